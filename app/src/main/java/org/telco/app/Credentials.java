@@ -1,0 +1,130 @@
+package org.telco.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The platform's demo credentials: per node an admin and a partner API key, per operator an
+ * SMPP login and a console login, and one signing key per pair of nodes. Generated with a
+ * secure random source on first start, kept in {@code credentials.json} (owner-only) and
+ * reused afterwards. Nodes themselves keep only hashes of the API keys.
+ *
+ * @param nodes credentials by node name
+ * @param peerKeys hex signing key by node pair, the two names sorted and joined by ':'
+ */
+public record Credentials(Map<String, NodeCredentials> nodes, Map<String, String> peerKeys) {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /**
+   * One node's credentials.
+   *
+   * @param adminApiKey full access to the node's API
+   * @param partnerApiKey partner access (status queries, top-ups by third parties)
+   * @param smppSystemId SMPP system_id (operators only, else null)
+   * @param smppPassword SMPP password (operators only, else null)
+   * @param consoleUser console login name
+   * @param consolePassword console password
+   */
+  public record NodeCredentials(
+      String adminApiKey,
+      String partnerApiKey,
+      String smppSystemId,
+      String smppPassword,
+      String consoleUser,
+      String consolePassword) {}
+
+  /** Loads the file, or generates and writes it (mode 0600) if it does not exist yet. */
+  public static Credentials loadOrCreate(Path file, List<NodeSpec> nodes) throws IOException {
+    if (Files.exists(file)) {
+      Credentials existing = MAPPER.readValue(file.toFile(), Credentials.class);
+      Credentials completed = existing.completedFor(nodes);
+      if (!completed.equals(existing)) {
+        completed.write(file);
+      }
+      return completed;
+    }
+    Credentials created = new Credentials(Map.of(), Map.of()).completedFor(nodes);
+    created.write(file);
+    return created;
+  }
+
+  /** These credentials plus fresh ones for any node or pair that has none yet. */
+  Credentials completedFor(List<NodeSpec> specs) {
+    Map<String, NodeCredentials> allNodes = new TreeMap<>(nodes);
+    for (NodeSpec spec : specs) {
+      allNodes.computeIfAbsent(spec.name(), name -> generate(spec));
+    }
+    Map<String, String> keys = new TreeMap<>(peerKeys);
+    List<String> names = List.copyOf(allNodes.keySet());
+    for (int i = 0; i < names.size(); i++) {
+      for (int j = i + 1; j < names.size(); j++) {
+        keys.computeIfAbsent(pair(names.get(i), names.get(j)), p -> secret(32));
+      }
+    }
+    return new Credentials(allNodes, keys);
+  }
+
+  /** The signing key shared by two nodes. */
+  public byte[] peerKey(String a, String b) {
+    String hex = peerKeys.get(pair(a, b));
+    if (hex == null) {
+      throw new IllegalStateException("no signing key for " + pair(a, b));
+    }
+    return HexFormat.of().parseHex(hex);
+  }
+
+  /** One node's credentials. */
+  public NodeCredentials of(String node) {
+    NodeCredentials found = nodes.get(node);
+    if (found == null) {
+      throw new IllegalStateException("no credentials for node " + node);
+    }
+    return found;
+  }
+
+  private static String pair(String a, String b) {
+    return a.compareTo(b) < 0 ? a + ":" + b : b + ":" + a;
+  }
+
+  private static NodeCredentials generate(NodeSpec spec) {
+    boolean operator = spec.kind() == NodeKind.OPERATOR;
+    return new NodeCredentials(
+        "tk_admin_" + spec.name() + "_" + secret(20),
+        "tk_partner_" + spec.name() + "_" + secret(20),
+        operator ? spec.name() : null,
+        operator ? secret(6) : null,
+        "admin",
+        secret(8));
+  }
+
+  private static String secret(int bytes) {
+    byte[] random = new byte[bytes];
+    RANDOM.nextBytes(random);
+    return HexFormat.of().formatHex(random);
+  }
+
+  private void write(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(temporary);
+    Files.createFile(
+        temporary,
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("nodes", nodes);
+    document.put("peerKeys", peerKeys);
+    MAPPER.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), document);
+    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,204 @@
+package org.telco.app;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.telco.app.ledger.LedgerRoutes;
+import org.telco.app.node.ClockRoutes;
+import org.telco.app.node.NodeRoutes;
+import org.telco.app.node.PeerRoutes;
+import org.telco.engine.ShardStatistics;
+import org.telco.engine.ShardedLedger;
+import org.telco.ledger.TransferId;
+import org.telco.storage.Database;
+import org.telco.storage.ledger.PgLedgerStore;
+import org.telco.storage.time.PgTimerStore;
+import org.telco.time.TimerPoller;
+import org.telco.web.Access;
+import org.telco.web.ApiKeys;
+import org.telco.web.Caller;
+import org.telco.web.Endpoints;
+import org.telco.web.PeerClient;
+import org.telco.web.PeerVerifier;
+import org.telco.web.Problem;
+
+/**
+ * One running node: its database, ledger engine, timer poller and HTTP server, wired
+ * explicitly. The same class runs alone ({@code serve --node alpha}) or as one of the four
+ * nodes of the all-in-one platform; in both cases it talks to its peers over HTTP only.
+ */
+public final class Node implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(Node.class.getName());
+  /** Timer kind of a pending transfer's expiry, as written by the ledger store. */
+  public static final String PENDING_EXPIRY = "ledger.pending-expiry";
+
+  private final NodeSpec spec;
+  private final Database database;
+  private final ShardedLedger ledger;
+  private final TimerPoller poller;
+  private final WebServer server;
+  private final Thread pollerThread;
+  private volatile boolean running = true;
+
+  private Node(NodeSpec spec, NodeEnvironment env) {
+    this.spec = spec;
+    NodeEnvironment.DatabaseAddress address = env.database();
+    this.database = Database.open(address.jdbcUrl(), address.user(), address.password());
+    PgLedgerStore store = new PgLedgerStore(database.dataSource());
+    this.ledger = ShardedLedger.start(store, env.clock(), env.engine());
+    PgTimerStore timers = new PgTimerStore(database.dataSource());
+    this.poller =
+        new TimerPoller(
+            timers,
+            env.clock(),
+            Map.of(PENDING_EXPIRY, timer -> ledger.expire(new TransferId(timer.payload())).join()),
+            Duration.ofSeconds(30));
+    PrometheusMeterRegistry metrics = metrics(timers);
+    Endpoints endpoints = endpoints(env);
+    List<PeerClient> peers = peerClients(env);
+    this.server =
+        WebServer.builder()
+            .host(env.host())
+            .port(spec.port())
+            .routing(
+                routing ->
+                    routing(routing, env, store, metrics, endpoints, peers))
+            .build()
+            .start();
+    env.clockListeners().add(this::fireDueTimers);
+    this.pollerThread = Thread.ofVirtual().name("timers-" + spec.name()).start(this::pollForever);
+    LOG.info(() -> spec.name() + " listening on port " + server.port());
+  }
+
+  /** Starts a node; returns once its HTTP port is open. */
+  public static Node start(NodeSpec spec, NodeEnvironment env) {
+    return new Node(spec, env);
+  }
+
+  private void routing(
+      HttpRouting.Builder routing,
+      NodeEnvironment env,
+      PgLedgerStore store,
+      PrometheusMeterRegistry metrics,
+      Endpoints endpoints,
+      List<PeerClient> peers) {
+    routing
+        .register(
+            "/",
+            new NodeRoutes(
+                spec.name(), database.dataSource(), openApiResource(), metrics, endpoints))
+        .register("/api/v1/admin/ledger", new LedgerRoutes(ledger, store, endpoints))
+        .register("/api/v1/admin/clock", new ClockRoutes(env.clock(), env.clockListeners(), endpoints))
+        .register("/api/v1", new PeerRoutes(spec.name(), env.clock(), peers, endpoints))
+        .any(
+            endpoints.handler(
+                Access.PUBLIC,
+                call -> {
+                  throw new Problem(404, "not-found", "No such resource",
+                          "nothing is served at " + call.request().path().path(), null)
+                      .toException();
+                }));
+  }
+
+  /** One document for now: both kinds serve the same API until their features differ. */
+  private static String openApiResource() {
+    return "/openapi/telco.yaml";
+  }
+
+  private Endpoints endpoints(NodeEnvironment env) {
+    Credentials.NodeCredentials own = env.credentials().of(spec.name());
+    Map<String, Caller> keys = new HashMap<>();
+    keys.put(ApiKeys.hash(own.adminApiKey()), new Caller(Access.ADMIN, "admin"));
+    keys.put(ApiKeys.hash(own.partnerApiKey()), new Caller(Access.PARTNER, "partner"));
+    Map<String, byte[]> peerKeys = new HashMap<>();
+    for (String peer : env.peerAddresses().keySet()) {
+      peerKeys.put(peer, env.credentials().peerKey(spec.name(), peer));
+    }
+    return new Endpoints(new ApiKeys(keys), new PeerVerifier(peerKeys, env.wallClock()));
+  }
+
+  private List<PeerClient> peerClients(NodeEnvironment env) {
+    List<PeerClient> clients = new ArrayList<>();
+    env.peerAddresses()
+        .forEach(
+            (peer, uri) ->
+                clients.add(
+                    new PeerClient(
+                        spec.name(),
+                        peer,
+                        uri,
+                        env.credentials().peerKey(spec.name(), peer),
+                        env.wallClock())));
+    return clients;
+  }
+
+  private PrometheusMeterRegistry metrics(PgTimerStore timers) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags("node", spec.name());
+    List<ShardStatistics> shards = ledger.statistics();
+    for (int i = 0; i < shards.size(); i++) {
+      ShardStatistics shard = shards.get(i);
+      String index = Integer.toString(i);
+      Gauge.builder("telco_ledger_transfers_committed", shard, ShardStatistics::transfers)
+          .tag("shard", index)
+          .register(registry);
+      Gauge.builder("telco_ledger_group_commits", shard, ShardStatistics::batches)
+          .tag("shard", index)
+          .register(registry);
+    }
+    Gauge.builder("telco_timers_waiting", timers, PgTimerStore::pendingCount).register(registry);
+    return registry;
+  }
+
+  /** Fires every timer due now; called by the poller and after the clock is advanced. */
+  public synchronized void fireDueTimers() {
+    while (poller.pollOnce() > 0) {
+      // Keep going while timers fire: one firing may make another due.
+    }
+  }
+
+  private void pollForever() {
+    while (running) {
+      try {
+        fireDueTimers();
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.warning(() -> spec.name() + " timer poll failed: " + e);
+      }
+    }
+  }
+
+  /** The node's name. */
+  public String name() {
+    return spec.name();
+  }
+
+  /** The port the node listens on (useful when started on port 0). */
+  public int port() {
+    return server.port();
+  }
+
+  /** The node's ledger engine. */
+  public ShardedLedger ledger() {
+    return ledger;
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    pollerThread.interrupt();
+    server.stop();
+    ledger.close();
+    database.close();
+  }
+}

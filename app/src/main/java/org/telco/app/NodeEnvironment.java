@@ -1,0 +1,42 @@
+package org.telco.app;
+
+import java.time.Clock;
+import java.util.Map;
+import org.telco.engine.EngineSettings;
+
+/**
+ * What a node gets from whoever starts it.
+ *
+ * @param clock the business clock (simulated on demo platforms)
+ * @param wallClock the real clock, for replay protection between nodes
+ * @param database where the node's database is
+ * @param credentials the platform's credentials
+ * @param peerAddresses base URI of every other node, by name
+ * @param engine ledger engine sizing
+ * @param host the address to listen on
+ * @param clockListeners what runs after the simulated clock is advanced
+ */
+public record NodeEnvironment(
+    Clock clock,
+    Clock wallClock,
+    DatabaseAddress database,
+    Credentials credentials,
+    Map<String, String> peerAddresses,
+    EngineSettings engine,
+    String host,
+    ClockListeners clockListeners) {
+
+  /**
+   * A JDBC address and login.
+   *
+   * @param jdbcUrl the JDBC URL of the node's database
+   * @param user the login
+   * @param password the password
+   */
+  public record DatabaseAddress(String jdbcUrl, String user, String password) {
+    @Override
+    public String toString() {
+      return "DatabaseAddress[" + jdbcUrl + ", user=" + user + "]";
+    }
+  }
+}

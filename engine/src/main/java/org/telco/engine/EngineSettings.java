@@ -1,0 +1,28 @@
+package org.telco.engine;
+
+/**
+ * How the engine is sized.
+ *
+ * @param shardCount how many single-writer shards split the accounts
+ * @param batchWeightMax most transfers and accounts one group commit carries
+ * @param queueCapacity commands a shard queues before submitters wait
+ */
+public record EngineSettings(int shardCount, int batchWeightMax, int queueCapacity) {
+  /** Two shards, commits of up to 8,192 transfers: fits a two-core machine. */
+  public static final EngineSettings DEFAULT = new EngineSettings(2, 8192, 16384);
+
+  /** Rejects sizes that cannot work. */
+  public EngineSettings {
+    if (shardCount < 1 || shardCount > 256) {
+      throw new IllegalArgumentException("shardCount must be 1-256: " + shardCount);
+    }
+    if (batchWeightMax < 1 || queueCapacity < 1) {
+      throw new IllegalArgumentException("batchWeightMax and queueCapacity must be positive");
+    }
+  }
+
+  /** The same settings with another shard count. */
+  public EngineSettings withShardCount(int count) {
+    return new EngineSettings(count, batchWeightMax, queueCapacity);
+  }
+}

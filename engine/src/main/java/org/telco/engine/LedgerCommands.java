@@ -1,0 +1,125 @@
+package org.telco.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.telco.ledger.Account;
+import org.telco.ledger.AccountId;
+import org.telco.ledger.AccountResult;
+import org.telco.ledger.Ledger;
+import org.telco.ledger.NewAccount;
+import org.telco.ledger.TransferId;
+import org.telco.ledger.TransferRequest;
+import org.telco.ledger.TransferResult;
+
+/** The commands a shard understands, one small class each. */
+final class LedgerCommands {
+  private LedgerCommands() {}
+
+  /** Opens accounts. */
+  static final class Open extends ShardCommand<List<AccountResult>> {
+    private final List<NewAccount> accounts;
+    private final Consumer<List<AccountResult>> onCommitted;
+
+    Open(List<NewAccount> accounts, Consumer<List<AccountResult>> onCommitted) {
+      this.accounts = accounts;
+      this.onCommitted = onCommitted;
+    }
+
+    @Override
+    int weight() {
+      return accounts.size();
+    }
+
+    @Override
+    List<AccountResult> run(Ledger ledger, Instant now) {
+      return ledger.open(accounts, now);
+    }
+
+    @Override
+    void acknowledge() {
+      onCommitted.accept(result());
+      super.acknowledge();
+    }
+  }
+
+  /** Submits transfers; tells the router where accepted pending transfers live. */
+  static final class Submit extends ShardCommand<List<TransferResult>> {
+    private final List<TransferRequest> requests;
+    private final Consumer<List<TransferResult>> onCommitted;
+
+    Submit(List<TransferRequest> requests, Consumer<List<TransferResult>> onCommitted) {
+      this.requests = requests;
+      this.onCommitted = onCommitted;
+    }
+
+    @Override
+    int weight() {
+      return requests.size();
+    }
+
+    @Override
+    List<TransferResult> run(Ledger ledger, Instant now) {
+      return ledger.submit(requests, now);
+    }
+
+    @Override
+    void acknowledge() {
+      onCommitted.accept(result());
+      super.acknowledge();
+    }
+  }
+
+  /** Expires a pending transfer whose durable timer fired. */
+  static final class Expire extends ShardCommand<TransferResult> {
+    private final TransferId pendingId;
+
+    Expire(TransferId pendingId) {
+      this.pendingId = pendingId;
+    }
+
+    @Override
+    int weight() {
+      return 1;
+    }
+
+    @Override
+    TransferResult run(Ledger ledger, Instant now) {
+      return ledger.expire(pendingId, now);
+    }
+  }
+
+  /** Reads an account; answered after the commands before it are durable. */
+  static final class Read extends ShardCommand<Optional<Account>> {
+    private final AccountId id;
+
+    Read(AccountId id) {
+      this.id = id;
+    }
+
+    @Override
+    int weight() {
+      return 1;
+    }
+
+    @Override
+    Optional<Account> run(Ledger ledger, Instant now) {
+      return ledger.account(id);
+    }
+  }
+
+  /** Checks the shard's invariants; fails the command if one is broken. */
+  static final class CheckInvariants extends ShardCommand<Boolean> {
+    @Override
+    int weight() {
+      return 1;
+    }
+
+    @Override
+    Boolean run(Ledger ledger, Instant now) {
+      ledger.checkInvariants();
+      return Boolean.TRUE;
+    }
+  }
+}

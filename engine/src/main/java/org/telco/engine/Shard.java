@@ -1,0 +1,142 @@
+package org.telco.engine;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.telco.ledger.Ledger;
+import org.telco.ledger.LedgerBatch;
+import org.telco.ledger.LedgerStore;
+
+/**
+ * A single writer over one slice of the accounts. Its thread takes commands in arrival
+ * order, applies as many as are waiting (up to a batch limit) to its in-memory {@link
+ * Ledger}, commits their combined changes in one store transaction, and only then answers
+ * them. Nobody else touches its ledger, so no locks are needed and no update is lost.
+ *
+ * <p>If the commit fails, the in-memory ledger is ahead of the database: the shard fails
+ * every command of the batch and rebuilds its ledger from the store before going on.
+ */
+final class Shard implements Runnable {
+  private static final Logger LOG = Logger.getLogger(Shard.class.getName());
+
+  private final int index;
+  private final LedgerStore store;
+  private final Clock clock;
+  private final Supplier<Ledger> reload;
+  private final EngineSettings settings;
+  private final BlockingQueue<ShardCommand<?>> queue;
+  private final ShardStatistics statistics = new ShardStatistics();
+  private volatile boolean running = true;
+  private Ledger ledger;
+
+  Shard(
+      int index,
+      Ledger ledger,
+      LedgerStore store,
+      Clock clock,
+      Supplier<Ledger> reload,
+      EngineSettings settings) {
+    this.index = index;
+    this.ledger = ledger;
+    this.store = store;
+    this.clock = clock;
+    this.reload = reload;
+    this.settings = settings;
+    this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+  }
+
+  /** Queues a command, waiting while the queue is full (back-pressure on submitters). */
+  <R> ShardCommand<R> enqueue(ShardCommand<R> command) {
+    if (!running) {
+      command.fail(new IllegalStateException("shard " + index + " is stopped"));
+      return command;
+    }
+    try {
+      queue.put(command);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      command.fail(e);
+    }
+    return command;
+  }
+
+  @Override
+  public void run() {
+    List<ShardCommand<?>> batch = new ArrayList<>();
+    while (running || !queue.isEmpty()) {
+      try {
+        ShardCommand<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        int weight = first.weight();
+        while (weight < settings.batchWeightMax()) {
+          ShardCommand<?> next = queue.poll();
+          if (next == null) {
+            break;
+          }
+          batch.add(next);
+          weight += next.weight();
+        }
+        process(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      } finally {
+        batch.clear();
+      }
+    }
+    failRemaining();
+  }
+
+  private void process(List<ShardCommand<?>> batch) {
+    long started = System.nanoTime();
+    for (ShardCommand<?> command : batch) {
+      command.apply(ledger, clock.instant());
+    }
+    LedgerBatch changes = ledger.drainChanges();
+    try {
+      if (!changes.isEmpty()) {
+        store.commit(changes);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "shard " + index + " commit failed; rebuilding from the store", e);
+      for (ShardCommand<?> command : batch) {
+        command.fail(e);
+      }
+      ledger = reload.get();
+      return;
+    }
+    for (ShardCommand<?> command : batch) {
+      command.acknowledge();
+    }
+    statistics.recordBatch(batch.size(), changes.transfers().size(), System.nanoTime() - started);
+  }
+
+  private void failRemaining() {
+    ShardCommand<?> left;
+    while ((left = queue.poll()) != null) {
+      left.fail(new IllegalStateException("shard " + index + " stopped"));
+    }
+  }
+
+  /** Asks the thread to finish the queued commands and stop. */
+  void stop() {
+    running = false;
+  }
+
+  int index() {
+    return index;
+  }
+
+  ShardStatistics statistics() {
+    return statistics;
+  }
+}

@@ -1,0 +1,71 @@
+package org.telco.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.telco.ledger.Account;
+import org.telco.ledger.AccountId;
+import org.telco.ledger.LedgerSnapshot;
+import org.telco.ledger.Transfer;
+
+/**
+ * Which shard owns what: an account lives on shard {@code id mod count}, a transfer on the
+ * shard of its debit account (its credit account is on the same one).
+ *
+ * @param count the number of shards
+ */
+record ShardRouting(int count) {
+  int shardOf(AccountId id) {
+    return (int) Math.floorMod(id.value(), (long) count);
+  }
+
+  /** Splits a stored snapshot into one slice per shard. */
+  List<LedgerSnapshot> split(LedgerSnapshot snapshot) {
+    List<List<Account>> accounts = emptyPerShard();
+    List<List<Transfer>> transfers = emptyPerShard();
+    for (Account account : snapshot.accounts()) {
+      accounts.get(shardOf(account.id())).add(account);
+    }
+    for (Transfer transfer : snapshot.transfers()) {
+      transfers.get(shardOf(transfer.debitAccountId())).add(transfer);
+    }
+    List<LedgerSnapshot> slices = new ArrayList<>(count);
+    for (int s = 0; s < count; s++) {
+      slices.add(new LedgerSnapshot(accounts.get(s), transfers.get(s)));
+    }
+    return slices;
+  }
+
+  <T> List<List<T>> emptyPerShard() {
+    List<List<T>> lists = new ArrayList<>(count);
+    for (int s = 0; s < count; s++) {
+      lists.add(new ArrayList<>());
+    }
+    return lists;
+  }
+
+  /**
+   * Puts per-shard answers back into request order.
+   *
+   * @param positions for each shard, the request positions of its answers, in order
+   */
+  static <T> CompletableFuture<List<T>> merge(
+      List<CompletableFuture<List<T>>> answers, List<List<Integer>> positions, int size) {
+    return CompletableFuture.allOf(answers.toArray(CompletableFuture<?>[]::new))
+        .thenApply(
+            done -> {
+              List<T> ordered = new ArrayList<>(size);
+              for (int i = 0; i < size; i++) {
+                ordered.add(null);
+              }
+              for (int s = 0; s < answers.size(); s++) {
+                List<T> shardAnswers = answers.get(s).join();
+                List<Integer> at = positions.get(s);
+                for (int k = 0; k < at.size(); k++) {
+                  ordered.set(at.get(k), shardAnswers.get(k));
+                }
+              }
+              return ordered;
+            });
+  }
+}

@@ -1,0 +1,193 @@
+package org.telco.engine;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.telco.ledger.Account;
+import org.telco.ledger.AccountId;
+import org.telco.ledger.AccountResult;
+import org.telco.ledger.Asset;
+import org.telco.ledger.Ledger;
+import org.telco.ledger.LedgerSnapshot;
+import org.telco.ledger.LedgerStore;
+import org.telco.ledger.NewAccount;
+import org.telco.ledger.Transfer;
+import org.telco.ledger.TransferFlag;
+import org.telco.ledger.TransferId;
+import org.telco.ledger.TransferRequest;
+import org.telco.ledger.TransferResult;
+
+/**
+ * The ledger as the rest of the platform uses it: accounts split over single-writer {@link
+ * Shard}s by id, each shard applying commands in order and group-committing them.
+ *
+ * <p>An account lives on shard {@code id mod shardCount}. A transfer and every member of its
+ * linked chain must stay on one shard; a chain that would span two is rejected with {@code
+ * ACCOUNTS_ON_DIFFERENT_SHARDS} before any shard sees it. Posts and voids that name only a
+ * pending transfer are routed to the shard where that pending transfer was committed.
+ *
+ * <p>Every answer arrives after the change is durable in the store.
+ */
+public final class ShardedLedger implements AutoCloseable {
+  private final Shard[] shards;
+  private final Thread[] threads;
+  private final ConcurrentMap<TransferId, Integer> pendingShards = new ConcurrentHashMap<>();
+  private final ConcurrentMap<AccountId, Asset> knownAccounts = new ConcurrentHashMap<>();
+
+  private ShardedLedger(LedgerStore store, Clock clock, EngineSettings settings) {
+    int count = settings.shardCount();
+    ShardRouting routing = new ShardRouting(count);
+    LedgerSnapshot snapshot = store.load();
+    List<LedgerSnapshot> slices = routing.split(snapshot);
+    for (Account account : snapshot.accounts()) {
+      knownAccounts.put(account.id(), account.asset());
+    }
+    for (Transfer transfer : snapshot.transfers()) {
+      if (transfer.has(TransferFlag.PENDING)) {
+        pendingShards.put(transfer.id(), routing.shardOf(transfer.debitAccountId()));
+      }
+    }
+    shards = new Shard[count];
+    threads = new Thread[count];
+    for (int i = 0; i < count; i++) {
+      int index = i;
+      Ledger ledger = Ledger.restore(slices.get(i));
+      ledger.checkInvariants();
+      shards[i] =
+          new Shard(
+              i,
+              ledger,
+              store,
+              clock,
+              () -> Ledger.restore(routing.split(store.load()).get(index)),
+              settings);
+      threads[i] = Thread.ofPlatform().name("ledger-shard-" + i).start(shards[i]);
+    }
+  }
+
+  /**
+   * Rebuilds the ledger from the store and starts the shard threads.
+   *
+   * @throws IllegalStateException if the stored state breaks an invariant
+   */
+  public static ShardedLedger start(LedgerStore store, Clock clock, EngineSettings settings) {
+    return new ShardedLedger(store, clock, settings);
+  }
+
+  /** Opens accounts, each on its own shard; results come back in request order. */
+  public CompletableFuture<List<AccountResult>> open(List<NewAccount> accounts) {
+    ShardRouting routing = new ShardRouting(shards.length);
+    List<List<Integer>> positions = routing.emptyPerShard();
+    List<List<NewAccount>> perShard = routing.emptyPerShard();
+    for (int i = 0; i < accounts.size(); i++) {
+      int shard = routing.shardOf(accounts.get(i).id());
+      positions.get(shard).add(i);
+      perShard.get(shard).add(accounts.get(i));
+    }
+    List<CompletableFuture<List<AccountResult>>> answers = new ArrayList<>();
+    for (int s = 0; s < shards.length; s++) {
+      answers.add(
+          perShard.get(s).isEmpty()
+              ? CompletableFuture.completedFuture(List.of())
+              : shards[s].enqueue(new LedgerCommands.Open(perShard.get(s), this::rememberOpened)).answer());
+    }
+    return ShardRouting.merge(answers, positions, accounts.size());
+  }
+
+  /** Submits transfers; results come back in request order, each after its commit. */
+  public CompletableFuture<List<TransferResult>> submit(List<TransferRequest> requests) {
+    if (shards.length == 1) {
+      return shards[0].enqueue(new LedgerCommands.Submit(requests, this::remember)).answer();
+    }
+    ChainRouting plan =
+        new ChainRouting(new ShardRouting(shards.length), pendingShards, knownAccounts);
+    plan.route(requests);
+    List<CompletableFuture<List<TransferResult>>> answers = new ArrayList<>();
+    for (int s = 0; s < shards.length; s++) {
+      List<TransferRequest> slice = plan.requestsFor(s);
+      answers.add(
+          slice.isEmpty()
+              ? CompletableFuture.completedFuture(List.of())
+              : shards[s].enqueue(new LedgerCommands.Submit(slice, this::remember)).answer());
+    }
+    return plan.merge(answers);
+  }
+
+  /** Expires a pending transfer whose timer fired; idempotent. */
+  public CompletableFuture<TransferResult> expire(TransferId pendingId) {
+    int shard = pendingShards.getOrDefault(pendingId, 0);
+    return shards[shard].enqueue(new LedgerCommands.Expire(pendingId)).answer();
+  }
+
+  /** An account as of every command answered before this call. */
+  public CompletableFuture<Optional<Account>> account(AccountId id) {
+    int shard = new ShardRouting(shards.length).shardOf(id);
+    return shards[shard].enqueue(new LedgerCommands.Read(id)).answer();
+  }
+
+  /** Checks conservation and limits on every shard; completes exceptionally if broken. */
+  public CompletableFuture<Void> checkInvariants() {
+    CompletableFuture<?>[] checks = new CompletableFuture<?>[shards.length];
+    for (int s = 0; s < shards.length; s++) {
+      checks[s] = shards[s].enqueue(new LedgerCommands.CheckInvariants()).answer();
+    }
+    return CompletableFuture.allOf(checks);
+  }
+
+  /** The shard an account lives on. */
+  public int shardOf(AccountId id) {
+    return new ShardRouting(shards.length).shardOf(id);
+  }
+
+  /** How many shards split the accounts. */
+  public int shardCount() {
+    return shards.length;
+  }
+
+  /** Per-shard group-commit counters. */
+  public List<ShardStatistics> statistics() {
+    List<ShardStatistics> result = new ArrayList<>();
+    for (Shard shard : shards) {
+      result.add(shard.statistics());
+    }
+    return result;
+  }
+
+  private void rememberOpened(List<AccountResult> results) {
+    for (AccountResult result : results) {
+      if (result instanceof AccountResult.Opened opened) {
+        knownAccounts.put(opened.account().id(), opened.account().asset());
+      }
+    }
+  }
+
+  private void remember(List<TransferResult> results) {
+    for (TransferResult result : results) {
+      if (result instanceof TransferResult.Accepted accepted
+          && accepted.transfer().has(TransferFlag.PENDING)) {
+        Transfer pending = accepted.transfer();
+        pendingShards.put(pending.id(), new ShardRouting(shards.length).shardOf(pending.debitAccountId()));
+      }
+    }
+  }
+
+  /** Lets queued commands finish, then stops the shard threads. */
+  @Override
+  public void close() {
+    for (Shard shard : shards) {
+      shard.stop();
+    }
+    for (Thread thread : threads) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.telco.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TimerPollerTest {
+  private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final InMemoryTimerStore store = new InMemoryTimerStore();
+  private final List<String> fired = new ArrayList<>();
+
+  @Test
+  void timerFiresOnceWhenTheClockReachesIt() {
+    TimerPoller poller = poller(Map.of("greet", timer -> fired.add(timer.payload())));
+    store.schedule(new Timer("greet:1", "greet", "hello", clock.instant().plusSeconds(1800)));
+
+    assertThat(poller.pollOnce()).isZero();
+    clock.advance(Duration.ofMinutes(30));
+    assertThat(poller.pollOnce()).isEqualTo(1);
+    assertThat(poller.pollOnce()).isZero();
+
+    assertThat(fired).containsExactly("hello");
+  }
+
+  @Test
+  void failingHandlerIsRetriedAfterTheDelay() {
+    int[] attempts = {0};
+    TimerPoller poller =
+        poller(
+            Map.of(
+                "flaky",
+                timer -> {
+                  if (++attempts[0] == 1) {
+                    throw new IllegalStateException("peer down");
+                  }
+                  fired.add(timer.id());
+                }));
+    store.schedule(new Timer("flaky:1", "flaky", "", clock.instant()));
+
+    assertThat(poller.pollOnce()).isZero();
+    assertThat(poller.pollOnce()).isZero();
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(poller.pollOnce()).isEqualTo(1);
+
+    assertThat(fired).containsExactly("flaky:1");
+    assertThat(store.pendingCount()).isZero();
+  }
+
+  @Test
+  void timerOfUnknownKindStaysScheduled() {
+    TimerPoller poller = poller(Map.of());
+    store.schedule(new Timer("mystery:1", "mystery", "", clock.instant()));
+
+    assertThat(poller.pollOnce()).isZero();
+    assertThat(store.pendingCount()).isEqualTo(1);
+  }
+
+  private TimerPoller poller(Map<String, TimerHandler> handlers) {
+    return new TimerPoller(store, clock, handlers, Duration.ofSeconds(10));
+  }
+}

@@ -1,0 +1,70 @@
+package org.telco.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link TimerStore} shares; each implementation extends this suite. */
+public abstract class TimerStoreContract {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  private TimerStore store;
+
+  /** A fresh, empty store for one test. */
+  protected abstract TimerStore newStore();
+
+  @BeforeEach
+  void openStore() {
+    store = newStore();
+  }
+
+  @Test
+  void timerIsDueOnlyFromItsDueTime() {
+    store.schedule(new Timer("t:1", "t", "p", T0.plusSeconds(60)));
+
+    assertThat(store.due(T0.plusSeconds(59), 10)).isEmpty();
+    assertThat(store.due(T0.plusSeconds(60), 10))
+        .containsExactly(new Timer("t:1", "t", "p", T0.plusSeconds(60)));
+  }
+
+  @Test
+  void dueTimersComeEarliestFirstUpToTheLimit() {
+    store.schedule(new Timer("t:late", "t", "", T0.plusSeconds(30)));
+    store.schedule(new Timer("t:early", "t", "", T0.plusSeconds(10)));
+    store.schedule(new Timer("t:middle", "t", "", T0.plusSeconds(20)));
+
+    assertThat(store.due(T0.plusSeconds(100), 2))
+        .extracting(Timer::id)
+        .containsExactly("t:early", "t:middle");
+  }
+
+  @Test
+  void schedulingTheSameIdAgainKeepsTheFirstTimer() {
+    store.schedule(new Timer("t:1", "t", "first", T0));
+    store.schedule(new Timer("t:1", "t", "second", T0.plusSeconds(5)));
+
+    assertThat(store.due(T0.plusSeconds(10), 10)).extracting(Timer::payload).containsExactly("first");
+    assertThat(store.pendingCount()).isEqualTo(1);
+  }
+
+  @Test
+  void completedTimerNeverComesBackEvenIfScheduledAgain() {
+    store.schedule(new Timer("t:1", "t", "", T0));
+    store.complete("t:1", T0);
+    store.schedule(new Timer("t:1", "t", "", T0));
+
+    assertThat(store.due(T0.plusSeconds(10), 10)).isEmpty();
+    assertThat(store.pendingCount()).isZero();
+  }
+
+  @Test
+  void postponedTimerIsDueAgainAtItsNewTime() {
+    store.schedule(new Timer("t:1", "t", "", T0));
+    store.postpone("t:1", T0.plusSeconds(30));
+
+    assertThat(store.due(T0.plusSeconds(29), 10)).isEmpty();
+    assertThat(store.due(T0.plusSeconds(30), 10)).extracting(Timer::id).containsExactly("t:1");
+  }
+}

@@ -1,0 +1,247 @@
+package org.telco.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The in-memory double-entry state machine of one shard. It decides every request alone and
+ * at once, so it stays fast and deterministic; durability is the caller's job, through
+ * {@link #drainChanges()} and a {@link LedgerStore}, and a restart rebuilds it with {@link
+ * #restore}. Not thread-safe: one shard thread owns it. docs/ledger.md explains the model.
+ */
+public final class Ledger {
+  private final LedgerState state = new LedgerState();
+  private final LinkedChain chain = new LinkedChain();
+  private final TransferDecision decision =
+      new TransferDecision(state.accounts, state.transfers, state.pendings);
+
+  private Ledger() {}
+
+  /** A ledger with no accounts and no transfers. */
+  public static Ledger empty() {
+    return new Ledger();
+  }
+
+  /**
+   * Rebuilds a ledger from committed state. Balances are taken from the accounts as stored,
+   * never re-applied; transfers are indexed in commit order so that posts, voids and
+   * expiries give every pending transfer its status again.
+   *
+   * @throws IllegalStateException when the snapshot contradicts itself
+   */
+  public static Ledger restore(LedgerSnapshot snapshot) {
+    Ledger ledger = new Ledger();
+    ledger.state.load(snapshot);
+    return ledger;
+  }
+
+  /**
+   * Opens accounts, one result per request in order. Opening an existing account again with
+   * the same definition is a success (replayed); with a different one it is rejected.
+   */
+  public List<AccountResult> open(List<NewAccount> requests, Instant now) {
+    Objects.requireNonNull(now, "now");
+    List<AccountResult> results = new ArrayList<>(requests.size());
+    for (NewAccount request : requests) {
+      Balances existing = state.accounts.get(request.id());
+      if (existing == null) {
+        Account account = Account.opened(request, now);
+        state.open(account);
+        results.add(new AccountResult.Opened(account, false));
+      } else if (existing.sameDefinitionAs(request)) {
+        results.add(new AccountResult.Opened(existing.snapshot(), true));
+      } else {
+        results.add(
+            new AccountResult.Rejected(
+                request.id(), AccountRejection.EXISTS_WITH_DIFFERENT_FIELDS));
+      }
+    }
+    return Collections.unmodifiableList(results);
+  }
+
+  /**
+   * Decides and applies transfers in order, one result per request. A linked chain commits
+   * entirely or not at all: when a member fails it keeps its own reason, the rest of the
+   * chain gets {@link TransferRejection#LINKED_EVENT_FAILED}, and whatever the chain had
+   * applied is undone. A chain still open at the end fails, its last request getting {@link
+   * TransferRejection#LINKED_EVENT_CHAIN_OPEN}.
+   */
+  public List<TransferResult> submit(List<TransferRequest> requests, Instant now) {
+    Objects.requireNonNull(now, "now");
+    int count = requests.size();
+    TransferResult[] results = new TransferResult[count];
+    try {
+      for (int i = 0; i < count; i++) {
+        TransferRequest request = requests.get(i);
+        boolean linked = request.has(TransferFlag.LINKED);
+        if (linked && !chain.isOpen()) {
+          chain.open(i, state.changes.mark());
+        }
+        if (linked && i == count - 1) {
+          results[i] = rejected(request.id(), TransferRejection.LINKED_EVENT_CHAIN_OPEN);
+          failChain(results, i);
+        } else if (chain.isOpen() && chain.failed()) {
+          results[i] = rejected(request.id(), TransferRejection.LINKED_EVENT_FAILED);
+        } else {
+          results[i] = execute(request, now);
+          if (chain.isOpen() && results[i] instanceof TransferResult.Rejected) {
+            failChain(results, i);
+          }
+        }
+        if (!linked) {
+          chain.close();
+        }
+      }
+    } finally {
+      // A chain never outlives its submission, even when a request throws.
+      chain.close();
+    }
+    return List.of(results);
+  }
+
+  private TransferResult execute(TransferRequest request, Instant now) {
+    TransferResult result = decision.decide(request, now);
+    if (result instanceof TransferResult.Accepted accepted && !accepted.replayed()) {
+      state.commit(accepted.transfer(), false);
+      if (chain.isOpen()) {
+        chain.applied(accepted.transfer());
+      }
+    }
+    return result;
+  }
+
+  private void failChain(TransferResult[] results, int failedIndex) {
+    if (chain.failed()) {
+      return;
+    }
+    for (Transfer applied : chain.fail()) {
+      state.revert(applied);
+    }
+    state.changes.rollBackTo(chain.mark());
+    for (int i = chain.start(); i < failedIndex; i++) {
+      results[i] = rejected(results[i].id(), TransferRejection.LINKED_EVENT_FAILED);
+    }
+  }
+
+  /**
+   * Expires a pending transfer whose timeout has passed, for the durable timer: commits a
+   * void (flags VOID_PENDING, code 0) that releases the reservation, and marks it EXPIRED.
+   * The void's id is {@code expiry:<pendingId>}, or another deterministic {@code expiry:}
+   * id when a client already used that one (or the pending id is too long for it).
+   *
+   * <p>Idempotent, keyed by the pending transfer's status rather than by id: once expired,
+   * every later call answers with the same void, replayed. Otherwise, with the preferred
+   * expiry id: PENDING_TRANSFER_ALREADY_POSTED or _VOIDED when a client resolved it first
+   * (the timer can be dropped); PENDING_TRANSFER_NOT_FOUND when no such transfer exists;
+   * PENDING_TRANSFER_NOT_PENDING when it is not a pending transfer, never expires, or is not
+   * due yet at {@code now} (see {@link #pendingExpiries()} for when it is due).
+   */
+  public TransferResult expire(TransferId pendingId, Instant now) {
+    Objects.requireNonNull(now, "now");
+    TransferId preferred = ExpiryIds.candidate(pendingId, 0);
+    PendingTransfer entry = state.pendings.get(pendingId);
+    if (entry == null) {
+      return rejected(
+          preferred,
+          state.transfers.containsKey(pendingId)
+              ? TransferRejection.PENDING_TRANSFER_NOT_PENDING
+              : TransferRejection.PENDING_TRANSFER_NOT_FOUND);
+    }
+    return switch (entry.status()) {
+      case PENDING ->
+          entry.isDue(now)
+              ? commitExpiry(entry.transfer(), now)
+              : rejected(preferred, TransferRejection.PENDING_TRANSFER_NOT_PENDING);
+      case POSTED -> rejected(preferred, TransferRejection.PENDING_TRANSFER_ALREADY_POSTED);
+      case VOIDED -> rejected(preferred, TransferRejection.PENDING_TRANSFER_ALREADY_VOIDED);
+      case EXPIRED -> new TransferResult.Accepted(entry.resolution(), true);
+    };
+  }
+
+  private TransferResult commitExpiry(Transfer pending, Instant now) {
+    TransferId id = ExpiryIds.candidate(pending.id(), 0);
+    for (int attempt = 1; state.transfers.containsKey(id); attempt++) {
+      id = ExpiryIds.candidate(pending.id(), attempt);
+    }
+    Transfer expiry =
+        new Transfer(
+            id,
+            pending.debitAccountId(),
+            pending.creditAccountId(),
+            pending.amount(),
+            pending.id(),
+            Set.of(TransferFlag.VOID_PENDING),
+            0,
+            0,
+            pending.asset(),
+            now);
+    state.commit(expiry, true);
+    return new TransferResult.Accepted(expiry, false);
+  }
+
+  /** The account as it stands now. */
+  public Optional<Account> account(AccountId id) {
+    Balances account = state.accounts.get(id);
+    return account == null ? Optional.empty() : Optional.of(account.snapshot());
+  }
+
+  /** A committed transfer. */
+  public Optional<Transfer> transfer(TransferId id) {
+    return Optional.ofNullable(state.transfers.get(id));
+  }
+
+  /** Where a pending transfer stands; empty when the id names no pending transfer. */
+  public Optional<PendingStatus> pendingStatus(TransferId id) {
+    PendingTransfer entry = state.pendings.get(id);
+    return entry == null ? Optional.empty() : Optional.of(entry.status());
+  }
+
+  /** Snapshots of every account, ordered by id. */
+  public Collection<Account> accounts() {
+    List<Account> snapshots = new ArrayList<>(state.accounts.size());
+    for (Balances account : state.accounts.values()) {
+      snapshots.add(account.snapshot());
+    }
+    snapshots.sort(Comparator.comparing(Account::id));
+    return Collections.unmodifiableList(snapshots);
+  }
+
+  /**
+   * The timers of all pending transfers that are still pending and have a timeout, earliest
+   * first: what a durable timer service must hold, for instance to re-check after a restore.
+   */
+  public List<PendingExpiry> pendingExpiries() {
+    return List.copyOf(state.pendings.scheduledExpiries());
+  }
+
+  /**
+   * Everything that changed since the previous drain, for the store to commit: opened
+   * accounts, committed transfers in order, each touched account once with its current
+   * balances, and new expiry timers. Members of rolled-back chains never appear.
+   */
+  public LedgerBatch drainChanges() {
+    return state.changes.drain();
+  }
+
+  /**
+   * Checks that, per asset, posted debits equal posted credits and pending debits equal
+   * pending credits, and that no account breaches its limit flag. Linear in the number of
+   * accounts; meant for tests and startup.
+   *
+   * @throws IllegalStateException naming the first invariant that does not hold
+   */
+  public void checkInvariants() {
+    Conservation.check(state.accounts.values());
+  }
+
+  private static TransferResult rejected(TransferId id, TransferRejection reason) {
+    return new TransferResult.Rejected(id, reason);
+  }
+}

@@ -1,0 +1,152 @@
+package org.telco.ledger;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Decides one transfer request against the ledger's current state, checking every {@link
+ * TransferRejection} in precedence order, without changing anything. The ledger commits what
+ * this accepts, so deciding and applying stay separate and a linked chain can undo the
+ * latter.
+ */
+final class TransferDecision {
+  private final Map<AccountId, Balances> accounts;
+  private final Map<TransferId, Transfer> transfers;
+  private final PendingTransfers pendings;
+
+  TransferDecision(
+      Map<AccountId, Balances> accounts,
+      Map<TransferId, Transfer> transfers,
+      PendingTransfers pendings) {
+    this.accounts = accounts;
+    this.transfers = transfers;
+    this.pendings = pendings;
+  }
+
+  /**
+   * Rejected with the first fault; Accepted and replayed for a retry of a committed
+   * transfer; Accepted and not replayed for a new transfer the caller must commit.
+   */
+  TransferResult decide(TransferRequest request, Instant now) {
+    TransferRejection fault = TransferValidation.check(request);
+    if (fault != null) {
+      return rejected(request, fault);
+    }
+    Transfer existing = transfers.get(request.id());
+    if (existing != null) {
+      return TransferValidation.sameFields(request, existing)
+          ? new TransferResult.Accepted(existing, true)
+          : rejected(request, TransferRejection.EXISTS_WITH_DIFFERENT_FIELDS);
+    }
+    Balances debit = null;
+    if (request.debitAccountId() != null) {
+      debit = accounts.get(request.debitAccountId());
+      if (debit == null) {
+        return rejected(request, TransferRejection.DEBIT_ACCOUNT_NOT_FOUND);
+      }
+    }
+    Balances credit = null;
+    if (request.creditAccountId() != null) {
+      credit = accounts.get(request.creditAccountId());
+      if (credit == null) {
+        return rejected(request, TransferRejection.CREDIT_ACCOUNT_NOT_FOUND);
+      }
+    }
+    if (debit != null && credit != null && debit.asset != credit.asset) {
+      return rejected(request, TransferRejection.ACCOUNTS_MUST_HAVE_THE_SAME_ASSET);
+    }
+    TransferKind kind = TransferKind.of(request.flags());
+    return switch (kind) {
+      case IMMEDIATE, PENDING -> move(request, kind == TransferKind.PENDING, debit, credit, now);
+      case POST_PENDING, VOID_PENDING -> resolve(request, kind, now);
+    };
+  }
+
+  private static TransferResult move(
+      TransferRequest request, boolean pending, Balances debit, Balances credit, Instant now) {
+    TransferRejection fault =
+        BalanceChecks.check(
+            pending, debit, credit, request.amount(), request.timeoutSeconds(), now);
+    if (fault != null) {
+      return rejected(request, fault);
+    }
+    return accepted(
+        new Transfer(
+            request.id(),
+            debit.id,
+            credit.id,
+            request.amount(),
+            null,
+            request.flags(),
+            request.timeoutSeconds(),
+            request.code(),
+            debit.asset,
+            now));
+  }
+
+  private TransferResult resolve(TransferRequest request, TransferKind kind, Instant now) {
+    PendingTransfer entry = pendings.get(request.pendingId());
+    if (entry == null) {
+      return rejected(
+          request,
+          transfers.containsKey(request.pendingId())
+              ? TransferRejection.PENDING_TRANSFER_NOT_PENDING
+              : TransferRejection.PENDING_TRANSFER_NOT_FOUND);
+    }
+    Transfer pending = entry.transfer();
+    if (!matchesIfGiven(request.debitAccountId(), pending.debitAccountId())
+        || !matchesIfGiven(request.creditAccountId(), pending.creditAccountId())) {
+      return rejected(request, TransferRejection.PENDING_TRANSFER_HAS_DIFFERENT_ACCOUNTS);
+    }
+    TransferRejection unavailable =
+        switch (entry.status()) {
+          case PENDING -> entry.isDue(now) ? TransferRejection.PENDING_TRANSFER_EXPIRED : null;
+          case POSTED -> TransferRejection.PENDING_TRANSFER_ALREADY_POSTED;
+          case VOIDED -> TransferRejection.PENDING_TRANSFER_ALREADY_VOIDED;
+          case EXPIRED -> TransferRejection.PENDING_TRANSFER_EXPIRED;
+        };
+    if (unavailable != null) {
+      return rejected(request, unavailable);
+    }
+    long reserved = entry.reserved();
+    long amount = request.amount();
+    if (kind == TransferKind.POST_PENDING && amount > reserved) {
+      return rejected(request, TransferRejection.EXCEEDS_PENDING_TRANSFER_AMOUNT);
+    }
+    if (kind == TransferKind.VOID_PENDING && amount != 0 && amount != reserved) {
+      return rejected(request, TransferRejection.PENDING_TRANSFER_HAS_DIFFERENT_AMOUNT);
+    }
+    // A void releases everything; a post of zero means all of it. Posting at most what was
+    // reserved cannot overflow posted balances, whose sum with pending is bounded.
+    long resolved = kind == TransferKind.POST_PENDING && amount > 0 ? amount : reserved;
+    return accepted(resolution(request, pending, resolved, now));
+  }
+
+  /** The transfer that posts or voids {@code pending}: its accounts, the resolved amount. */
+  private static Transfer resolution(
+      TransferRequest request, Transfer pending, long amount, Instant now) {
+    return new Transfer(
+        request.id(),
+        pending.debitAccountId(),
+        pending.creditAccountId(),
+        amount,
+        pending.id(),
+        request.flags(),
+        0,
+        request.code(),
+        pending.asset(),
+        now);
+  }
+
+  private static boolean matchesIfGiven(AccountId requested, AccountId actual) {
+    return requested == null || requested.equals(actual);
+  }
+
+  private static TransferResult accepted(Transfer transfer) {
+    return new TransferResult.Accepted(transfer, false);
+  }
+
+  private static TransferResult rejected(TransferRequest request, TransferRejection reason) {
+    return new TransferResult.Rejected(request.id(), reason);
+  }
+}

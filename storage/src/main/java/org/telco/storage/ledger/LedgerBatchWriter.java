@@ -1,0 +1,192 @@
+package org.telco.storage.ledger;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.postgresql.PGConnection;
+import org.telco.ledger.Account;
+import org.telco.ledger.LedgerBatch;
+import org.telco.ledger.LedgerStoreException;
+import org.telco.ledger.PendingExpiry;
+import org.telco.ledger.Transfer;
+import org.telco.storage.EpochMicros;
+import org.telco.storage.time.PgTimerStore;
+import org.telco.time.Timer;
+
+/**
+ * Writes one {@link LedgerBatch} with a handful of statements, whatever its size: each kind
+ * of row is bound as one array per column and expanded with {@code unnest} on the server.
+ * Ten thousand transfers thus cost one round trip, not ten thousand.
+ */
+final class LedgerBatchWriter {
+  private static final String INSERT_ACCOUNTS =
+      """
+      INSERT INTO ledger_account (id, asset, flags, name, debits_pending, debits_posted,
+                                  credits_pending, credits_posted, created_at)
+      SELECT u.id, u.asset, u.flags, u.name, u.dp, u.dpo, u.cp, u.cpo,
+             timestamptz 'epoch' + u.created_us * interval '1 microsecond'
+      FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::bigint[], ?::bigint[],
+                  ?::bigint[], ?::bigint[], ?::bigint[])
+             AS u(id, asset, flags, name, dp, dpo, cp, cpo, created_us)
+      """;
+
+  /** Ordered by position in the batch, so seq follows the commit order. */
+  private static final String INSERT_TRANSFERS =
+      """
+      INSERT INTO ledger_transfer (id, debit_account_id, credit_account_id, amount, pending_id,
+                                   flags, timeout_seconds, code, asset, ts)
+      SELECT u.id, u.debit, u.credit, u.amount, u.pending_id, u.flags, u.timeout_seconds,
+             u.code, u.asset, timestamptz 'epoch' + u.ts_us * interval '1 microsecond'
+      FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::int[],
+                  ?::bigint[], ?::int[], ?::text[], ?::bigint[]) WITH ORDINALITY
+             AS u(id, debit, credit, amount, pending_id, flags, timeout_seconds, code, asset,
+                  ts_us, position)
+      ORDER BY u.position
+      """;
+
+  private static final String UPDATE_BALANCES =
+      """
+      UPDATE ledger_account AS a
+      SET debits_pending = u.dp, debits_posted = u.dpo,
+          credits_pending = u.cp, credits_posted = u.cpo
+      FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+             AS u(id, dp, dpo, cp, cpo)
+      WHERE a.id = u.id
+      """;
+
+  private static final String FIRST_MISSING_ACCOUNT =
+      """
+      SELECT u.id FROM unnest(?::bigint[]) AS u(id)
+      WHERE NOT EXISTS (SELECT 1 FROM ledger_account a WHERE a.id = u.id)
+      LIMIT 1
+      """;
+
+  private LedgerBatchWriter() {}
+
+  /** Writes the batch on {@code connection}, inside the caller's transaction. */
+  static void write(Connection connection, LedgerBatch batch) throws SQLException {
+    PGConnection pg = connection.unwrap(PGConnection.class);
+    insertAccounts(connection, pg, batch.openedAccounts());
+    insertTransfers(connection, pg, batch.transfers());
+    requireAccountsOfTransfersNotInBalances(connection, pg, batch);
+    updateBalances(connection, pg, batch.balances());
+    List<Timer> timers = new ArrayList<>(batch.expiries().size());
+    for (PendingExpiry expiry : batch.expiries()) {
+      timers.add(PgLedgerStore.expiryTimer(expiry));
+    }
+    PgTimerStore.schedule(connection, timers);
+  }
+
+  private static void insertAccounts(Connection connection, PGConnection pg, List<Account> accounts)
+      throws SQLException {
+    if (accounts.isEmpty()) {
+      return;
+    }
+    AccountColumns columns = new AccountColumns(accounts);
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_ACCOUNTS)) {
+      insert.setArray(1, pg.createArrayOf("int8", columns.ids));
+      insert.setArray(2, pg.createArrayOf("text", columns.assets));
+      insert.setArray(3, pg.createArrayOf("int4", columns.flags));
+      insert.setArray(4, pg.createArrayOf("text", columns.names));
+      setBalances(insert, 5, pg, columns);
+      insert.setArray(9, pg.createArrayOf("int8", columns.createdMicros));
+      insert.executeUpdate();
+    }
+  }
+
+  private static void insertTransfers(Connection connection, PGConnection pg, List<Transfer> transfers)
+      throws SQLException {
+    if (transfers.isEmpty()) {
+      return;
+    }
+    TransferColumns columns = new TransferColumns(transfers);
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_TRANSFERS)) {
+      insert.setArray(1, pg.createArrayOf("text", columns.ids));
+      insert.setArray(2, pg.createArrayOf("int8", columns.debits));
+      insert.setArray(3, pg.createArrayOf("int8", columns.credits));
+      insert.setArray(4, pg.createArrayOf("int8", columns.amounts));
+      insert.setArray(5, pg.createArrayOf("text", columns.pendingIds));
+      insert.setArray(6, pg.createArrayOf("int4", columns.flags));
+      insert.setArray(7, pg.createArrayOf("int8", columns.timeouts));
+      insert.setArray(8, pg.createArrayOf("int4", columns.codes));
+      insert.setArray(9, pg.createArrayOf("text", columns.assets));
+      insert.setArray(10, pg.createArrayOf("int8", columns.timestampMicros));
+      insert.executeUpdate();
+    }
+  }
+
+  /**
+   * Every account a transfer moves money on also has its new balances in the batch, and the
+   * balance update proves it exists. A hand-made batch may skip that; only then are the
+   * remaining accounts looked up.
+   */
+  private static void requireAccountsOfTransfersNotInBalances(
+      Connection connection, PGConnection pg, LedgerBatch batch) throws SQLException {
+    Set<Long> covered = new HashSet<>();
+    batch.balances().forEach(account -> covered.add(account.id().value()));
+    Set<Long> unchecked = new HashSet<>();
+    for (Transfer transfer : batch.transfers()) {
+      if (!covered.contains(transfer.debitAccountId().value())) {
+        unchecked.add(transfer.debitAccountId().value());
+      }
+      if (!covered.contains(transfer.creditAccountId().value())) {
+        unchecked.add(transfer.creditAccountId().value());
+      }
+    }
+    if (unchecked.isEmpty()) {
+      return;
+    }
+    long[] ids = unchecked.stream().mapToLong(Long::longValue).toArray();
+    try (PreparedStatement select = connection.prepareStatement(FIRST_MISSING_ACCOUNT)) {
+      select.setArray(1, pg.createArrayOf("int8", ids));
+      try (ResultSet missing = select.executeQuery()) {
+        if (missing.next()) {
+          throw new LedgerStoreException("account " + missing.getLong(1) + " is not open", null);
+        }
+      }
+    }
+  }
+
+  /** Updates in id order, so concurrent commits would always lock rows in the same order. */
+  private static void updateBalances(Connection connection, PGConnection pg, List<Account> balances)
+      throws SQLException {
+    if (balances.isEmpty()) {
+      return;
+    }
+    List<Account> sorted = new ArrayList<>(balances);
+    sorted.sort(Comparator.comparing(Account::id));
+    AccountColumns columns = new AccountColumns(sorted);
+    int updated;
+    try (PreparedStatement update = connection.prepareStatement(UPDATE_BALANCES)) {
+      update.setArray(1, pg.createArrayOf("int8", columns.ids));
+      setBalances(update, 2, pg, columns);
+      updated = update.executeUpdate();
+    }
+    if (updated != sorted.size()) {
+      throw new LedgerStoreException(
+          (sorted.size() - updated) + " of the " + sorted.size()
+              + " accounts whose balances changed are not open",
+          null);
+    }
+  }
+
+  private static void setBalances(PreparedStatement statement, int first, PGConnection pg, AccountColumns columns)
+      throws SQLException {
+    Array[] arrays = {
+      pg.createArrayOf("int8", columns.debitsPending),
+      pg.createArrayOf("int8", columns.debitsPosted),
+      pg.createArrayOf("int8", columns.creditsPending),
+      pg.createArrayOf("int8", columns.creditsPosted)
+    };
+    for (int i = 0; i < arrays.length; i++) {
+      statement.setArray(first + i, arrays[i]);
+    }
+  }
+}

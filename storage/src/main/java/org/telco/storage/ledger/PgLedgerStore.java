@@ -1,0 +1,195 @@
+package org.telco.storage.ledger;
+
+import static org.telco.storage.ledger.LedgerRows.ACCOUNT_COLUMNS;
+import static org.telco.storage.ledger.LedgerRows.TRANSFER_COLUMNS;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.telco.ledger.Account;
+import org.telco.ledger.AccountId;
+import org.telco.ledger.LedgerBatch;
+import org.telco.ledger.LedgerSnapshot;
+import org.telco.ledger.LedgerStore;
+import org.telco.ledger.LedgerStoreException;
+import org.telco.ledger.PendingExpiry;
+import org.telco.ledger.Transfer;
+import org.telco.ledger.TransferId;
+import org.telco.time.Timer;
+
+/**
+ * The durable {@link LedgerStore}: accounts, transfers and pending-expiry timers in
+ * PostgreSQL (tables {@code ledger_account}, {@code ledger_transfer} and {@code timer}).
+ *
+ * <p>A batch is one transaction of a few array-bound statements (see {@link
+ * LedgerBatchWriter}), so the cost of a commit is one fsync plus the rows, not a round trip
+ * per row. Expiry timers are written in the same transaction as their pending transfers.
+ * Timestamps keep microseconds, the resolution of {@code timestamptz}. Safe for concurrent
+ * use: each call takes its own pooled connection.
+ */
+public final class PgLedgerStore implements LedgerStore {
+  /** Timer kind of a pending transfer's expiry; the payload is the pending transfer id. */
+  public static final String EXPIRY_TIMER_KIND = "ledger.pending-expiry";
+
+  private static final int FETCH_SIZE = 10_000;
+  private static final String ALL_ACCOUNTS =
+      "SELECT %s FROM ledger_account ORDER BY id".formatted(ACCOUNT_COLUMNS);
+  private static final String ALL_TRANSFERS =
+      "SELECT %s FROM ledger_transfer ORDER BY seq".formatted(TRANSFER_COLUMNS);
+  private static final String ONE_ACCOUNT =
+      "SELECT %s FROM ledger_account WHERE id = ?".formatted(ACCOUNT_COLUMNS);
+  private static final String ONE_TRANSFER =
+      "SELECT %s FROM ledger_transfer WHERE id = ?".formatted(TRANSFER_COLUMNS);
+
+  /** Newest debits and newest credits merged; a self-transfer is counted once. */
+  private static final String TRANSFERS_OF =
+      """
+      (SELECT %1$s, seq FROM ledger_transfer
+       WHERE debit_account_id = ? ORDER BY seq DESC LIMIT ?)
+      UNION ALL
+      (SELECT %1$s, seq FROM ledger_transfer
+       WHERE credit_account_id = ? AND debit_account_id <> ? ORDER BY seq DESC LIMIT ?)
+      ORDER BY seq DESC
+      LIMIT ?
+      """
+          .formatted(TRANSFER_COLUMNS);
+
+  private final DataSource dataSource;
+
+  /** A store on the migrated database behind {@code dataSource}. */
+  public PgLedgerStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** The durable timer that expires a pending transfer, as {@link #commit} writes it. */
+  public static Timer expiryTimer(PendingExpiry expiry) {
+    String pendingId = expiry.pendingId().value();
+    return new Timer(EXPIRY_TIMER_KIND + ":" + pendingId, EXPIRY_TIMER_KIND, pendingId, expiry.dueAt());
+  }
+
+  /** Reads everything from one snapshot, streaming rows so millions of transfers fit. */
+  @Override
+  public LedgerSnapshot load() {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      connection.setReadOnly(true);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      List<Account> accounts = new ArrayList<>();
+      List<Transfer> transfers = new ArrayList<>();
+      try (PreparedStatement select = connection.prepareStatement(ALL_ACCOUNTS)) {
+        select.setFetchSize(FETCH_SIZE);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            accounts.add(LedgerRows.account(rows));
+          }
+        }
+      }
+      try (PreparedStatement select = connection.prepareStatement(ALL_TRANSFERS)) {
+        select.setFetchSize(FETCH_SIZE);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            transfers.add(LedgerRows.transfer(rows));
+          }
+        }
+      }
+      connection.commit();
+      return new LedgerSnapshot(accounts, transfers);
+    } catch (SQLException e) {
+      throw new LedgerStoreException("cannot load the ledger", e);
+    }
+  }
+
+  /** Writes the batch in one transaction; on any failure it is rolled back entirely. */
+  @Override
+  public void commit(LedgerBatch batch) {
+    if (batch.isEmpty() && batch.expiries().isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        LedgerBatchWriter.write(connection, batch);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollback(connection, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new LedgerStoreException("cannot commit a ledger batch: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<Account> account(AccountId id) {
+    return one(ONE_ACCOUNT, statement -> statement.setLong(1, id.value()), LedgerRows::account);
+  }
+
+  @Override
+  public Optional<Transfer> transfer(TransferId id) {
+    return one(ONE_TRANSFER, statement -> statement.setString(1, id.value()), LedgerRows::transfer);
+  }
+
+  @Override
+  public List<Transfer> transfersOf(AccountId id, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative: " + limit);
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(TRANSFERS_OF)) {
+      select.setLong(1, id.value());
+      select.setInt(2, limit);
+      select.setLong(3, id.value());
+      select.setLong(4, id.value());
+      select.setInt(5, limit);
+      select.setInt(6, limit);
+      List<Transfer> transfers = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          transfers.add(LedgerRows.transfer(rows));
+        }
+      }
+      return List.copyOf(transfers);
+    } catch (SQLException e) {
+      throw new LedgerStoreException("cannot read the transfers of account " + id, e);
+    }
+  }
+
+  private <T> Optional<T> one(String sql, Binder binder, RowReader<T> reader) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      binder.bind(select);
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(reader.read(rows));
+      }
+    } catch (SQLException e) {
+      throw new LedgerStoreException("cannot read the ledger", e);
+    }
+  }
+
+  /** Rolls back after a failure, keeping the failure as the one reported. */
+  private static void rollback(Connection connection, Exception failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** Sets the parameters of a query. */
+  private interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  /** Reads the current row. */
+  private interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+}

@@ -1,0 +1,154 @@
+package org.telco.storage.time;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.telco.storage.EpochMicros;
+import org.telco.time.Timer;
+import org.telco.time.TimerStore;
+
+/**
+ * The durable {@link TimerStore}: timers are rows of table {@code timer}.
+ *
+ * <p>It behaves like {@link org.telco.time.InMemoryTimerStore}: scheduling an id that
+ * exists changes nothing, and a fired timer keeps its row (with {@code fired_at}), so it never
+ * comes back. Other stores write their timers in their own transaction with {@link
+ * #schedule(Connection, Collection)}, so a state change and its timer commit together.
+ */
+public final class PgTimerStore implements TimerStore {
+  private static final String INSERT =
+      """
+      INSERT INTO timer (id, kind, payload, due_at)
+      SELECT u.id, u.kind, u.payload, timestamptz 'epoch' + u.due_us * interval '1 microsecond'
+      FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(id, kind, payload, due_us)
+      ON CONFLICT (id) DO NOTHING
+      """;
+  private static final String DUE =
+      """
+      SELECT id, kind, payload, due_at FROM timer
+      WHERE fired_at IS NULL AND due_at <= ?
+      ORDER BY due_at, id
+      LIMIT ?
+      """;
+  private static final String COMPLETE =
+      "UPDATE timer SET fired_at = ? WHERE id = ? AND fired_at IS NULL";
+  private static final String POSTPONE =
+      "UPDATE timer SET due_at = ?, attempts = attempts + 1 WHERE id = ? AND fired_at IS NULL";
+  private static final String PENDING_COUNT = "SELECT count(*) FROM timer WHERE fired_at IS NULL";
+
+  private final DataSource dataSource;
+
+  /** A store on the migrated database behind {@code dataSource}. */
+  public PgTimerStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Schedules timers on {@code connection}, inside whatever transaction it has open; ids that
+   * exist already, fired or not, are left as they are. One statement for all timers.
+   */
+  public static void schedule(Connection connection, Collection<Timer> timers) throws SQLException {
+    if (timers.isEmpty()) {
+      return;
+    }
+    int n = timers.size();
+    String[] ids = new String[n];
+    String[] kinds = new String[n];
+    String[] payloads = new String[n];
+    long[] dueMicros = new long[n];
+    int i = 0;
+    for (Timer timer : timers) {
+      ids[i] = timer.id();
+      kinds[i] = timer.kind();
+      payloads[i] = timer.payload();
+      dueMicros[i] = EpochMicros.of(timer.dueAt());
+      i++;
+    }
+    PGConnection pg = connection.unwrap(PGConnection.class);
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      insert.setArray(1, pg.createArrayOf("text", ids));
+      insert.setArray(2, pg.createArrayOf("text", kinds));
+      insert.setArray(3, pg.createArrayOf("text", payloads));
+      insert.setArray(4, pg.createArrayOf("int8", dueMicros));
+      insert.executeUpdate();
+    }
+  }
+
+  @Override
+  public void schedule(Timer timer) {
+    try (Connection connection = dataSource.getConnection()) {
+      schedule(connection, List.of(timer));
+    } catch (SQLException e) {
+      throw new TimerStoreFailure("cannot schedule timer " + timer.id(), e);
+    }
+  }
+
+  @Override
+  public List<Timer> due(Instant now, int limit) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(DUE)) {
+      select.setObject(1, utc(now));
+      select.setInt(2, limit);
+      List<Timer> due = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          due.add(
+              new Timer(
+                  rows.getString(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getObject(4, OffsetDateTime.class).toInstant()));
+        }
+      }
+      return due;
+    } catch (SQLException e) {
+      throw new TimerStoreFailure("cannot read due timers", e);
+    }
+  }
+
+  @Override
+  public void complete(String id, Instant firedAt) {
+    update(COMPLETE, id, firedAt);
+  }
+
+  @Override
+  public void postpone(String id, Instant dueAt) {
+    update(POSTPONE, id, dueAt);
+  }
+
+  @Override
+  public int pendingCount() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement count = connection.prepareStatement(PENDING_COUNT);
+        ResultSet rows = count.executeQuery()) {
+      rows.next();
+      return rows.getInt(1);
+    } catch (SQLException e) {
+      throw new TimerStoreFailure("cannot count pending timers", e);
+    }
+  }
+
+  private void update(String sql, String id, Instant instant) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(sql)) {
+      update.setObject(1, utc(instant));
+      update.setString(2, id);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw new TimerStoreFailure("cannot update timer " + id, e);
+    }
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,113 @@
+package org.telco.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * One embedded PostgreSQL per test JVM, shared by every test that needs a database, in this
+ * module and in the modules that use its test-jar.
+ *
+ * <p>The server starts on first use, on a free port, in a new data directory under {@code
+ * target/} (or the temporary directory when that is out of the server user's reach), and is
+ * stopped and deleted when the JVM exits. Each test takes a {@link #freshDatabase()} of its
+ * own, so tests never see each other's rows and need no cleanup beyond closing it.
+ */
+public final class PostgresForTests {
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+  private static EmbeddedPostgres server;
+
+  private PostgresForTests() {}
+
+  /** The shared server, started on first call. */
+  public static synchronized EmbeddedPostgres server() {
+    if (server == null) {
+      server = startOnFreePort(dataDirectory());
+    }
+    return server;
+  }
+
+  /**
+   * A new, empty database with the schema migrated, on the shared server. Close it when the
+   * test is done.
+   */
+  public static Database freshDatabase() {
+    EmbeddedPostgres postgres = server();
+    String name = "test_" + RUN + "_" + DATABASES.incrementAndGet();
+    postgres.ensureDatabase(name);
+    return Database.open(postgres.jdbcUrl(name), postgres.user(), postgres.password(), 4);
+  }
+
+  /** A port nobody listens on right now. */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes a directory tree, such as a test's data directory once its server stopped. */
+  public static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A new data directory path in {@code target/}, or in the temporary directory. */
+  public static Path dataDirectory() {
+    Path target = Path.of("target").toAbsolutePath();
+    Path base = Files.isDirectory(target) && reachable(target) ? target : tmp();
+    return base.resolve("pg-test-" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  private static boolean reachable(Path directory) {
+    try {
+      ServerUser.forThisProcess().requireReachable(List.of(directory));
+      return true;
+    } catch (IllegalStateException e) {
+      return false;
+    }
+  }
+
+  private static Path tmp() {
+    return Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+  }
+
+  /** Tries a few ports: another process may take the free one before the server binds it. */
+  private static EmbeddedPostgres startOnFreePort(Path dataDir) {
+    IllegalStateException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      EmbeddedPostgres postgres = new EmbeddedPostgres(dataDir, freePort());
+      try {
+        postgres.start();
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      postgres.stop();
+                      deleteTree(dataDir);
+                    },
+                    "stop-test-postgres"));
+        return postgres;
+      } catch (IllegalStateException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+}
