@@ -1,5 +1,9 @@
 package org.telco.app;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.logging.LogManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,8 +17,21 @@ import picocli.CommandLine.Command;
 public final class Main {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
-    System.setProperty(
-        "java.util.logging.SimpleFormatter.format", "%1$tT %4$-7s %3$s - %5$s%6$s%n");
+    configureLogging();
     System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  /** One line per record, and no routine start-up chatter from the libraries. */
+  private static void configureLogging() {
+    if (System.getProperty("java.util.logging.config.file") != null) {
+      return;
+    }
+    try (InputStream config = Main.class.getResourceAsStream("/telco-logging.properties")) {
+      if (config != null) {
+        LogManager.getLogManager().readConfiguration(config);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the logging configuration", e);
+    }
   }
 }

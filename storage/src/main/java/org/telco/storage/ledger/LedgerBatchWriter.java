@@ -16,14 +16,14 @@ import org.telco.ledger.LedgerBatch;
 import org.telco.ledger.LedgerStoreException;
 import org.telco.ledger.PendingExpiry;
 import org.telco.ledger.Transfer;
-import org.telco.storage.EpochMicros;
 import org.telco.storage.time.PgTimerStore;
 import org.telco.time.Timer;
 
 /**
- * Writes one {@link LedgerBatch} with a handful of statements, whatever its size: each kind
- * of row is bound as one array per column and expanded with {@code unnest} on the server.
- * Ten thousand transfers thus cost one round trip, not ten thousand.
+ * Writes one {@link LedgerBatch} with a handful of statements, whatever its size: transfers
+ * with a binary {@code COPY} ({@link TransferCopy}); accounts, balances and timers bound as
+ * one array per column and expanded with {@code unnest} on the server. Ten thousand
+ * transfers thus cost a few round trips, not ten thousand.
  */
 final class LedgerBatchWriter {
   private static final String INSERT_ACCOUNTS =
@@ -35,20 +35,6 @@ final class LedgerBatchWriter {
       FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::bigint[], ?::bigint[],
                   ?::bigint[], ?::bigint[], ?::bigint[])
              AS u(id, asset, flags, name, dp, dpo, cp, cpo, created_us)
-      """;
-
-  /** Ordered by position in the batch, so seq follows the commit order. */
-  private static final String INSERT_TRANSFERS =
-      """
-      INSERT INTO ledger_transfer (id, debit_account_id, credit_account_id, amount, pending_id,
-                                   flags, timeout_seconds, code, asset, ts)
-      SELECT u.id, u.debit, u.credit, u.amount, u.pending_id, u.flags, u.timeout_seconds,
-             u.code, u.asset, timestamptz 'epoch' + u.ts_us * interval '1 microsecond'
-      FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::int[],
-                  ?::bigint[], ?::int[], ?::text[], ?::bigint[]) WITH ORDINALITY
-             AS u(id, debit, credit, amount, pending_id, flags, timeout_seconds, code, asset,
-                  ts_us, position)
-      ORDER BY u.position
       """;
 
   private static final String UPDATE_BALANCES =
@@ -74,7 +60,9 @@ final class LedgerBatchWriter {
   static void write(Connection connection, LedgerBatch batch) throws SQLException {
     PGConnection pg = connection.unwrap(PGConnection.class);
     insertAccounts(connection, pg, batch.openedAccounts());
-    insertTransfers(connection, pg, batch.transfers());
+    if (!batch.transfers().isEmpty()) {
+      TransferCopy.copy(connection, batch.transfers());
+    }
     requireAccountsOfTransfersNotInBalances(connection, pg, batch);
     updateBalances(connection, pg, batch.balances());
     List<Timer> timers = new ArrayList<>(batch.expiries().size());
@@ -97,27 +85,6 @@ final class LedgerBatchWriter {
       insert.setArray(4, pg.createArrayOf("text", columns.names));
       setBalances(insert, 5, pg, columns);
       insert.setArray(9, pg.createArrayOf("int8", columns.createdMicros));
-      insert.executeUpdate();
-    }
-  }
-
-  private static void insertTransfers(Connection connection, PGConnection pg, List<Transfer> transfers)
-      throws SQLException {
-    if (transfers.isEmpty()) {
-      return;
-    }
-    TransferColumns columns = new TransferColumns(transfers);
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_TRANSFERS)) {
-      insert.setArray(1, pg.createArrayOf("text", columns.ids));
-      insert.setArray(2, pg.createArrayOf("int8", columns.debits));
-      insert.setArray(3, pg.createArrayOf("int8", columns.credits));
-      insert.setArray(4, pg.createArrayOf("int8", columns.amounts));
-      insert.setArray(5, pg.createArrayOf("text", columns.pendingIds));
-      insert.setArray(6, pg.createArrayOf("int4", columns.flags));
-      insert.setArray(7, pg.createArrayOf("int8", columns.timeouts));
-      insert.setArray(8, pg.createArrayOf("int4", columns.codes));
-      insert.setArray(9, pg.createArrayOf("text", columns.assets));
-      insert.setArray(10, pg.createArrayOf("int8", columns.timestampMicros));
       insert.executeUpdate();
     }
   }
