@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -86,7 +89,8 @@ final class DataDirectory {
                 + "); an initdb was probably interrupted: delete the directory and start again");
       }
       String password = newPassword();
-      Path passwordFile = Files.createTempFile(dir.getParent(), ".telco-initdb-", ".pw", ownerOnly());
+      Path passwordFile =
+          Files.createTempFile(dir.getParent(), ".telco-initdb-", ".pw", ownerOnly());
       try {
         Files.writeString(passwordFile, password + "\n");
         user.own(passwordFile);
@@ -106,7 +110,7 @@ final class DataDirectory {
       Files.writeString(
           dir.resolve("postgresql.conf"),
           "\ninclude_if_exists '" + SETTINGS_FILE + "'\n",
-          java.nio.file.StandardOpenOption.APPEND);
+          StandardOpenOption.APPEND);
       Path finalFile = Files.createFile(dir.resolve(PASSWORD_FILE), ownerOnly());
       Files.writeString(finalFile, password + "\n");
       user.own(finalFile);
@@ -135,19 +139,22 @@ final class DataDirectory {
     }
   }
 
-  /** The server recorded in {@code postmaster.pid}, alive or not, if the file is there. */
+  /**
+   * The server recorded in {@code postmaster.pid}, alive or not, if the file is there. Its
+   * lines are the pid, the data directory, the start time (epoch seconds) and the port; a
+   * server that is still starting may not have written them all yet.
+   */
   Optional<Postmaster> postmaster() {
     try {
       List<String> lines = Files.readAllLines(dir.resolve("postmaster.pid"));
-      if (lines.size() < 4) {
-        return Optional.of(new Postmaster(Long.parseLong(lines.getFirst().strip()), -1));
-      }
-      return Optional.of(
-          new Postmaster(Long.parseLong(lines.get(0).strip()), Integer.parseInt(lines.get(3).strip())));
-    } catch (java.nio.file.NoSuchFileException e) {
+      long pid = Long.parseLong(lines.getFirst().strip());
+      long startedAt = lines.size() > 2 ? Long.parseLong(lines.get(2).strip()) : -1;
+      int port = lines.size() > 3 ? Integer.parseInt(lines.get(3).strip()) : -1;
+      return Optional.of(new Postmaster(pid, startedAt, port));
+    } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
-      return Optional.of(new Postmaster(-1, -1));
+      return Optional.of(Postmaster.UNREADABLE);
     }
   }
 
@@ -171,7 +178,7 @@ final class DataDirectory {
     }
   }
 
-  private static java.nio.file.attribute.FileAttribute<?> ownerOnly() {
+  private static FileAttribute<?> ownerOnly() {
     return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY));
   }
 
@@ -185,7 +192,31 @@ final class DataDirectory {
    * What {@code postmaster.pid} says.
    *
    * @param pid the server's process id, or -1 when the file is unreadable
+   * @param startedAt when the server started, in epoch seconds, or -1 when not written yet
    * @param port the port it listens on, or -1 when not written yet
    */
-  record Postmaster(long pid, int port) {}
+  record Postmaster(long pid, long startedAt, int port) {
+    /** A lock file that could not be read. */
+    static final Postmaster UNREADABLE = new Postmaster(-1, -1, -1);
+
+    /**
+     * Whether the process with this pid may be the server: it exists, runs a program named
+     * postgres, and started when the lock file says (a pid reused after a reboot did not).
+     * What cannot be inspected counts as a match.
+     */
+    boolean mayBeAlive() {
+      Optional<ProcessHandle.Info> info = ProcessHandle.of(pid).map(ProcessHandle::info);
+      if (info.isEmpty()) {
+        return false;
+      }
+      boolean postgres = info.get().command().map(c -> c.endsWith("/postgres")).orElse(true);
+      boolean sameStart =
+          startedAt < 0
+              || info.get()
+                  .startInstant()
+                  .map(start -> Math.abs(start.getEpochSecond() - startedAt) <= 5)
+                  .orElse(true);
+      return postgres && sameStart;
+    }
+  }
 }

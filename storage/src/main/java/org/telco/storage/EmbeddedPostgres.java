@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * scram-sha-256, listening on 127.0.0.1 only) and starts it with {@code pg_ctl}. If a server
  * from an earlier run still serves the same data directory it is reused; a lock file left
  * by a crash is cleared. When the JVM is root the server runs as an unprivileged user (see
- * {@link ServerUser}), because PostgreSQL refuses root.
+ * {@code ServerUser}), because PostgreSQL refuses root.
  *
  * <p>Commits are durable ({@code fsync}, {@code synchronous_commit} and {@code
  * full_page_writes} on); checkpoints are spaced for high write rates.
@@ -75,17 +75,28 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 binaries.program("pg_ctl").toString(), "-D", data.path().toString(),
                 "-l", data.serverLog().toString(), "-w", "-t", "60", "-s", "start"));
     if (started.exitCode() != 0) {
+      // Another process may have started the same directory a moment before us.
+      Optional<DataDirectory.Postmaster> winner = data.postmaster();
+      if (winner.isPresent() && winner.get().mayBeAlive() && adopt(winner.get())) {
+        return this;
+      }
       throw new IllegalStateException(
           "PostgreSQL did not start in " + data.path() + " on port " + port + ":\n"
               + started.output() + "\n" + data.logTail());
     }
-    LOG.info("PostgreSQL {} started on 127.0.0.1:{} for {}", PostgresBinaries.VERSION, port, data.path());
+    LOG.info("PostgreSQL {} started on 127.0.0.1:{} for {}", PostgresBinaries.VERSION, port,
+        data.path());
     return this;
   }
 
   /** Stops the server with a fast shutdown (open sessions are ended, then a checkpoint). */
   public synchronized void stop() {
-    if (data.postmaster().isEmpty()) {
+    Optional<DataDirectory.Postmaster> running = data.postmaster();
+    if (running.isEmpty()) {
+      return;
+    }
+    if (!running.get().mayBeAlive()) {
+      data.removeStaleLock();
       return;
     }
     ServerUser.Finished stopped =
@@ -95,7 +106,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 binaries.program("pg_ctl").toString(), "-D", data.path().toString(),
                 "-m", "fast", "-w", "-t", "60", "-s", "stop"));
     if (stopped.exitCode() != 0 && data.postmaster().isPresent()) {
-      throw new IllegalStateException("PostgreSQL did not stop in " + data.path() + ": " + stopped.output());
+      throw new IllegalStateException(
+          "PostgreSQL did not stop in " + data.path() + ": " + stopped.output());
     }
     LOG.info("PostgreSQL stopped for {}", data.path());
   }
@@ -161,11 +173,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private boolean adopt(DataDirectory.Postmaster postmaster) {
     long deadline = System.currentTimeMillis() + ADOPT_WAIT_MILLIS;
     while (true) {
-      Optional<ProcessHandle> process = ProcessHandle.of(postmaster.pid());
-      boolean postgres =
-          process.isPresent()
-              && process.get().info().command().map(c -> c.endsWith("/postgres")).orElse(true);
-      if (!postgres) {
+      if (!postmaster.mayBeAlive()) {
         LOG.info("Removing the stale lock file of a crashed server in {}", data.path());
         data.removeStaleLock();
         return false;
@@ -184,7 +192,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 + " but accepts no connections; stop it or remove it, then start again");
       }
       sleep();
-      postmaster = data.postmaster().orElse(new DataDirectory.Postmaster(-1, -1));
+      postmaster = data.postmaster().orElse(DataDirectory.Postmaster.UNREADABLE);
     }
   }
 

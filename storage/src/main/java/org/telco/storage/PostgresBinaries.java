@@ -4,13 +4,12 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Properties;
@@ -39,6 +38,8 @@ public final class PostgresBinaries {
 
   private static final Logger LOG = LoggerFactory.getLogger(PostgresBinaries.class);
   private static final String ARCHIVE = "/postgres-linux-x86_64.txz";
+  private static final Set<PosixFilePermission> OPEN_DIRECTORY =
+      PosixFilePermissions.fromString("rwxr-xr-x");
 
   private final Path home;
 
@@ -81,13 +82,14 @@ public final class PostgresBinaries {
     }
     Path staging = home.resolveSibling(home.getFileName() + ".tmp-" + UUID.randomUUID());
     try {
-      Files.createDirectories(home.getParent());
+      openDirectories(home.getParent());
       LOG.info("Unpacking PostgreSQL {} binaries into {}", VERSION, home);
       unpack(staging);
       try {
         Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AccessDeniedException e) {
-        // Another process finished first; its copy is as good as ours.
+      } catch (IOException e) {
+        // Another installer finished first (rename(2) refuses a non-empty target, reported as
+        // a plain FileSystemException): its copy is as good as ours.
         if (!Files.isExecutable(program("postgres"))) {
           throw e;
         }
@@ -106,7 +108,7 @@ public final class PostgresBinaries {
       throw new IOException(
           ARCHIVE + " is not on the class path (io.zonky.test.postgres binaries jar missing?)");
     }
-    Files.createDirectories(target);
+    openDirectories(target);
     try (TarArchiveInputStream tar =
         new TarArchiveInputStream(
             new XZInputStream(new BufferedInputStream(archive, 1 << 16)))) {
@@ -115,9 +117,9 @@ public final class PostgresBinaries {
         if (!path.startsWith(target)) {
           throw new IOException("archive entry escapes the target: " + entry.getName());
         }
-        Files.createDirectories(path.getParent());
+        openDirectories(path.getParent());
         if (entry.isDirectory()) {
-          Files.createDirectories(path);
+          openDirectories(path);
         } else if (entry.isSymbolicLink()) {
           Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
           continue;
@@ -128,6 +130,27 @@ public final class PostgresBinaries {
           Files.copy(tar, path);
         }
         Files.setPosixFilePermissions(path, permissions(entry.getMode()));
+      }
+    }
+  }
+
+  /**
+   * Creates a directory and its missing parents readable by all, whatever the umask: the
+   * archive has no entries for some directories (bin, lib), and the server may run as
+   * another user.
+   */
+  private static void openDirectories(Path directory) throws IOException {
+    if (Files.isDirectory(directory)) {
+      return;
+    }
+    openDirectories(directory.getParent());
+    try {
+      Files.createDirectory(directory);
+      Files.setPosixFilePermissions(directory, OPEN_DIRECTORY);
+    } catch (FileAlreadyExistsException e) {
+      // Created by a concurrent installer a moment ago.
+      if (!Files.isDirectory(directory)) {
+        throw e;
       }
     }
   }

@@ -24,6 +24,10 @@ import java.util.stream.Stream;
 final class ServerUser {
   private static final long COMMAND_TIMEOUT_SECONDS = 120;
 
+  /** Prints the first existing path that cannot be entered, and fails. */
+  private static final String REACH_SCRIPT =
+      "for d do if [ -e \"$d\" ] && [ ! -x \"$d\" ]; then echo \"$d\"; exit 1; fi; done";
+
   private final String name;
   private final int uid;
   private final int gid;
@@ -36,12 +40,22 @@ final class ServerUser {
     this.switchCommand = List.copyOf(switchCommand);
   }
 
-  /** The user the server should run as when started from this JVM. */
+  /** The user the server should run as when started from this JVM; looked up once. */
   static ServerUser forThisProcess() {
+    return Lookup.USER;
+  }
+
+  /** Holds the user, looked up on first use. */
+  private static final class Lookup {
+    static final ServerUser USER = lookUp();
+  }
+
+  private static ServerUser lookUp() {
     if (!jvmIsRoot()) {
       return new ServerUser(System.getProperty("user.name"), -1, -1, List.of());
     }
-    String name = run(List.of("id", "-u", "postgres"), null).exitCode() == 0 ? "postgres" : "nobody";
+    boolean hasPostgres = run(List.of("id", "-u", "postgres"), null).exitCode() == 0;
+    String name = hasPostgres ? "postgres" : "nobody";
     int uid = Integer.parseInt(require(List.of("id", "-u", name)).strip());
     int gid = Integer.parseInt(require(List.of("id", "-g", name)).strip());
     List<String> prefix =
@@ -134,10 +148,6 @@ final class ServerUser {
     }
   }
 
-  /** Prints the first existing path that cannot be entered, and fails. */
-  private static final String REACH_SCRIPT =
-      "for d do if [ -e \"$d\" ] && [ ! -x \"$d\" ]; then echo \"$d\"; exit 1; fi; done";
-
   private static String require(List<String> command) {
     Finished finished = run(command, null);
     if (finished.exitCode() != 0) {
@@ -165,7 +175,8 @@ final class ServerUser {
     try {
       out = Files.createTempFile("telco-pg-", ".out");
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-      builder.redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      builder.redirectOutput(out.toFile());
+      builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       if (workDir != null) {
         builder.directory(workDir.toFile());
       }

@@ -1,9 +1,12 @@
 package org.telco.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,6 +15,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Starting, stopping, reusing and recovering a server on a data directory of its own. */
 class EmbeddedPostgresTest {
   private final Path dataDir = PostgresForTests.dataDirectory();
 
@@ -59,6 +63,25 @@ class EmbeddedPostgresTest {
     postgres.start();
 
     assertThat(query(postgres, "postgres", "SELECT 'up'")).isEqualTo("up");
+  }
+
+  @Test
+  void dataDirectoryTheServerUserCannotReachIsRefusedWithTheFix() throws Exception {
+    assumeTrue(ServerUser.jvmIsRoot(), "only root hands the server to another user");
+    Path closed = dataDir.resolveSibling(dataDir.getFileName() + "-closed");
+    Files.createDirectories(closed, PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rwx------")));
+    try {
+      EmbeddedPostgres postgres =
+          new EmbeddedPostgres(closed.resolve("data"), PostgresForTests.freePort());
+
+      assertThatThrownBy(postgres::start)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("cannot enter " + closed)
+          .hasMessageContaining("chmod o+x " + closed);
+    } finally {
+      PostgresForTests.deleteTree(closed);
+    }
   }
 
   private static void execute(EmbeddedPostgres postgres, String database, String sql)

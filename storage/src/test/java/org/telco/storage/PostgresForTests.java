@@ -42,9 +42,19 @@ public final class PostgresForTests {
    */
   public static Database freshDatabase() {
     EmbeddedPostgres postgres = server();
+    return Database.open(freshDatabaseUrl(), postgres.user(), postgres.password(), 4);
+  }
+
+  /**
+   * The JDBC URL of a new, empty database on the shared server (log in with {@code
+   * server().user()} and {@code server().password()}), for code under test that opens its
+   * own {@link Database}.
+   */
+  public static String freshDatabaseUrl() {
+    EmbeddedPostgres postgres = server();
     String name = "test_" + RUN + "_" + DATABASES.incrementAndGet();
     postgres.ensureDatabase(name);
-    return Database.open(postgres.jdbcUrl(name), postgres.user(), postgres.password(), 4);
+    return postgres.jdbcUrl(name);
   }
 
   /** A port nobody listens on right now. */

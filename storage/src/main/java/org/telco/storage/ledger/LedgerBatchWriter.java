@@ -144,7 +144,8 @@ final class LedgerBatchWriter {
     }
   }
 
-  private static void setBalances(PreparedStatement statement, int first, PGConnection pg, AccountColumns columns)
+  private static void setBalances(
+      PreparedStatement statement, int first, PGConnection pg, AccountColumns columns)
       throws SQLException {
     Array[] arrays = {
       pg.createArrayOf("int8", columns.debitsPending),

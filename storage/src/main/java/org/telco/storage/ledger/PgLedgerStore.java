@@ -26,7 +26,7 @@ import org.telco.time.Timer;
  * The durable {@link LedgerStore}: accounts, transfers and pending-expiry timers in
  * PostgreSQL (tables {@code ledger_account}, {@code ledger_transfer} and {@code timer}).
  *
- * <p>A batch is one transaction of a few array-bound statements (see {@link
+ * <p>A batch is one transaction of a few bulk statements (see {@code
  * LedgerBatchWriter}), so the cost of a commit is one fsync plus the rows, not a round trip
  * per row. Expiry timers are written in the same transaction as their pending transfers.
  * Timestamps keep microseconds, the resolution of {@code timestamptz}. Safe for concurrent
@@ -69,7 +69,8 @@ public final class PgLedgerStore implements LedgerStore {
   /** The durable timer that expires a pending transfer, as {@link #commit} writes it. */
   public static Timer expiryTimer(PendingExpiry expiry) {
     String pendingId = expiry.pendingId().value();
-    return new Timer(EXPIRY_TIMER_KIND + ":" + pendingId, EXPIRY_TIMER_KIND, pendingId, expiry.dueAt());
+    return new Timer(
+        EXPIRY_TIMER_KIND + ":" + pendingId, EXPIRY_TIMER_KIND, pendingId, expiry.dueAt());
   }
 
   /** Reads everything from one snapshot, streaming rows so millions of transfers fit. */
