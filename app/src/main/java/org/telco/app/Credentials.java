@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The platform's demo credentials: per node an admin and a partner API key, per operator an
- * SMPP login and a console login, and one signing key per pair of nodes. Generated with a
- * secure random source on first start, kept in {@code credentials.json} (owner-only) and
- * reused afterwards. Nodes themselves keep only hashes of the API keys.
+ * The platform's demo credentials: per node an admin and a partner API key, per operator an SMPP
+ * login and a console login, and one signing key per pair of nodes. Generated with a secure random
+ * source on first start, kept in {@code credentials.json} (owner-only) and reused afterwards. Nodes
+ * themselves keep only hashes of the API keys.
  *
  * @param nodes credentials by node name
  * @param peerKeys hex signing key by node pair, the two names sorted and joined by ':'
@@ -125,6 +125,7 @@ public record Credentials(Map<String, NodeCredentials> nodes, Map<String, String
     document.put("nodes", nodes);
     document.put("peerKeys", peerKeys);
     MAPPER.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), document);
-    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

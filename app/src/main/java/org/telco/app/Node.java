@@ -31,12 +31,13 @@ import org.telco.web.PeerVerifier;
 import org.telco.web.Problem;
 
 /**
- * One running node: its database, ledger engine, timer poller and HTTP server, wired
- * explicitly. The same class runs alone ({@code serve --node alpha}) or as one of the four
- * nodes of the all-in-one platform; in both cases it talks to its peers over HTTP only.
+ * One running node: its database, ledger engine, timer poller and HTTP server, wired explicitly.
+ * The same class runs alone ({@code serve --node alpha}) or as one of the four nodes of the
+ * all-in-one platform; in both cases it talks to its peers over HTTP only.
  */
 public final class Node implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Node.class.getName());
+
   /** Timer kind of a pending transfer's expiry, as written by the ledger store. */
   public static final String PENDING_EXPIRY = "ledger.pending-expiry";
 
@@ -68,9 +69,7 @@ public final class Node implements AutoCloseable {
         WebServer.builder()
             .host(env.host())
             .port(spec.port())
-            .routing(
-                routing ->
-                    routing(routing, env, store, metrics, endpoints, peers))
+            .routing(routing -> routing(routing, env, store, metrics, endpoints, peers))
             .build()
             .start();
     env.clockListeners().add(this::fireDueTimers);
@@ -96,14 +95,19 @@ public final class Node implements AutoCloseable {
             new NodeRoutes(
                 spec.name(), database.dataSource(), openApiResource(), metrics, endpoints))
         .register("/api/v1/admin/ledger", new LedgerRoutes(ledger, store, endpoints))
-        .register("/api/v1/admin/clock", new ClockRoutes(env.clock(), env.clockListeners(), endpoints))
+        .register(
+            "/api/v1/admin/clock", new ClockRoutes(env.clock(), env.clockListeners(), endpoints))
         .register("/api/v1", new PeerRoutes(spec.name(), env.clock(), peers, endpoints))
         .any(
             endpoints.handler(
                 Access.PUBLIC,
                 call -> {
-                  throw new Problem(404, "not-found", "No such resource",
-                          "nothing is served at " + call.request().path().path(), null)
+                  throw new Problem(
+                          404,
+                          "not-found",
+                          "No such resource",
+                          "nothing is served at " + call.request().path().path(),
+                          null)
                       .toException();
                 }));
   }

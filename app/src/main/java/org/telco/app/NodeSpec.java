@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One node of the platform: its name (also its database name suffix and its identity toward
- * peers), its kind and its HTTP port.
+ * One node of the platform: its name (also its database name suffix and its identity toward peers),
+ * its kind and its HTTP port.
  *
  * @param name lower-case letters, such as {@code alpha}
  * @param kind clearinghouse or operator

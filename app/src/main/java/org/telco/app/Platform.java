@@ -15,10 +15,10 @@ import org.telco.storage.EmbeddedPostgres;
 import org.telco.time.SimulatedClock;
 
 /**
- * The nodes run by one process, with what they share: the data directory, credentials, the
- * clock and (by default) one embedded PostgreSQL server holding one database per node. The
- * default {@code serve} runs the clearinghouse and three operators this way; the nodes still
- * reach each other only over HTTP.
+ * The nodes run by one process, with what they share: the data directory, credentials, the clock
+ * and (by default) one embedded PostgreSQL server holding one database per node. The default {@code
+ * serve} runs the clearinghouse and three operators this way; the nodes still reach each other only
+ * over HTTP.
  */
 public final class Platform implements AutoCloseable {
   private final EmbeddedPostgres postgres;
@@ -35,7 +35,8 @@ public final class Platform implements AutoCloseable {
     this.clock = clock(settings, listeners);
     this.postgres =
         settings.externalDatabase() == null
-            ? new EmbeddedPostgres(settings.dataDirectory().resolve("postgres"), settings.postgresPort())
+            ? new EmbeddedPostgres(
+                    settings.dataDirectory().resolve("postgres"), settings.postgresPort())
                 .start()
             : null;
     this.nodes = new ArrayList<>();
@@ -82,10 +83,11 @@ public final class Platform implements AutoCloseable {
   }
 
   /**
-   * The system clock, or a simulated one that resumes where the last run left it (saved in
-   * the data directory after every advance), so stored timestamps never lie in the future.
+   * The system clock, or a simulated one that resumes where the last run left it (saved in the data
+   * directory after every advance), so stored timestamps never lie in the future.
    */
-  private static Clock clock(PlatformSettings settings, ClockListeners listeners) throws IOException {
+  private static Clock clock(PlatformSettings settings, ClockListeners listeners)
+      throws IOException {
     if (!settings.simulatedClock()) {
       return Clock.systemUTC();
     }

@@ -11,8 +11,8 @@ import org.telco.engine.EngineSettings;
  * @param dataDirectory where credentials, the simulated clock and embedded PostgreSQL live
  * @param nodes the nodes to run in this process
  * @param peerAddresses base URIs of every node, by name, including those run elsewhere
- * @param externalDatabase JDBC URL of an external PostgreSQL, where {@code {node}} stands
- *     for the node name; null to run embedded PostgreSQL
+ * @param externalDatabase JDBC URL of an external PostgreSQL, where {@code {node}} stands for the
+ *     node name; null to run embedded PostgreSQL
  * @param databaseUser login for the external database
  * @param databasePassword password for the external database
  * @param simulatedClock whether time stands still until advanced through the API

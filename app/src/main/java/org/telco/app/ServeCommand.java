@@ -26,31 +26,55 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", description = "HTTP port of a single node (default: its usual port)")
   Integer port;
 
-  @Option(names = "--data-dir", defaultValue = "./data", description = "data directory (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--data-dir",
+      defaultValue = "./data",
+      description = "data directory (default: ${DEFAULT-VALUE})")
   Path dataDirectory;
 
   @Option(
       names = "--db-url",
       defaultValue = "${env:TELCO_DB_URL}",
-      description = "JDBC URL of an external PostgreSQL >= 15; {node} stands for the node name. Env: TELCO_DB_URL. Default: embedded PostgreSQL")
+      description =
+          "JDBC URL of an external PostgreSQL >= 15; {node} stands for the node name. Env: TELCO_DB_URL. Default: embedded PostgreSQL")
   String databaseUrl;
 
-  @Option(names = "--db-user", defaultValue = "${env:TELCO_DB_USER:-postgres}", description = "Env: TELCO_DB_USER")
+  @Option(
+      names = "--db-user",
+      defaultValue = "${env:TELCO_DB_USER:-postgres}",
+      description = "Env: TELCO_DB_USER")
   String databaseUser;
 
-  @Option(names = "--db-password", defaultValue = "${env:TELCO_DB_PASSWORD}", description = "Env: TELCO_DB_PASSWORD", arity = "0..1", interactive = false)
+  @Option(
+      names = "--db-password",
+      defaultValue = "${env:TELCO_DB_PASSWORD}",
+      description = "Env: TELCO_DB_PASSWORD",
+      arity = "0..1",
+      interactive = false)
   String databasePassword;
 
-  @Option(names = "--clock", defaultValue = "system", description = "system or simulated (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--clock",
+      defaultValue = "system",
+      description = "system or simulated (default: ${DEFAULT-VALUE})")
   String clock;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "address to listen on (default: ${DEFAULT-VALUE})")
   String host;
 
-  @Option(names = "--pg-port", defaultValue = "15432", description = "embedded PostgreSQL port (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--pg-port",
+      defaultValue = "15432",
+      description = "embedded PostgreSQL port (default: ${DEFAULT-VALUE})")
   int postgresPort;
 
-  @Option(names = "--shards", defaultValue = "2", description = "ledger shards per node (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--shards",
+      defaultValue = "2",
+      description = "ledger shards per node (default: ${DEFAULT-VALUE})")
   int shards;
 
   @Option(
@@ -116,14 +140,16 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private void printBanner(PrintStream out, Platform platform, long millis) {
-    out.printf("%nTelco is up in %d ms (clock: %s). Demo credentials: %s%n%n", millis, clock,
-        dataDirectory.resolve("credentials.json"));
+    out.printf(
+        "%nTelco is up in %d ms (clock: %s). Demo credentials: %s%n%n",
+        millis, clock, dataDirectory.resolve("credentials.json"));
     out.printf("  %-14s %-24s %-46s %s%n", "node", "url", "admin API key", "SMPP login");
     for (Node running : platform.nodes()) {
       Credentials.NodeCredentials c = platform.credentials().of(running.name());
       String smpp = c.smppSystemId() == null ? "-" : c.smppSystemId() + " / " + c.smppPassword();
-      out.printf("  %-14s %-24s %-46s %s%n", running.name(), "http://" + host + ":" + running.port(),
-          c.adminApiKey(), smpp);
+      out.printf(
+          "  %-14s %-24s %-46s %s%n",
+          running.name(), "http://" + host + ":" + running.port(), c.adminApiKey(), smpp);
     }
     out.printf("%nTry: curl -s http://%s:%d/health%n", host, platform.nodes().getFirst().port());
     out.println("Stop with Ctrl-C.");

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The API keys a node accepts, kept only as SHA-256 hashes: a leaked configuration does not
- * reveal a usable key. Keys are long random strings, so a plain hash is enough (no slow
- * password hash is needed, unlike for human passwords).
+ * The API keys a node accepts, kept only as SHA-256 hashes: a leaked configuration does not reveal
+ * a usable key. Keys are long random strings, so a plain hash is enough (no slow password hash is
+ * needed, unlike for human passwords).
  */
 public final class ApiKeys {
   private final Map<String, Caller> callersByHash;

@@ -4,8 +4,8 @@ import io.helidon.webserver.http.ServerRequest;
 import java.util.Optional;
 
 /**
- * One authenticated HTTP call as endpoints see it: the request, its body already read (it
- * was needed to check a signature) and the caller.
+ * One authenticated HTTP call as endpoints see it: the request, its body already read (it was
+ * needed to check a signature) and the caller.
  *
  * @param request the underlying request
  * @param body the raw body, empty when there is none

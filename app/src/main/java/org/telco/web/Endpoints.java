@@ -10,10 +10,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns {@link Endpoint}s into Helidon handlers: reads the body, checks the caller against
- * the endpoint's {@link Access}, and writes the reply as JSON or the failure as
- * problem+json. Every route of every node goes through here, so authentication and error
- * format cannot be forgotten on one of them.
+ * Turns {@link Endpoint}s into Helidon handlers: reads the body, checks the caller against the
+ * endpoint's {@link Access}, and writes the reply as JSON or the failure as problem+json. Every
+ * route of every node goes through here, so authentication and error format cannot be forgotten on
+ * one of them.
  */
 public final class Endpoints {
   private static final Logger LOG = Logger.getLogger(Endpoints.class.getName());
@@ -33,15 +33,18 @@ public final class Endpoints {
   public Handler handler(Access access, Endpoint endpoint) {
     return (request, response) -> {
       try {
-        byte[] body = request.content().hasEntity() ? request.content().as(byte[].class) : new byte[0];
+        byte[] body =
+            request.content().hasEntity() ? request.content().as(byte[].class) : new byte[0];
         Caller caller = authenticate(access, request, body);
         Reply reply = endpoint.handle(new Call(request, body, caller));
         write(response, reply);
       } catch (ProblemException e) {
         writeProblem(response, e.problem());
       } catch (RuntimeException e) {
-        LOG.log(Level.SEVERE, "unexpected failure on " + request.prologue().method() + " "
-            + request.path().path(), e);
+        LOG.log(
+            Level.SEVERE,
+            "unexpected failure on " + request.prologue().method() + " " + request.path().path(),
+            e);
         writeProblem(
             response,
             new Problem(500, "internal-error", "Internal error", "see the node's log", null));
@@ -52,18 +55,22 @@ public final class Endpoints {
   private Caller authenticate(Access access, ServerRequest request, byte[] body) {
     return switch (access) {
       case PUBLIC -> Caller.ANONYMOUS;
-      case ADMIN -> keyHolder(request).filter(c -> c.access() == Access.ADMIN)
-          .orElseThrow(() -> denied(request));
-      case PARTNER -> keyHolder(request)
-          .filter(c -> c.access() == Access.ADMIN || c.access() == Access.PARTNER)
-          .orElseThrow(() -> denied(request));
-      case PEER -> new Caller(
-          Access.PEER,
-          peers.verify(
-              name -> request.headers().first(HeaderNames.create(name)),
-              request.prologue().method().text(),
-              pathAndQuery(request),
-              body));
+      case ADMIN ->
+          keyHolder(request)
+              .filter(c -> c.access() == Access.ADMIN)
+              .orElseThrow(() -> denied(request));
+      case PARTNER ->
+          keyHolder(request)
+              .filter(c -> c.access() == Access.ADMIN || c.access() == Access.PARTNER)
+              .orElseThrow(() -> denied(request));
+      case PEER ->
+          new Caller(
+              Access.PEER,
+              peers.verify(
+                  name -> request.headers().first(HeaderNames.create(name)),
+                  request.prologue().method().text(),
+                  pathAndQuery(request),
+                  body));
     };
   }
 
@@ -77,8 +84,11 @@ public final class Endpoints {
         ? new Problem(403, "forbidden", "Not allowed", "this key may not call this endpoint", null)
             .toException()
         : new Problem(
-                401, "unauthenticated", "Authentication required",
-                "send Authorization: Bearer <api key>", null)
+                401,
+                "unauthenticated",
+                "Authentication required",
+                "send Authorization: Bearer <api key>",
+                null)
             .toException();
   }
 

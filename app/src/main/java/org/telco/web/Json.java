@@ -12,10 +12,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.stream.Collectors;
 
 /**
- * Reads request bodies strictly and writes response bodies. Strict means: unknown fields,
- * a number where a string belongs, fractions where an integer belongs and numbers beyond
- * the 64-bit range are all rejected with a 400 that names the field, before anything
- * else happens.
+ * Reads request bodies strictly and writes response bodies. Strict means: unknown fields, a number
+ * where a string belongs, fractions where an integer belongs and numbers beyond the 64-bit range
+ * are all rejected with a 400 that names the field, before anything else happens.
  */
 public final class Json {
   private static final ObjectMapper MAPPER =
@@ -26,7 +25,8 @@ public final class Json {
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
           .defaultPropertyInclusion(
-              JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+              JsonInclude.Value.construct(
+                  JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
           .build();
 
   private Json() {}
@@ -98,7 +98,9 @@ public final class Json {
 
   private static String path(JsonMappingException e) {
     return e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .map(
+            ref ->
+                ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining())
         .replaceFirst("^\\.", "");
   }

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 
 /**
- * Calls another node over HTTP with a signed request, as separate machines would. One
- * client per peer; it is safe to share between threads.
+ * Calls another node over HTTP with a signed request, as separate machines would. One client per
+ * peer; it is safe to share between threads.
  */
 public final class PeerClient {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -61,7 +61,8 @@ public final class PeerClient {
       byte[] answer = response.entity().hasEntity() ? response.as(byte[].class) : new byte[0];
       int status = response.status().code();
       if (status >= 300) {
-        throw new PeerCallException(peer, status, new String(answer, java.nio.charset.StandardCharsets.UTF_8));
+        throw new PeerCallException(
+            peer, status, new String(answer, java.nio.charset.StandardCharsets.UTF_8));
       }
       return Json.mapper().readValue(answer, answerType);
     } catch (java.io.IOException | RuntimeException e) {

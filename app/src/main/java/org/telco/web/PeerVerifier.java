@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks that a request comes from a known peer node: signed with that pair's key, signed
- * recently, and never seen before. Anything else is a 401 with a code that says which check
- * failed, and never the expected signature.
+ * Checks that a request comes from a known peer node: signed with that pair's key, signed recently,
+ * and never seen before. Anything else is a 401 with a code that says which check failed, and never
+ * the expected signature.
  *
- * <p>The clock is the real one even on a simulated-clock platform: replay protection is
- * about wall time.
+ * <p>The clock is the real one even on a simulated-clock platform: replay protection is about wall
+ * time.
  */
 public final class PeerVerifier {
   /** How far a request's timestamp may be from now. */
@@ -60,8 +60,7 @@ public final class PeerVerifier {
     if (Math.abs(now - signedAt) > WINDOW.toSeconds()) {
       throw unauthorized("stale-request", "the request was signed too long ago or ahead");
     }
-    String expected =
-        RequestSignature.sign(key, peer, method, pathAndQuery, signedAt, nonce, body);
+    String expected = RequestSignature.sign(key, peer, method, pathAndQuery, signedAt, nonce, body);
     if (!RequestSignature.matches(expected, signature)) {
       throw unauthorized("bad-signature", "the signature does not match the request");
     }

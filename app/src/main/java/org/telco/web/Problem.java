@@ -5,9 +5,8 @@ import java.util.Objects;
 /**
  * An RFC 9457 problem: what went wrong, in a form a client program can act on.
  *
- * <p>{@code code} is stable and machine-readable (kebab-case); {@code field} names the
- * offending input when there is one, as a JSON path such as {@code amount} or {@code
- * transfers[2].amount}.
+ * <p>{@code code} is stable and machine-readable (kebab-case); {@code field} names the offending
+ * input when there is one, as a JSON path such as {@code amount} or {@code transfers[2].amount}.
  *
  * @param status the HTTP status
  * @param code the stable machine-readable code

@@ -1,8 +1,8 @@
 package org.telco.web;
 
 /**
- * Carries a {@link Problem} out of a handler; the routing turns it into a problem+json
- * response. Used for expected failures only, so it keeps no stack trace.
+ * Carries a {@link Problem} out of a handler; the routing turns it into a problem+json response.
+ * Used for expected failures only, so it keeps no stack trace.
  */
 public final class ProblemException extends RuntimeException {
   private final transient Problem problem;

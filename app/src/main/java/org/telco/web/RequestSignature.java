@@ -12,18 +12,20 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The HMAC-SHA256 signature that authenticates a call between two nodes.
  *
- * <p>It covers the sending node, the method, the path with query, the timestamp, a random
- * nonce and the SHA-256 of the body, one per line. Any change to those invalidates it; the
- * timestamp bounds how long a captured request could be replayed and the nonce stops a
- * replay inside that window.
+ * <p>It covers the sending node, the method, the path with query, the timestamp, a random nonce and
+ * the SHA-256 of the body, one per line. Any change to those invalidates it; the timestamp bounds
+ * how long a captured request could be replayed and the nonce stops a replay inside that window.
  */
 public final class RequestSignature {
   /** Header naming the calling node. */
   public static final String PEER_HEADER = "X-Telco-Peer";
+
   /** Header with the epoch second the request was signed. */
   public static final String TIMESTAMP_HEADER = "X-Telco-Timestamp";
+
   /** Header with a single-use random value. */
   public static final String NONCE_HEADER = "X-Telco-Nonce";
+
   /** Header with the base64 HMAC-SHA256 signature. */
   public static final String SIGNATURE_HEADER = "X-Telco-Signature";
 

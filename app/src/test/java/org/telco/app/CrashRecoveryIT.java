@@ -2,6 +2,7 @@ package org.telco.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,16 +20,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.telco.storage.EmbeddedPostgres;
 import org.telco.storage.PostgresForTests;
 
 /**
- * Kills a node with SIGKILL in the middle of a transfer load, restarts it, and checks that
- * every transfer it acknowledged is there exactly once, that nothing else moved, and that
- * every asset still sums to zero.
+ * Kills a node with SIGKILL in the middle of a transfer load, restarts it, and checks that every
+ * transfer it acknowledged is there exactly once, that nothing else moved, and that every asset
+ * still sums to zero.
  */
 class CrashRecoveryIT {
   private static final int ACCOUNTS = 40;
@@ -81,7 +81,8 @@ class CrashRecoveryIT {
       assertEveryAssetSumsToZero(db);
     }
     for (String id : List.copyOf(acknowledged).subList(0, 50)) {
-      assertThat(Http.get(url + "/api/v1/admin/ledger/transfers/" + id, key).status()).isEqualTo(200);
+      assertThat(Http.get(url + "/api/v1/admin/ledger/transfers/" + id, key).status())
+          .isEqualTo(200);
     }
   }
 
@@ -95,10 +96,20 @@ class CrashRecoveryIT {
         if (i > 0) {
           batch.append(',');
         }
-        batch.append("{\"id\":\"c").append(client).append('-').append(round).append('-').append(i)
-            .append("\",\"debitAccountId\":").append(debit)
-            .append(",\"creditAccountId\":").append(credit)
-            .append(",\"amount\":").append(1 + i).append('}');
+        batch
+            .append("{\"id\":\"c")
+            .append(client)
+            .append('-')
+            .append(round)
+            .append('-')
+            .append(i)
+            .append("\",\"debitAccountId\":")
+            .append(debit)
+            .append(",\"creditAccountId\":")
+            .append(credit)
+            .append(",\"amount\":")
+            .append(1 + i)
+            .append('}');
       }
       round++;
       try {
@@ -139,7 +150,9 @@ class CrashRecoveryIT {
     }
   }
 
-  /** Each account's stored balances are exactly what its transfers add up to: none applied twice. */
+  /**
+   * Each account's stored balances are exactly what its transfers add up to: none applied twice.
+   */
   private void assertBalancesEqualTheirTransfers(Connection db) throws SQLException {
     String sql =
         """
@@ -179,12 +192,25 @@ class CrashRecoveryIT {
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(
-        java, "-Xmx512m", "-cp", classpath, Main.class.getName(), "serve",
-        "--node", "alpha", "--port", Integer.toString(port),
-        "--data-dir", dataDirectory.toString(),
-        "--db-url", server.jdbcUrl(database + "_{node}"),
-        "--db-user", server.user()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx512m",
+                "-cp",
+                classpath,
+                Main.class.getName(),
+                "serve",
+                "--node",
+                "alpha",
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
+                dataDirectory.toString(),
+                "--db-url",
+                server.jdbcUrl(database + "_{node}"),
+                "--db-user",
+                server.user()));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("TELCO_DB_PASSWORD", server.password());
     builder.redirectErrorStream(true);
@@ -237,5 +263,4 @@ class CrashRecoveryIT {
       Thread.sleep(50);
     }
   }
-
 }

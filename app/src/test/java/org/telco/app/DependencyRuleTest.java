@@ -9,9 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rule, stated once: the domain (ledger) knows nothing of engines, storage,
- * HTTP, JSON, SQL, threads or the wall clock; the engine knows no storage or web; storage
- * knows no engine or web; only the app wires them together.
+ * The dependency rule, stated once: the domain (ledger) knows nothing of engines, storage, HTTP,
+ * JSON, SQL, threads or the wall clock; the engine knows no storage or web; storage knows no engine
+ * or web; only the app wires them together.
  */
 class DependencyRuleTest {
   private static JavaClasses classes;
@@ -69,7 +69,10 @@ class DependencyRuleTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "org.telco.storage..", "org.telco.web..", "org.telco.app..", "io.helidon..",
+            "org.telco.storage..",
+            "org.telco.web..",
+            "org.telco.app..",
+            "io.helidon..",
             "java.sql..")
         .check(classes);
   }
@@ -94,8 +97,11 @@ class DependencyRuleTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "org.telco.ledger..", "org.telco.engine..", "org.telco.storage..",
-            "org.telco.web..", "org.telco.app..")
+            "org.telco.ledger..",
+            "org.telco.engine..",
+            "org.telco.storage..",
+            "org.telco.web..",
+            "org.telco.app..")
         .check(classes);
   }
 

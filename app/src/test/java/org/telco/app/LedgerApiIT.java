@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The admin ledger API over real HTTP: accounts, transfers, idempotency, pending expiry by
- * durable timer, and bad input answered with a problem naming the field and nothing written.
+ * The admin ledger API over real HTTP: accounts, transfers, idempotency, pending expiry by durable
+ * timer, and bad input answered with a problem naming the field and nothing written.
  */
 class LedgerApiIT {
   private static final AtomicLong IDS = new AtomicLong(1000);
@@ -77,10 +77,14 @@ class LedgerApiIT {
 
     assertProblem(
         Http.post(base + "/transfers", key, transfer("neg-" + pair[0], pair[0], pair[1], -5)),
-        400, "invalid-field", "amount");
+        400,
+        "invalid-field",
+        "amount");
     assertProblem(
         Http.post(base + "/transfers", key, transfer("zero-" + pair[0], pair[0], pair[1], 0)),
-        400, "invalid-field", "amount");
+        400,
+        "invalid-field",
+        "amount");
     assertNothingWritten(pair, "neg-" + pair[0], 100);
   }
 
@@ -90,7 +94,9 @@ class LedgerApiIT {
 
     assertProblem(
         Http.post(base + "/transfers", key, transfer("ghost-" + pair[0], 987654321L, pair[1], 5)),
-        422, "debit-account-not-found", "debitAccountId");
+        422,
+        "debit-account-not-found",
+        "debitAccountId");
   }
 
   @Test
@@ -101,7 +107,9 @@ class LedgerApiIT {
 
     assertProblem(
         Http.post(base + "/transfers", key, transfer("mix-" + pair[0], pair[0], bytes, 5)),
-        422, "accounts-must-have-the-same-asset", "creditAccountId");
+        422,
+        "accounts-must-have-the-same-asset",
+        "creditAccountId");
     assertNothingWritten(pair, "mix-" + pair[0], 100);
   }
 
@@ -115,13 +123,19 @@ class LedgerApiIT {
         Http.post(
             base + "/transfers",
             key,
-            "{\"id\":\"huge-" + source + "\",\"debitAccountId\":" + source
-                + ",\"creditAccountId\":" + sink + ",\"amount\":99999999999999999999}");
+            "{\"id\":\"huge-"
+                + source
+                + "\",\"debitAccountId\":"
+                + source
+                + ",\"creditAccountId\":"
+                + sink
+                + ",\"amount\":99999999999999999999}");
     assertProblem(huge, 400, "invalid-field", "amount");
 
     String max = Long.toString(Long.MAX_VALUE);
     Http.Response first =
-        Http.post(base + "/transfers", key, transfer("max1-" + source, source, sink, Long.MAX_VALUE));
+        Http.post(
+            base + "/transfers", key, transfer("max1-" + source, source, sink, Long.MAX_VALUE));
     Http.Response overflow =
         Http.post(base + "/transfers", key, transfer("max2-" + source, source, sink, 1));
 
@@ -149,8 +163,11 @@ class LedgerApiIT {
   void batchWithOneMalformedMemberWritesNothing() {
     long[] pair = customerPair(100);
     String batch =
-        "[" + transfer("b1-" + pair[0], pair[0], pair[1], 10) + ","
-            + transfer("b2-" + pair[0], pair[0], pair[1], -1) + "]";
+        "["
+            + transfer("b1-" + pair[0], pair[0], pair[1], 10)
+            + ","
+            + transfer("b2-" + pair[0], pair[0], pair[1], -1)
+            + "]";
 
     Http.Response refused = Http.post(base + "/transfers", key, batch);
 
@@ -162,9 +179,13 @@ class LedgerApiIT {
   void batchAnswersEachMemberAndLinkedMembersFailTogether() {
     long[] pair = customerPair(100);
     String batch =
-        "[" + transfer("ok-" + pair[0], pair[0], pair[1], 10) + ","
-            + linked("l1-" + pair[0], pair[0], pair[1], 20) + ","
-            + transfer("l2-" + pair[0], pair[0], pair[1], 1000) + "]";
+        "["
+            + transfer("ok-" + pair[0], pair[0], pair[1], 10)
+            + ","
+            + linked("l1-" + pair[0], pair[0], pair[1], 20)
+            + ","
+            + transfer("l2-" + pair[0], pair[0], pair[1], 1000)
+            + "]";
 
     JsonNode results = Http.post(base + "/transfers", key, batch).json();
 
@@ -179,8 +200,13 @@ class LedgerApiIT {
   void pendingTransferExpiresByDurableTimerWhenTheClockPassesItsTimeout() {
     long[] pair = customerPair(300);
     String pending =
-        "{\"id\":\"hold-" + pair[0] + "\",\"debitAccountId\":" + pair[0] + ",\"creditAccountId\":"
-            + pair[1] + ",\"amount\":200,\"flags\":[\"PENDING\"],\"timeoutSeconds\":60}";
+        "{\"id\":\"hold-"
+            + pair[0]
+            + "\",\"debitAccountId\":"
+            + pair[0]
+            + ",\"creditAccountId\":"
+            + pair[1]
+            + ",\"amount\":200,\"flags\":[\"PENDING\"],\"timeoutSeconds\":60}";
     assertThat(Http.post(base + "/transfers", key, pending).status()).isEqualTo(201);
     assertThat(account(pair[0]).get("available").asLong()).isEqualTo(100);
 
@@ -193,7 +219,10 @@ class LedgerApiIT {
         Http.post(
             base + "/transfers",
             key,
-            "{\"id\":\"post-" + pair[0] + "\",\"pendingId\":\"hold-" + pair[0]
+            "{\"id\":\"post-"
+                + pair[0]
+                + "\",\"pendingId\":\"hold-"
+                + pair[0]
                 + "\",\"flags\":[\"POST_PENDING\"]}");
     assertProblem(latePost, 409, "pending-transfer-expired", "pendingId");
   }
@@ -204,14 +233,22 @@ class LedgerApiIT {
     Http.post(
         base + "/transfers",
         key,
-        "{\"id\":\"auth-" + pair[0] + "\",\"debitAccountId\":" + pair[0] + ",\"creditAccountId\":"
-            + pair[1] + ",\"amount\":200,\"flags\":[\"PENDING\"]}");
+        "{\"id\":\"auth-"
+            + pair[0]
+            + "\",\"debitAccountId\":"
+            + pair[0]
+            + ",\"creditAccountId\":"
+            + pair[1]
+            + ",\"amount\":200,\"flags\":[\"PENDING\"]}");
 
     Http.Response posted =
         Http.post(
             base + "/transfers",
             key,
-            "{\"id\":\"cap-" + pair[0] + "\",\"pendingId\":\"auth-" + pair[0]
+            "{\"id\":\"cap-"
+                + pair[0]
+                + "\",\"pendingId\":\"auth-"
+                + pair[0]
                 + "\",\"amount\":150,\"flags\":[\"POST_PENDING\"]}");
 
     assertThat(posted.status()).isEqualTo(201);
@@ -228,8 +265,8 @@ class LedgerApiIT {
   }
 
   /**
-   * A funded customer account (debits limited by credits) and a second customer account on
-   * the same shard; returns their ids.
+   * A funded customer account (debits limited by credits) and a second customer account on the same
+   * shard; returns their ids.
    */
   private static long[] customerPair(long fundingFen) {
     long n = IDS.incrementAndGet();
@@ -240,7 +277,8 @@ class LedgerApiIT {
     open(customer, "CNY_FEN", "\"DEBITS_MUST_NOT_EXCEED_CREDITS\"");
     open(other, "CNY_FEN", "\"DEBITS_MUST_NOT_EXCEED_CREDITS\"");
     Http.Response funded =
-        Http.post(base + "/transfers", key, transfer("fund-" + customer, funding, customer, fundingFen));
+        Http.post(
+            base + "/transfers", key, transfer("fund-" + customer, funding, customer, fundingFen));
     assertThat(funded.status()).isEqualTo(201);
     return new long[] {customer, other};
   }
@@ -249,17 +287,39 @@ class LedgerApiIT {
     return Http.post(
         base + "/accounts",
         key,
-        "{\"id\":" + id + ",\"asset\":\"" + asset + "\",\"flags\":[" + flags + "],\"name\":\"t" + id + "\"}");
+        "{\"id\":"
+            + id
+            + ",\"asset\":\""
+            + asset
+            + "\",\"flags\":["
+            + flags
+            + "],\"name\":\"t"
+            + id
+            + "\"}");
   }
 
   private static String transfer(String id, long debit, long credit, long amount) {
-    return "{\"id\":\"" + id + "\",\"debitAccountId\":" + debit + ",\"creditAccountId\":" + credit
-        + ",\"amount\":" + amount + "}";
+    return "{\"id\":\""
+        + id
+        + "\",\"debitAccountId\":"
+        + debit
+        + ",\"creditAccountId\":"
+        + credit
+        + ",\"amount\":"
+        + amount
+        + "}";
   }
 
   private static String linked(String id, long debit, long credit, long amount) {
-    return "{\"id\":\"" + id + "\",\"debitAccountId\":" + debit + ",\"creditAccountId\":" + credit
-        + ",\"amount\":" + amount + ",\"flags\":[\"LINKED\"]}";
+    return "{\"id\":\""
+        + id
+        + "\",\"debitAccountId\":"
+        + debit
+        + ",\"creditAccountId\":"
+        + credit
+        + ",\"amount\":"
+        + amount
+        + ",\"flags\":[\"LINKED\"]}";
   }
 
   private static JsonNode account(long id) {

@@ -36,7 +36,9 @@ class NodeApiIT {
     Http.Response document = Http.get(platform.url("alpha") + "/openapi.yaml", null);
 
     assertThat(document.status()).isEqualTo(200);
-    assertThat(document.body()).startsWith("openapi: 3.0.3").contains("/api/v1/admin/ledger/transfers");
+    assertThat(document.body())
+        .startsWith("openapi: 3.0.3")
+        .contains("/api/v1/admin/ledger/transfers");
   }
 
   @Test
@@ -52,7 +54,8 @@ class NodeApiIT {
 
   @Test
   void unauthenticatedCallGetsProblemJson() {
-    Http.Response denied = Http.get(platform.url("alpha") + "/api/v1/admin/ledger/accounts/1", null);
+    Http.Response denied =
+        Http.get(platform.url("alpha") + "/api/v1/admin/ledger/accounts/1", null);
 
     assertThat(denied.status()).isEqualTo(401);
     assertThat(denied.contentType()).isEqualTo("application/problem+json");
@@ -80,8 +83,12 @@ class NodeApiIT {
   @Test
   void simulatedClockAdvancesOnEveryNodeAtOnce() {
     String before =
-        Http.get(platform.url("clearinghouse") + "/api/v1/admin/clock", platform.adminKey("clearinghouse"))
-            .json().get("now").asText();
+        Http.get(
+                platform.url("clearinghouse") + "/api/v1/admin/clock",
+                platform.adminKey("clearinghouse"))
+            .json()
+            .get("now")
+            .asText();
 
     Http.Response advanced =
         Http.post(
@@ -91,9 +98,15 @@ class NodeApiIT {
 
     assertThat(advanced.status()).isEqualTo(200);
     String after =
-        Http.get(platform.url("clearinghouse") + "/api/v1/admin/clock", platform.adminKey("clearinghouse"))
-            .json().get("now").asText();
-    assertThat(java.time.Duration.between(java.time.Instant.parse(before), java.time.Instant.parse(after)))
+        Http.get(
+                platform.url("clearinghouse") + "/api/v1/admin/clock",
+                platform.adminKey("clearinghouse"))
+            .json()
+            .get("now")
+            .asText();
+    assertThat(
+            java.time.Duration.between(
+                java.time.Instant.parse(before), java.time.Instant.parse(after)))
         .isEqualTo(java.time.Duration.ofHours(1));
   }
 

@@ -108,9 +108,13 @@ class PeerAuthenticationIT {
         RequestSignature.sign(
             key, "alpha", "POST", PING, at, nonce, body.getBytes(StandardCharsets.UTF_8));
     return Map.of(
-        RequestSignature.PEER_HEADER, "alpha",
-        RequestSignature.TIMESTAMP_HEADER, Long.toString(at),
-        RequestSignature.NONCE_HEADER, nonce,
-        RequestSignature.SIGNATURE_HEADER, signature);
+        RequestSignature.PEER_HEADER,
+        "alpha",
+        RequestSignature.TIMESTAMP_HEADER,
+        Long.toString(at),
+        RequestSignature.NONCE_HEADER,
+        nonce,
+        RequestSignature.SIGNATURE_HEADER,
+        signature);
   }
 }

@@ -13,8 +13,8 @@ import org.telco.storage.EmbeddedPostgres;
 import org.telco.storage.PostgresForTests;
 
 /**
- * Starts a platform through the same wiring as {@code telco serve}, on free ports, with a
- * simulated clock and fresh databases on the test JVM's PostgreSQL server.
+ * Starts a platform through the same wiring as {@code telco serve}, on free ports, with a simulated
+ * clock and fresh databases on the test JVM's PostgreSQL server.
  */
 final class TestPlatform implements AutoCloseable {
   final Platform platform;

@@ -13,9 +13,9 @@ import org.telco.ledger.TransferRequest;
 import org.telco.ledger.TransferResult;
 
 /**
- * Splits one request list over the shards without breaking a linked chain: each chain goes
- * whole to one shard, or is rejected here when its accounts live on different shards.
- * Chains keep their relative order within a shard, so an unclosed chain stays last.
+ * Splits one request list over the shards without breaking a linked chain: each chain goes whole to
+ * one shard, or is rejected here when its accounts live on different shards. Chains keep their
+ * relative order within a shard, so an unclosed chain stays last.
  */
 final class ChainRouting {
   private static final int UNKNOWN = -1;
@@ -84,9 +84,9 @@ final class ChainRouting {
   }
 
   /**
-   * Why a transfer cannot go to one shard, or null if it can. Only when both accounts exist
-   * is a split reported here; a missing account goes on to the debit account's shard, whose
-   * ledger answers with the precise not-found reason.
+   * Why a transfer cannot go to one shard, or null if it can. Only when both accounts exist is a
+   * split reported here; a missing account goes on to the debit account's shard, whose ledger
+   * answers with the precise not-found reason.
    */
   private TransferRejection splitReason(TransferRequest request) {
     if (request.debitAccountId() == null || request.creditAccountId() == null) {

@@ -14,13 +14,13 @@ import org.telco.ledger.LedgerBatch;
 import org.telco.ledger.LedgerStore;
 
 /**
- * A single writer over one slice of the accounts. Its thread takes commands in arrival
- * order, applies as many as are waiting (up to a batch limit) to its in-memory {@link
- * Ledger}, commits their combined changes in one store transaction, and only then answers
- * them. Nobody else touches its ledger, so no locks are needed and no update is lost.
+ * A single writer over one slice of the accounts. Its thread takes commands in arrival order,
+ * applies as many as are waiting (up to a batch limit) to its in-memory {@link Ledger}, commits
+ * their combined changes in one store transaction, and only then answers them. Nobody else touches
+ * its ledger, so no locks are needed and no update is lost.
  *
- * <p>If the commit fails, the in-memory ledger is ahead of the database: the shard fails
- * every command of the batch and rebuilds its ledger from the store before going on.
+ * <p>If the commit fails, the in-memory ledger is ahead of the database: the shard fails every
+ * command of the batch and rebuilds its ledger from the store before going on.
  */
 final class Shard implements Runnable {
   private static final Logger LOG = Logger.getLogger(Shard.class.getName());

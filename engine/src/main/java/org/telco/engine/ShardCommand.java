@@ -5,8 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import org.telco.ledger.Ledger;
 
 /**
- * One unit of work for a shard: applied to the shard's ledger in queue order, answered only
- * after the batch it joined is durable.
+ * One unit of work for a shard: applied to the shard's ledger in queue order, answered only after
+ * the batch it joined is durable.
  *
  * @param <R> what the caller gets back
  */

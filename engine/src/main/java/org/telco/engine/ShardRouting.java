@@ -9,8 +9,8 @@ import org.telco.ledger.LedgerSnapshot;
 import org.telco.ledger.Transfer;
 
 /**
- * Which shard owns what: an account lives on shard {@code id mod count}, a transfer on the
- * shard of its debit account (its credit account is on the same one).
+ * Which shard owns what: an account lives on shard {@code id mod count}, a transfer on the shard of
+ * its debit account (its credit account is on the same one).
  *
  * @param count the number of shards
  */

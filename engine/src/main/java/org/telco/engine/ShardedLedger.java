@@ -22,13 +22,13 @@ import org.telco.ledger.TransferRequest;
 import org.telco.ledger.TransferResult;
 
 /**
- * The ledger as the rest of the platform uses it: accounts split over single-writer {@link
- * Shard}s by id, each shard applying commands in order and group-committing them.
+ * The ledger as the rest of the platform uses it: accounts split over single-writer {@link Shard}s
+ * by id, each shard applying commands in order and group-committing them.
  *
- * <p>An account lives on shard {@code id mod shardCount}. A transfer and every member of its
- * linked chain must stay on one shard; a chain that would span two is rejected with {@code
- * ACCOUNTS_ON_DIFFERENT_SHARDS} before any shard sees it. Posts and voids that name only a
- * pending transfer are routed to the shard where that pending transfer was committed.
+ * <p>An account lives on shard {@code id mod shardCount}. A transfer and every member of its linked
+ * chain must stay on one shard; a chain that would span two is rejected with {@code
+ * ACCOUNTS_ON_DIFFERENT_SHARDS} before any shard sees it. Posts and voids that name only a pending
+ * transfer are routed to the shard where that pending transfer was committed.
  *
  * <p>Every answer arrives after the change is durable in the store.
  */
@@ -93,7 +93,9 @@ public final class ShardedLedger implements AutoCloseable {
       answers.add(
           perShard.get(s).isEmpty()
               ? CompletableFuture.completedFuture(List.of())
-              : shards[s].enqueue(new LedgerCommands.Open(perShard.get(s), this::rememberOpened)).answer());
+              : shards[s]
+                  .enqueue(new LedgerCommands.Open(perShard.get(s), this::rememberOpened))
+                  .answer());
     }
     return ShardRouting.merge(answers, positions, accounts.size());
   }
@@ -170,7 +172,8 @@ public final class ShardedLedger implements AutoCloseable {
       if (result instanceof TransferResult.Accepted accepted
           && accepted.transfer().has(TransferFlag.PENDING)) {
         Transfer pending = accepted.transfer();
-        pendingShards.put(pending.id(), new ShardRouting(shards.length).shardOf(pending.debitAccountId()));
+        pendingShards.put(
+            pending.id(), new ShardRouting(shards.length).shardOf(pending.debitAccountId()));
       }
     }
   }

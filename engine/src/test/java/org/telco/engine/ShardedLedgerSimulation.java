@@ -31,11 +31,11 @@ import org.telco.ledger.TransferResult;
 import org.telco.time.SimulatedClock;
 
 /**
- * A seeded run of the engine with faults: random batches of immediate, pending, post, void
- * and linked transfers, store commits that fail at random, expiries, and restarts. After
- * every step: every acknowledged transfer is in the store, nothing of a failed batch is, the
- * engine's balances equal the stored ones, and every shard conserves each asset. The seed is
- * in the test name, so a failure replays exactly.
+ * A seeded run of the engine with faults: random batches of immediate, pending, post, void and
+ * linked transfers, store commits that fail at random, expiries, and restarts. After every step:
+ * every acknowledged transfer is in the store, nothing of a failed batch is, the engine's balances
+ * equal the stored ones, and every shard conserves each asset. The seed is in the test name, so a
+ * failure replays exactly.
  */
 class ShardedLedgerSimulation {
   private static final int ACCOUNTS = 12;
@@ -148,8 +148,14 @@ class ShardedLedgerSimulation {
     TransferRequest request =
         kind < 4
             ? TransferRequest.pending(
-                transferId, new AccountId(debit), new AccountId(credit), amount, random.nextInt(90), 0)
-            : TransferRequest.posted(transferId, new AccountId(debit), new AccountId(credit), amount, 0);
+                transferId,
+                new AccountId(debit),
+                new AccountId(credit),
+                amount,
+                random.nextInt(90),
+                0)
+            : TransferRequest.posted(
+                transferId, new AccountId(debit), new AccountId(credit), amount, 0);
     return random.nextInt(5) == 0 ? request.linked() : request;
   }
 
@@ -199,9 +205,9 @@ class ShardedLedgerSimulation {
   }
 
   /**
-   * The reference store, failing about one first attempt in eight and writing nothing when it
-   * does. Whether a commit fails depends only on the seed and the batch's first id, never on
-   * which shard thread got there first, so a seed replays the same faults.
+   * The reference store, failing about one first attempt in eight and writing nothing when it does.
+   * Whether a commit fails depends only on the seed and the batch's first id, never on which shard
+   * thread got there first, so a seed replays the same faults.
    */
   private static final class FaultyStore implements LedgerStore {
     private final LedgerStore delegate;

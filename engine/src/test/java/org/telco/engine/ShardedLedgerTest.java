@@ -67,7 +67,9 @@ class ShardedLedgerTest {
                     transfer("even-again", 4, 2, 7)))
             .join();
 
-    assertThat(results).extracting(TransferResult::id).extracting(TransferId::value)
+    assertThat(results)
+        .extracting(TransferResult::id)
+        .extracting(TransferId::value)
         .containsExactly("even", "odd", "even-again");
     assertThat(results).allMatch(TransferResult.Accepted.class::isInstance);
   }
@@ -79,7 +81,9 @@ class ShardedLedgerTest {
     TransferResult result = ledger.submit(List.of(transfer("x", 1, 2, 5))).join().getFirst();
 
     assertThat(result)
-        .isEqualTo(new TransferResult.Rejected(new TransferId("x"), TransferRejection.ACCOUNTS_ON_DIFFERENT_SHARDS));
+        .isEqualTo(
+            new TransferResult.Rejected(
+                new TransferId("x"), TransferRejection.ACCOUNTS_ON_DIFFERENT_SHARDS));
     assertThat(store.transfer(new TransferId("x"))).isEmpty();
   }
 
@@ -90,7 +94,9 @@ class ShardedLedgerTest {
     TransferResult result = ledger.submit(List.of(transfer("y", 2, 7, 5))).join().getFirst();
 
     assertThat(result)
-        .isEqualTo(new TransferResult.Rejected(new TransferId("y"), TransferRejection.CREDIT_ACCOUNT_NOT_FOUND));
+        .isEqualTo(
+            new TransferResult.Rejected(
+                new TransferId("y"), TransferRejection.CREDIT_ACCOUNT_NOT_FOUND));
   }
 
   @Test
@@ -98,14 +104,13 @@ class ShardedLedgerTest {
     open(1, 2, 3, 4);
 
     List<TransferResult> results =
-        ledger
-            .submit(List.of(transfer("a", 2, 4, 5).linked(), transfer("b", 1, 3, 5)))
-            .join();
+        ledger.submit(List.of(transfer("a", 2, 4, 5).linked(), transfer("b", 1, 3, 5))).join();
 
     assertThat(results)
         .containsExactly(
             new TransferResult.Rejected(new TransferId("a"), TransferRejection.LINKED_EVENT_FAILED),
-            new TransferResult.Rejected(new TransferId("b"), TransferRejection.ACCOUNTS_ON_DIFFERENT_SHARDS));
+            new TransferResult.Rejected(
+                new TransferId("b"), TransferRejection.ACCOUNTS_ON_DIFFERENT_SHARDS));
     assertThat(store.load().transfers()).isEmpty();
   }
 
@@ -115,7 +120,10 @@ class ShardedLedgerTest {
     ledger.submit(List.of(TransferRequest.pending(id("hold"), acct(1), acct(3), 50, 0, 0))).join();
 
     TransferResult posted =
-        ledger.submit(List.of(TransferRequest.postPending(id("post"), id("hold"), 0))).join().getFirst();
+        ledger
+            .submit(List.of(TransferRequest.postPending(id("post"), id("hold"), 0)))
+            .join()
+            .getFirst();
 
     assertThat(posted).isInstanceOf(TransferResult.Accepted.class);
     assertThat(account(3).creditsPosted()).isEqualTo(50);
@@ -133,9 +141,13 @@ class ShardedLedgerTest {
     assertThat(account(4).creditsPosted()).isEqualTo(5);
     assertThat(account(3).debitsPending()).isEqualTo(7);
     TransferResult retry = ledger.submit(List.of(transfer("a", 2, 4, 5))).join().getFirst();
-    assertThat(retry).isEqualTo(new TransferResult.Accepted(store.transfer(id("a")).orElseThrow(), true));
+    assertThat(retry)
+        .isEqualTo(new TransferResult.Accepted(store.transfer(id("a")).orElseThrow(), true));
     assertThat(
-            ledger.submit(List.of(TransferRequest.voidPending(id("release"), id("hold")))).join().getFirst())
+            ledger
+                .submit(List.of(TransferRequest.voidPending(id("release"), id("hold"))))
+                .join()
+                .getFirst())
         .isInstanceOf(TransferResult.Accepted.class);
   }
 
@@ -144,9 +156,11 @@ class ShardedLedgerTest {
     open(2, 4);
     store.failNextCommit.set(true);
 
-    CompletableFuture<List<TransferResult>> lost = ledger.submit(List.of(transfer("lost", 2, 4, 9)));
+    CompletableFuture<List<TransferResult>> lost =
+        ledger.submit(List.of(transfer("lost", 2, 4, 9)));
 
-    assertThatThrownBy(lost::join).isInstanceOf(CompletionException.class)
+    assertThatThrownBy(lost::join)
+        .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(LedgerStoreException.class);
     assertThat(account(4).creditsPosted()).isZero();
     assertThat(ledger.submit(List.of(transfer("lost", 2, 4, 9))).join().getFirst())
@@ -157,7 +171,8 @@ class ShardedLedgerTest {
   void concurrentSubmittersNeverBreakConservationOrLimits() throws Exception {
     List<NewAccount> accounts = new ArrayList<>();
     for (long i = 1; i <= 20; i++) {
-      Set<AccountFlag> flags = i > 2 ? Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS) : Set.of();
+      Set<AccountFlag> flags =
+          i > 2 ? Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS) : Set.of();
       accounts.add(new NewAccount(acct(i), Asset.CNY_FEN, flags, "a" + i));
     }
     ledger.open(accounts).join();

@@ -9,12 +9,12 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that stands still until told to move. Demos and tests use it to play months of
- * billing in seconds; every node of an all-in-one platform shares one instance, so advancing
- * it anywhere advances it everywhere.
+ * A clock that stands still until told to move. Demos and tests use it to play months of billing in
+ * seconds; every node of an all-in-one platform shares one instance, so advancing it anywhere
+ * advances it everywhere.
  *
- * <p>Time only moves forward: {@link #advance} rejects negative durations, because timers
- * and audit trails assume a monotonic clock.
+ * <p>Time only moves forward: {@link #advance} rejects negative durations, because timers and audit
+ * trails assume a monotonic clock.
  */
 public final class SimulatedClock extends Clock {
   private final AtomicReference<Instant> now;

@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * A durable timer: something that must happen at {@code dueAt}, even across restarts.
  *
- * <p>It is written in the same database transaction as the state change that needs it, so
- * the change and its timer exist together or not at all. The id is the idempotency key:
- * scheduling the same id twice keeps the first timer.
+ * <p>It is written in the same database transaction as the state change that needs it, so the
+ * change and its timer exist together or not at all. The id is the idempotency key: scheduling the
+ * same id twice keeps the first timer.
  *
  * @param id unique key, conventionally {@code kind + ":" + subject}
  * @param kind selects the {@link TimerHandler}

@@ -1,8 +1,8 @@
 package org.telco.time;
 
 /**
- * Does what a timer of one kind stands for. Handlers must be idempotent: a crash after the
- * handler ran but before the timer was marked complete fires it again.
+ * Does what a timer of one kind stands for. Handlers must be idempotent: a crash after the handler
+ * ran but before the timer was marked complete fires it again.
  */
 @FunctionalInterface
 public interface TimerHandler {

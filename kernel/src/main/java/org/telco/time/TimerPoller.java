@@ -9,13 +9,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Fires due timers. Each call of {@link #pollOnce} hands every due timer to the handler of
- * its kind and marks it complete only after the handler returned, so a crash in between
- * fires it again (handlers are idempotent). A failing handler postpones its timer by {@code
- * retryDelay}; the node keeps running.
+ * Fires due timers. Each call of {@link #pollOnce} hands every due timer to the handler of its kind
+ * and marks it complete only after the handler returned, so a crash in between fires it again
+ * (handlers are idempotent). A failing handler postpones its timer by {@code retryDelay}; the node
+ * keeps running.
  *
- * <p>The caller decides how often to poll (the app uses a virtual thread), which keeps this
- * class free of threads and testable step by step with a simulated clock.
+ * <p>The caller decides how often to poll (the app uses a virtual thread), which keeps this class
+ * free of threads and testable step by step with a simulated clock.
  */
 public final class TimerPoller {
   private static final Logger LOG = Logger.getLogger(TimerPoller.class.getName());
@@ -47,7 +47,8 @@ public final class TimerPoller {
     for (Timer timer : due) {
       TimerHandler handler = handlers.get(timer.kind());
       if (handler == null) {
-        LOG.warning(() -> "no handler for timer kind " + timer.kind() + "; postponed " + timer.id());
+        LOG.warning(
+            () -> "no handler for timer kind " + timer.kind() + "; postponed " + timer.id());
         store.postpone(timer.id(), now.plus(retryDelay));
         continue;
       }

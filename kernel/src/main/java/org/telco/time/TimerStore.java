@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where durable timers are kept (port). {@link InMemoryTimerStore} is the reference
- * implementation; the PostgreSQL one passes the same contract suite.
+ * Where durable timers are kept (port). {@link InMemoryTimerStore} is the reference implementation;
+ * the PostgreSQL one passes the same contract suite.
  */
 public interface TimerStore {
   /** Schedules a timer; a timer with the same id that already exists is left as it is. */

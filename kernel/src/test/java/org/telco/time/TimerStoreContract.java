@@ -45,7 +45,9 @@ public abstract class TimerStoreContract {
     store.schedule(new Timer("t:1", "t", "first", T0));
     store.schedule(new Timer("t:1", "t", "second", T0.plusSeconds(5)));
 
-    assertThat(store.due(T0.plusSeconds(10), 10)).extracting(Timer::payload).containsExactly("first");
+    assertThat(store.due(T0.plusSeconds(10), 10))
+        .extracting(Timer::payload)
+        .containsExactly("first");
     assertThat(store.pendingCount()).isEqualTo(1);
   }
 

@@ -7,9 +7,9 @@ import java.util.Set;
 /**
  * A snapshot of an account and its four balances at one moment.
  *
- * <p>Pending amounts are reserved by pending transfers that are neither posted nor voided
- * yet; posted amounts are final. The limit flags are checked against posted plus pending, so
- * a reservation can never be spent twice.
+ * <p>Pending amounts are reserved by pending transfers that are neither posted nor voided yet;
+ * posted amounts are final. The limit flags are checked against posted plus pending, so a
+ * reservation can never be spent twice.
  *
  * @param id the account id
  * @param asset what it counts
@@ -51,8 +51,8 @@ public record Account(
   }
 
   /**
-   * Posted credits minus posted debits: what a customer-money account holds. Negative for
-   * accounts that are normally debited, such as the operator's clearing accounts.
+   * Posted credits minus posted debits: what a customer-money account holds. Negative for accounts
+   * that are normally debited, such as the operator's clearing accounts.
    */
   public long creditBalance() {
     return creditsPosted - debitsPosted;

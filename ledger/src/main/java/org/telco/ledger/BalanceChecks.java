@@ -3,11 +3,11 @@ package org.telco.ledger;
 import java.time.Instant;
 
 /**
- * The overflow and limit checks for a transfer that adds to balances (an immediate or a
- * pending transfer), in {@link TransferRejection} precedence order.
+ * The overflow and limit checks for a transfer that adds to balances (an immediate or a pending
+ * transfer), in {@link TransferRejection} precedence order.
  *
- * <p>Posts and voids need none of these: they only release a reservation and post at most
- * what was reserved, so no balance sum grows and no limit that held before can break.
+ * <p>Posts and voids need none of these: they only release a reservation and post at most what was
+ * reserved, so no balance sum grows and no limit that held before can break.
  */
 final class BalanceChecks {
   private static final long LAST_EPOCH_SECOND = Instant.MAX.getEpochSecond();

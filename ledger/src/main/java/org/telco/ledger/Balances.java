@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * The mutable state of one account inside a {@link Ledger}. The hot path updates these long
- * fields in place; immutable {@link Account} snapshots are made only when someone asks.
+ * The mutable state of one account inside a {@link Ledger}. The hot path updates these long fields
+ * in place; immutable {@link Account} snapshots are made only when someone asks.
  *
- * <p>Every update goes through {@link #move}, which uses exact arithmetic: validation has
- * already ruled out overflow, so an {@link ArithmeticException} here would be a bug, never a
- * silently wrapped balance.
+ * <p>Every update goes through {@link #move}, which uses exact arithmetic: validation has already
+ * ruled out overflow, so an {@link ArithmeticException} here would be a bug, never a silently
+ * wrapped balance.
  */
 final class Balances {
   final AccountId id;
@@ -66,8 +66,8 @@ final class Balances {
   }
 
   /**
-   * Whether the account's limit flag is breached by its current balances. Written as a
-   * difference of non-negative longs, which cannot overflow.
+   * Whether the account's limit flag is breached by its current balances. Written as a difference
+   * of non-negative longs, which cannot overflow.
    */
   boolean breachesLimit() {
     return (debitsLimited && debitsPending > creditsPosted - debitsPosted)
@@ -75,8 +75,8 @@ final class Balances {
   }
 
   /**
-   * Applies ({@code sign} 1) or reverts ({@code sign} -1) the effect of a committed transfer
-   * on both of its accounts.
+   * Applies ({@code sign} 1) or reverts ({@code sign} -1) the effect of a committed transfer on
+   * both of its accounts.
    *
    * @param amount the committed transfer's amount
    * @param reserved for a post or void, the amount the pending transfer reserved; else 0

@@ -3,9 +3,9 @@ package org.telco.ledger;
 import java.util.Collection;
 
 /**
- * The ledger's global invariants: per asset, debits equal credits (posted and pending
- * separately), and no account breaches its limit flag. Sums are kept in 128 bits, since many
- * accounts may together exceed a long even though each balance fits.
+ * The ledger's global invariants: per asset, debits equal credits (posted and pending separately),
+ * and no account breaches its limit flag. Sums are kept in 128 bits, since many accounts may
+ * together exceed a long even though each balance fits.
  */
 final class Conservation {
   private static final int SUMS_PER_ASSET = 4;

@@ -8,12 +8,11 @@ import java.util.HexFormat;
 /**
  * Ids for the void transfers the ledger commits when a pending transfer expires.
  *
- * <p>The first choice is {@code expiry:<pendingId>}. A pending id too long for that is
- * shortened to its first characters plus a hash, which is always exactly {@link
- * TransferId#LENGTH_MAX} long, so it can never equal a plain {@code expiry:<pendingId>}.
- * Clients may use {@code expiry:} ids themselves; when the preferred id is taken, later
- * attempts derive other ids from a hash, and the ledger takes the first free one. The choice
- * is deterministic given the ledger's state.
+ * <p>The first choice is {@code expiry:<pendingId>}. A pending id too long for that is shortened to
+ * its first characters plus a hash, which is always exactly {@link TransferId#LENGTH_MAX} long, so
+ * it can never equal a plain {@code expiry:<pendingId>}. Clients may use {@code expiry:} ids
+ * themselves; when the preferred id is taken, later attempts derive other ids from a hash, and the
+ * ledger takes the first free one. The choice is deterministic given the ledger's state.
  */
 final class ExpiryIds {
   /** Every expiry id starts with this. */

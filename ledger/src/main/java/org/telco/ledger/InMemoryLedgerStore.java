@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The reference {@link LedgerStore}: plain maps behind one lock. It defines the behaviour
- * every durable store must match (the contract suite runs against it) and serves tests and
- * demos that need no database.
+ * The reference {@link LedgerStore}: plain maps behind one lock. It defines the behaviour every
+ * durable store must match (the contract suite runs against it) and serves tests and demos that
+ * need no database.
  *
- * <p>Expiry timers in a batch are not kept: they can be derived again from the pending
- * transfers, see {@link Ledger#pendingExpiries()}.
+ * <p>Expiry timers in a batch are not kept: they can be derived again from the pending transfers,
+ * see {@link Ledger#pendingExpiries()}.
  */
 public final class InMemoryLedgerStore implements LedgerStore {
   private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
@@ -29,8 +29,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
   }
 
   /**
-   * Checks the whole batch first and writes only when it is sound, so a refused batch
-   * leaves nothing behind.
+   * Checks the whole batch first and writes only when it is sound, so a refused batch leaves
+   * nothing behind.
    */
   @Override
   public synchronized void commit(LedgerBatch batch) {

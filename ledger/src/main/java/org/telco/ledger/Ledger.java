@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The in-memory double-entry state machine of one shard. It decides every request alone and
- * at once, so it stays fast and deterministic; durability is the caller's job, through
- * {@link #drainChanges()} and a {@link LedgerStore}, and a restart rebuilds it with {@link
- * #restore}. Not thread-safe: one shard thread owns it. docs/ledger.md explains the model.
+ * The in-memory double-entry state machine of one shard. It decides every request alone and at
+ * once, so it stays fast and deterministic; durability is the caller's job, through {@link
+ * #drainChanges()} and a {@link LedgerStore}, and a restart rebuilds it with {@link #restore}. Not
+ * thread-safe: one shard thread owns it. docs/ledger.md explains the model.
  */
 public final class Ledger {
   private final LedgerState state = new LedgerState();
@@ -30,9 +30,9 @@ public final class Ledger {
   }
 
   /**
-   * Rebuilds a ledger from committed state. Balances are taken from the accounts as stored,
-   * never re-applied; transfers are indexed in commit order so that posts, voids and
-   * expiries give every pending transfer its status again.
+   * Rebuilds a ledger from committed state. Balances are taken from the accounts as stored, never
+   * re-applied; transfers are indexed in commit order so that posts, voids and expiries give every
+   * pending transfer its status again.
    *
    * @throws IllegalStateException when the snapshot contradicts itself
    */
@@ -43,8 +43,8 @@ public final class Ledger {
   }
 
   /**
-   * Opens accounts, one result per request in order. Opening an existing account again with
-   * the same definition is a success (replayed); with a different one it is rejected.
+   * Opens accounts, one result per request in order. Opening an existing account again with the
+   * same definition is a success (replayed); with a different one it is rejected.
    */
   public List<AccountResult> open(List<NewAccount> requests, Instant now) {
     Objects.requireNonNull(now, "now");
@@ -67,10 +67,10 @@ public final class Ledger {
   }
 
   /**
-   * Decides and applies transfers in order, one result per request. A linked chain commits
-   * entirely or not at all: when a member fails it keeps its own reason, the rest of the
-   * chain gets {@link TransferRejection#LINKED_EVENT_FAILED}, and whatever the chain had
-   * applied is undone. A chain still open at the end fails, its last request getting {@link
+   * Decides and applies transfers in order, one result per request. A linked chain commits entirely
+   * or not at all: when a member fails it keeps its own reason, the rest of the chain gets {@link
+   * TransferRejection#LINKED_EVENT_FAILED}, and whatever the chain had applied is undone. A chain
+   * still open at the end fails, its last request getting {@link
    * TransferRejection#LINKED_EVENT_CHAIN_OPEN}.
    */
   public List<TransferResult> submit(List<TransferRequest> requests, Instant now) {
@@ -131,17 +131,17 @@ public final class Ledger {
   }
 
   /**
-   * Expires a pending transfer whose timeout has passed, for the durable timer: commits a
-   * void (flags VOID_PENDING, code 0) that releases the reservation, and marks it EXPIRED.
-   * The void's id is {@code expiry:<pendingId>}, or another deterministic {@code expiry:}
-   * id when a client already used that one (or the pending id is too long for it).
+   * Expires a pending transfer whose timeout has passed, for the durable timer: commits a void
+   * (flags VOID_PENDING, code 0) that releases the reservation, and marks it EXPIRED. The void's id
+   * is {@code expiry:<pendingId>}, or another deterministic {@code expiry:} id when a client
+   * already used that one (or the pending id is too long for it).
    *
-   * <p>Idempotent, keyed by the pending transfer's status rather than by id: once expired,
-   * every later call answers with the same void, replayed. Otherwise, with the preferred
-   * expiry id: PENDING_TRANSFER_ALREADY_POSTED or _VOIDED when a client resolved it first
-   * (the timer can be dropped); PENDING_TRANSFER_NOT_FOUND when no such transfer exists;
-   * PENDING_TRANSFER_NOT_PENDING when it is not a pending transfer, never expires, or is not
-   * due yet at {@code now} (see {@link #pendingExpiries()} for when it is due).
+   * <p>Idempotent, keyed by the pending transfer's status rather than by id: once expired, every
+   * later call answers with the same void, replayed. Otherwise, with the preferred expiry id:
+   * PENDING_TRANSFER_ALREADY_POSTED or _VOIDED when a client resolved it first (the timer can be
+   * dropped); PENDING_TRANSFER_NOT_FOUND when no such transfer exists; PENDING_TRANSFER_NOT_PENDING
+   * when it is not a pending transfer, never expires, or is not due yet at {@code now} (see {@link
+   * #pendingExpiries()} for when it is due).
    */
   public TransferResult expire(TransferId pendingId, Instant now) {
     Objects.requireNonNull(now, "now");
@@ -214,26 +214,26 @@ public final class Ledger {
   }
 
   /**
-   * The timers of all pending transfers that are still pending and have a timeout, earliest
-   * first: what a durable timer service must hold, for instance to re-check after a restore.
+   * The timers of all pending transfers that are still pending and have a timeout, earliest first:
+   * what a durable timer service must hold, for instance to re-check after a restore.
    */
   public List<PendingExpiry> pendingExpiries() {
     return List.copyOf(state.pendings.scheduledExpiries());
   }
 
   /**
-   * Everything that changed since the previous drain, for the store to commit: opened
-   * accounts, committed transfers in order, each touched account once with its current
-   * balances, and new expiry timers. Members of rolled-back chains never appear.
+   * Everything that changed since the previous drain, for the store to commit: opened accounts,
+   * committed transfers in order, each touched account once with its current balances, and new
+   * expiry timers. Members of rolled-back chains never appear.
    */
   public LedgerBatch drainChanges() {
     return state.changes.drain();
   }
 
   /**
-   * Checks that, per asset, posted debits equal posted credits and pending debits equal
-   * pending credits, and that no account breaches its limit flag. Linear in the number of
-   * accounts; meant for tests and startup.
+   * Checks that, per asset, posted debits equal posted credits and pending debits equal pending
+   * credits, and that no account breaches its limit flag. Linear in the number of accounts; meant
+   * for tests and startup.
    *
    * @throws IllegalStateException naming the first invariant that does not hold
    */

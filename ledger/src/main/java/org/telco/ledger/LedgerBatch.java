@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param openedAccounts accounts opened in the batch, with zero balances
  * @param transfers transfers committed in the batch, in commit order
- * @param balances the touched accounts with their balances after the batch (including the
- *     opened ones if a transfer touched them)
+ * @param balances the touched accounts with their balances after the batch (including the opened
+ *     ones if a transfer touched them)
  * @param expiries timers for pending transfers with a timeout created in the batch
  */
 public record LedgerBatch(

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a ledger changed since its last drain: the content of the next {@link LedgerBatch}.
- * A linked chain takes a {@link Mark} when it opens and cuts the buffers back to it when it
- * is rolled back, so rolled-back members never reach the store.
+ * What a ledger changed since its last drain: the content of the next {@link LedgerBatch}. A linked
+ * chain takes a {@link Mark} when it opens and cuts the buffers back to it when it is rolled back,
+ * so rolled-back members never reach the store.
  */
 final class LedgerChanges {
   private final List<Account> opened = new ArrayList<>();

@@ -5,10 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a {@link Ledger} holds: accounts with their balances, committed transfers by id, the
- * pending transfers with their statuses, and the changes not yet drained. Applies and
- * reverts committed transfers; deciding whether to commit them is {@link TransferDecision}'s
- * job.
+ * What a {@link Ledger} holds: accounts with their balances, committed transfers by id, the pending
+ * transfers with their statuses, and the changes not yet drained. Applies and reverts committed
+ * transfers; deciding whether to commit them is {@link TransferDecision}'s job.
  */
 final class LedgerState {
   final Map<AccountId, Balances> accounts = new HashMap<>();
@@ -17,8 +16,8 @@ final class LedgerState {
   final LedgerChanges changes = new LedgerChanges();
 
   /**
-   * Loads committed state: balances as stored, never re-applied; transfers indexed in commit
-   * order, so that posts, voids and expiries give every pending transfer its status again.
+   * Loads committed state: balances as stored, never re-applied; transfers indexed in commit order,
+   * so that posts, voids and expiries give every pending transfer its status again.
    */
   void load(LedgerSnapshot snapshot) {
     for (Account account : snapshot.accounts()) {
@@ -36,9 +35,9 @@ final class LedgerState {
   }
 
   /**
-   * Whether a transfer read back from a snapshot is a void that {@link Ledger#expire}
-   * committed: it has an expiry id and code 0, and was committed at or after the pending
-   * transfer's expiry time, when no client post or void can succeed any more.
+   * Whether a transfer read back from a snapshot is a void that {@link Ledger#expire} committed: it
+   * has an expiry id and code 0, and was committed at or after the pending transfer's expiry time,
+   * when no client post or void can succeed any more.
    */
   private boolean wasExpiry(Transfer transfer) {
     if (!transfer.has(TransferFlag.VOID_PENDING)
@@ -69,8 +68,8 @@ final class LedgerState {
   }
 
   /**
-   * Records a committed transfer in the indexes and updates pending statuses, without
-   * touching balances; returns the amount reserved by the pending transfer it resolves.
+   * Records a committed transfer in the indexes and updates pending statuses, without touching
+   * balances; returns the amount reserved by the pending transfer it resolves.
    */
   private long index(Transfer transfer, boolean expiry) {
     if (transfers.putIfAbsent(transfer.id(), transfer) != null) {
@@ -97,8 +96,8 @@ final class LedgerState {
   }
 
   /**
-   * Undoes {@link #commit} for a member of a failed linked chain, newest first. The caller
-   * cuts the change buffers back separately.
+   * Undoes {@link #commit} for a member of a failed linked chain, newest first. The caller cuts the
+   * change buffers back separately.
    */
   void revert(Transfer transfer) {
     TransferKind kind = TransferKind.of(transfer.flags());

@@ -4,21 +4,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where committed ledger state is kept (port). The ledger itself decides everything in
- * memory; the store only has to make a batch durable atomically and give it back after a
- * restart. {@link InMemoryLedgerStore} is the reference implementation; every
- * implementation passes the same contract suite.
+ * Where committed ledger state is kept (port). The ledger itself decides everything in memory; the
+ * store only has to make a batch durable atomically and give it back after a restart. {@link
+ * InMemoryLedgerStore} is the reference implementation; every implementation passes the same
+ * contract suite.
  *
- * <p>Implementations may be called from several shard threads at once, each with batches
- * touching disjoint accounts.
+ * <p>Implementations may be called from several shard threads at once, each with batches touching
+ * disjoint accounts.
  */
 public interface LedgerStore {
   /** Loads all committed accounts and transfers, transfers in commit order. */
   LedgerSnapshot load();
 
   /**
-   * Makes the whole batch durable, or nothing of it, before returning. A batch that reuses
-   * a committed transfer id or account id is a bug in the caller, and fails.
+   * Makes the whole batch durable, or nothing of it, before returning. A batch that reuses a
+   * committed transfer id or account id is a bug in the caller, and fails.
    *
    * @throws LedgerStoreException when the batch could not be written; nothing was written
    */

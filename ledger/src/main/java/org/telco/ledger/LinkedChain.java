@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The linked chain a submission is in the middle of: where it started, the transfers it has
- * applied so far (to undo them if a later member fails) and where the change buffers stood
- * when it opened. One instance is reused across chains.
+ * The linked chain a submission is in the middle of: where it started, the transfers it has applied
+ * so far (to undo them if a later member fails) and where the change buffers stood when it opened.
+ * One instance is reused across chains.
  */
 final class LinkedChain {
   private final List<Transfer> applied = new ArrayList<>();
@@ -43,8 +43,8 @@ final class LinkedChain {
   }
 
   /**
-   * Marks the chain failed and hands back what it applied, newest first, for the caller to
-   * undo; later members are then answered without being applied.
+   * Marks the chain failed and hands back what it applied, newest first, for the caller to undo;
+   * later members are then answered without being applied.
    */
   List<Transfer> fail() {
     failed = true;

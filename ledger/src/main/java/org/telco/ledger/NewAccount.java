@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A request to open an account. Creating the same account again with the same fields is a
- * success; with different fields it is rejected.
+ * A request to open an account. Creating the same account again with the same fields is a success;
+ * with different fields it is rejected.
  *
  * @param id the client-chosen id
  * @param asset what the account counts

@@ -3,9 +3,9 @@ package org.telco.ledger;
 import java.time.Instant;
 
 /**
- * A committed pending transfer and where it stands. The status leaves {@link
- * PendingStatus#PENDING} at most once, except when a linked chain that resolved it is rolled
- * back before anything was committed.
+ * A committed pending transfer and where it stands. The status leaves {@link PendingStatus#PENDING}
+ * at most once, except when a linked chain that resolved it is rolled back before anything was
+ * committed.
  */
 final class PendingTransfer {
   private final Transfer transfer;

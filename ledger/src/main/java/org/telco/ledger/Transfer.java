@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * A transfer the ledger has committed. Immutable: a correction is a new transfer.
  *
- * <p>For a post or void the accounts and asset are those of the pending transfer, and the
- * amount is what was actually posted or released.
+ * <p>For a post or void the accounts and asset are those of the pending transfer, and the amount is
+ * what was actually posted or released.
  *
  * @param id the idempotency key
  * @param debitAccountId the account debited

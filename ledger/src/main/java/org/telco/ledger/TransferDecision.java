@@ -5,9 +5,8 @@ import java.util.Map;
 
 /**
  * Decides one transfer request against the ledger's current state, checking every {@link
- * TransferRejection} in precedence order, without changing anything. The ledger commits what
- * this accepts, so deciding and applying stay separate and a linked chain can undo the
- * latter.
+ * TransferRejection} in precedence order, without changing anything. The ledger commits what this
+ * accepts, so deciding and applying stay separate and a linked chain can undo the latter.
  */
 final class TransferDecision {
   private final Map<AccountId, Balances> accounts;
@@ -24,8 +23,8 @@ final class TransferDecision {
   }
 
   /**
-   * Rejected with the first fault; Accepted and replayed for a retry of a committed
-   * transfer; Accepted and not replayed for a new transfer the caller must commit.
+   * Rejected with the first fault; Accepted and replayed for a retry of a committed transfer;
+   * Accepted and not replayed for a new transfer the caller must commit.
    */
   TransferResult decide(TransferRequest request, Instant now) {
     TransferRejection fault = TransferValidation.check(request);

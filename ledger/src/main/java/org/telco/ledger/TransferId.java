@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The client-chosen id of a transfer. It is the idempotency key: a retry with the same id
- * returns the first outcome instead of moving money twice.
+ * The client-chosen id of a transfer. It is the idempotency key: a retry with the same id returns
+ * the first outcome instead of moving money twice.
  *
  * @param value 1 to 64 characters of letters, digits and {@code . _ : -}
  */

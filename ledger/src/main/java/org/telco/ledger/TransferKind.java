@@ -3,8 +3,8 @@ package org.telco.ledger;
 import java.util.Set;
 
 /**
- * What a transfer does to balances, derived from its flags once they are known to be
- * mutually exclusive. Lets the ledger switch exhaustively instead of testing flags again.
+ * What a transfer does to balances, derived from its flags once they are known to be mutually
+ * exclusive. Lets the ledger switch exhaustively instead of testing flags again.
  */
 enum TransferKind {
   /** Moves the amount between posted balances at once. */

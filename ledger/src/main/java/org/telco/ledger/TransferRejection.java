@@ -1,9 +1,9 @@
 package org.telco.ledger;
 
 /**
- * Why the ledger refused a transfer. The constants are listed in precedence order: when a
- * request has several faults, the first matching one is reported, so the same request
- * always gets the same answer. docs/ledger.md explains each one.
+ * Why the ledger refused a transfer. The constants are listed in precedence order: when a request
+ * has several faults, the first matching one is reported, so the same request always gets the same
+ * answer. docs/ledger.md explains each one.
  */
 public enum TransferRejection {
   /** Another transfer in the same linked chain was rejected, so this one was not applied. */

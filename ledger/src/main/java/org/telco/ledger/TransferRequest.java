@@ -5,13 +5,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a client asks the ledger to do. Built through the factory methods, which say which
- * fields each kind of transfer uses; the ledger still checks every field, because a request
- * may also come from a decoder.
+ * What a client asks the ledger to do. Built through the factory methods, which say which fields
+ * each kind of transfer uses; the ledger still checks every field, because a request may also come
+ * from a decoder.
  *
- * <p>For {@link TransferFlag#POST_PENDING} and {@link TransferFlag#VOID_PENDING} the
- * accounts may be null (they are taken from the pending transfer) and an amount of zero
- * means "the whole pending amount".
+ * <p>For {@link TransferFlag#POST_PENDING} and {@link TransferFlag#VOID_PENDING} the accounts may
+ * be null (they are taken from the pending transfer) and an amount of zero means "the whole pending
+ * amount".
  *
  * @param id the idempotency key
  * @param debitAccountId the account debited, or null for post/void

@@ -11,8 +11,8 @@ public sealed interface TransferResult {
    * The transfer is committed.
    *
    * @param transfer the committed transfer
-   * @param replayed true when it was committed by an earlier request with the same id and
-   *     fields: a retry, answered with the first outcome and no new movement
+   * @param replayed true when it was committed by an earlier request with the same id and fields: a
+   *     retry, answered with the first outcome and no new movement
    */
   record Accepted(Transfer transfer, boolean replayed) implements TransferResult {
     /** Requires the transfer. */

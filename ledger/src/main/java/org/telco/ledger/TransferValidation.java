@@ -3,8 +3,8 @@ package org.telco.ledger;
 import java.util.Objects;
 
 /**
- * The checks that depend on the request alone, in {@link TransferRejection} precedence
- * order, and the field comparison that decides whether a reused id is a retry.
+ * The checks that depend on the request alone, in {@link TransferRejection} precedence order, and
+ * the field comparison that decides whether a reused id is a retry.
  *
  * <p>Returns null for "no fault" rather than an {@code Optional}, because this runs once per
  * transfer on the hot path.
@@ -66,9 +66,9 @@ final class TransferValidation {
   }
 
   /**
-   * Whether a request reusing a committed transfer's id asks for the same thing, so that it
-   * is a retry. For a post or void, omitted accounts and an amount of zero match whatever
-   * the committed transfer resolved them to.
+   * Whether a request reusing a committed transfer's id asks for the same thing, so that it is a
+   * retry. For a post or void, omitted accounts and an amount of zero match whatever the committed
+   * transfer resolved them to.
    */
   static boolean sameFields(TransferRequest request, Transfer committed) {
     if (!request.flags().equals(committed.flags())

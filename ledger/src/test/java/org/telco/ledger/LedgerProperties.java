@@ -19,10 +19,10 @@ import net.jqwik.api.Tuple;
 
 /**
  * Random sequences of account openings, transfers, pending transfers, posts, voids, expiries,
- * retries and linked chains over a few accounts of both assets. After every step the ledger
- * must conserve each asset, respect every limit, match a simple model recomputed from the
- * committed transfers, answer every retry as a replay without moving anything, never let a
- * pending transfer leave PENDING twice, and be rebuilt identically from its store.
+ * retries and linked chains over a few accounts of both assets. After every step the ledger must
+ * conserve each asset, respect every limit, match a simple model recomputed from the committed
+ * transfers, answer every retry as a replay without moving anything, never let a pending transfer
+ * leave PENDING twice, and be rebuilt identically from its store.
  */
 class LedgerProperties {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -65,8 +65,8 @@ class LedgerProperties {
    * A transfer request before ids are known.
    *
    * @param kind 0 immediate, 1 pending, 2 post, 3 void
-   * @param pair which debit and credit account: a plausible pair below {@link #PAIRS}'s
-   *     size, else any two account indexes (the last index is an unknown account)
+   * @param pair which debit and credit account: a plausible pair below {@link #PAIRS}'s size, else
+   *     any two account indexes (the last index is an unknown account)
    * @param amount requested amount
    * @param timeout pending timeout
    * @param ref which earlier pending transfer a post or void names
@@ -249,8 +249,8 @@ class LedgerProperties {
     }
 
     /**
-     * Mostly a committed pending transfer, sometimes the latest pending id (perhaps created
-     * earlier in the same chain), sometimes any pending id ever requested.
+     * Mostly a committed pending transfer, sometimes the latest pending id (perhaps created earlier
+     * in the same chain), sometimes any pending id ever requested.
      */
     private TransferId pendingAt(int ref) {
       if (pendingIds.isEmpty()) {

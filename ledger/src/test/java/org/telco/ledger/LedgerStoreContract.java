@@ -16,11 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link LedgerStore} shares; each implementation extends this suite
- * (it ships in the module's test-jar for stores in other modules).
+ * The behaviour every {@link LedgerStore} shares; each implementation extends this suite (it ships
+ * in the module's test-jar for stores in other modules).
  *
- * <p>Timestamps in the test data have microsecond precision, the finest a PostgreSQL
- * timestamp keeps, but not coarser, so a store that loses microseconds fails.
+ * <p>Timestamps in the test data have microsecond precision, the finest a PostgreSQL timestamp
+ * keeps, but not coarser, so a store that loses microseconds fails.
  */
 public abstract class LedgerStoreContract {
   private static final Instant T0 =

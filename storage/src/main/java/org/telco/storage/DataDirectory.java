@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -16,14 +16,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The files of one PostgreSQL cluster: creating it with {@code initdb}, its superuser
- * password, the settings Telco manages, and the lock file a running server leaves.
+ * The files of one PostgreSQL cluster: creating it with {@code initdb}, its superuser password, the
+ * settings Telco manages, and the lock file a running server leaves.
  *
  * <p>The password is generated at {@code initdb} and kept in {@code telco-superuser.password}
- * inside the directory, readable by its owner only. That file is written last, so its
- * presence also marks an initialization that finished. The settings live in {@code
- * telco.conf}, included from {@code postgresql.conf} and rewritten on every start, so a
- * changed setting reaches existing clusters too.
+ * inside the directory, readable by its owner only. That file is written last, so its presence also
+ * marks an initialization that finished. The settings live in {@code telco.conf}, included from
+ * {@code postgresql.conf} and rewritten on every start, so a changed setting reaches existing
+ * clusters too.
  */
 final class DataDirectory {
   private static final String PASSWORD_FILE = "telco-superuser.password";
@@ -85,7 +85,9 @@ final class DataDirectory {
     try (var entries = Files.list(dir)) {
       if (entries.findAny().isPresent()) {
         throw new IllegalStateException(
-            dir + " is neither empty nor a Telco PostgreSQL data directory (no " + PASSWORD_FILE
+            dir
+                + " is neither empty nor a Telco PostgreSQL data directory (no "
+                + PASSWORD_FILE
                 + "); an initdb was probably interrupted: delete the directory and start again");
       }
       String password = newPassword();
@@ -98,9 +100,17 @@ final class DataDirectory {
             user.run(
                 dir,
                 List.of(
-                    binaries.program("initdb").toString(), "-D", dir.toString(), "-U", superuser,
-                    "-E", "UTF8", "--locale=C", "--auth=scram-sha-256",
-                    "--pwfile=" + passwordFile, "--no-instructions"));
+                    binaries.program("initdb").toString(),
+                    "-D",
+                    dir.toString(),
+                    "-U",
+                    superuser,
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                    "--auth=scram-sha-256",
+                    "--pwfile=" + passwordFile,
+                    "--no-instructions"));
         if (initdb.exitCode() != 0) {
           throw new IllegalStateException("initdb failed in " + dir + ":\n" + initdb.output());
         }
@@ -140,9 +150,9 @@ final class DataDirectory {
   }
 
   /**
-   * The server recorded in {@code postmaster.pid}, alive or not, if the file is there. Its
-   * lines are the pid, the data directory, the start time (epoch seconds) and the port; a
-   * server that is still starting may not have written them all yet.
+   * The server recorded in {@code postmaster.pid}, alive or not, if the file is there. Its lines
+   * are the pid, the data directory, the start time (epoch seconds) and the port; a server that is
+   * still starting may not have written them all yet.
    */
   Optional<Postmaster> postmaster() {
     try {
@@ -201,8 +211,8 @@ final class DataDirectory {
 
     /**
      * Whether the process with this pid may be the server: it exists, runs a program named
-     * postgres, and started when the lock file says (a pid reused after a reboot did not).
-     * What cannot be inspected counts as a match.
+     * postgres, and started when the lock file says (a pid reused after a reboot did not). What
+     * cannot be inspected counts as a match.
      */
     boolean mayBeAlive() {
       Optional<ProcessHandle.Info> info = ProcessHandle.of(pid).map(ProcessHandle::info);

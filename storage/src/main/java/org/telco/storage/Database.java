@@ -6,12 +6,12 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * A pooled connection to Telco's PostgreSQL database, with its schema migrated to the
- * newest version.
+ * A pooled connection to Telco's PostgreSQL database, with its schema migrated to the newest
+ * version.
  *
- * <p>Opening it runs the Flyway migrations in {@code classpath:db/migration}, so a store
- * built on {@link #dataSource()} always finds the tables it expects. Connections come from
- * a HikariCP pool; close the database to close the pool.
+ * <p>Opening it runs the Flyway migrations in {@code classpath:db/migration}, so a store built on
+ * {@link #dataSource()} always finds the tables it expects. Connections come from a HikariCP pool;
+ * close the database to close the pool.
  */
 public final class Database implements AutoCloseable {
   /** Pool size when none is given: a few shard writers, the timer poller and queries. */
@@ -39,11 +39,7 @@ public final class Database implements AutoCloseable {
     config.setPoolName("telco-db");
     HikariDataSource pool = new HikariDataSource(config);
     try {
-      Flyway.configure()
-          .dataSource(pool)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
     } catch (RuntimeException e) {
       pool.close();
       throw e;

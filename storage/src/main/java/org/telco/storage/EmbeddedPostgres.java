@@ -15,18 +15,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real PostgreSQL 17 server run from the binaries Telco ships, for a single node or a test
- * run that should not need an installed database.
+ * A real PostgreSQL 17 server run from the binaries Telco ships, for a single node or a test run
+ * that should not need an installed database.
  *
  * <p>{@link #start} unpacks the binaries if needed, creates the cluster on first use ({@code
- * initdb}: UTF8, C locale, superuser {@code postgres} with a random password,
- * scram-sha-256, listening on 127.0.0.1 only) and starts it with {@code pg_ctl}. If a server
- * from an earlier run still serves the same data directory it is reused; a lock file left
- * by a crash is cleared. When the JVM is root the server runs as an unprivileged user (see
- * {@code ServerUser}), because PostgreSQL refuses root.
+ * initdb}: UTF8, C locale, superuser {@code postgres} with a random password, scram-sha-256,
+ * listening on 127.0.0.1 only) and starts it with {@code pg_ctl}. If a server from an earlier run
+ * still serves the same data directory it is reused; a lock file left by a crash is cleared. When
+ * the JVM is root the server runs as an unprivileged user (see {@code ServerUser}), because
+ * PostgreSQL refuses root.
  *
- * <p>Commits are durable ({@code fsync}, {@code synchronous_commit} and {@code
- * full_page_writes} on); checkpoints are spaced for high write rates.
+ * <p>Commits are durable ({@code fsync}, {@code synchronous_commit} and {@code full_page_writes}
+ * on); checkpoints are spaced for high write rates.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
@@ -72,8 +72,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
         user.run(
             data.path(),
             List.of(
-                binaries.program("pg_ctl").toString(), "-D", data.path().toString(),
-                "-l", data.serverLog().toString(), "-w", "-t", "60", "-s", "start"));
+                binaries.program("pg_ctl").toString(),
+                "-D",
+                data.path().toString(),
+                "-l",
+                data.serverLog().toString(),
+                "-w",
+                "-t",
+                "60",
+                "-s",
+                "start"));
     if (started.exitCode() != 0) {
       // Another process may have started the same directory a moment before us.
       Optional<DataDirectory.Postmaster> winner = data.postmaster();
@@ -81,10 +89,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return this;
       }
       throw new IllegalStateException(
-          "PostgreSQL did not start in " + data.path() + " on port " + port + ":\n"
-              + started.output() + "\n" + data.logTail());
+          "PostgreSQL did not start in "
+              + data.path()
+              + " on port "
+              + port
+              + ":\n"
+              + started.output()
+              + "\n"
+              + data.logTail());
     }
-    LOG.info("PostgreSQL {} started on 127.0.0.1:{} for {}", PostgresBinaries.VERSION, port,
+    LOG.info(
+        "PostgreSQL {} started on 127.0.0.1:{} for {}",
+        PostgresBinaries.VERSION,
+        port,
         data.path());
     return this;
   }
@@ -103,8 +120,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
         user.run(
             data.path(),
             List.of(
-                binaries.program("pg_ctl").toString(), "-D", data.path().toString(),
-                "-m", "fast", "-w", "-t", "60", "-s", "stop"));
+                binaries.program("pg_ctl").toString(),
+                "-D",
+                data.path().toString(),
+                "-m",
+                "fast",
+                "-w",
+                "-t",
+                "60",
+                "-s",
+                "stop"));
     if (stopped.exitCode() != 0 && data.postmaster().isPresent()) {
       throw new IllegalStateException(
           "PostgreSQL did not stop in " + data.path() + ": " + stopped.output());
@@ -167,8 +192,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
   }
 
   /**
-   * Reuses the server named in an existing lock file if it is alive and answers; clears the
-   * lock file if its process is gone or is not PostgreSQL (a pid reused after a crash).
+   * Reuses the server named in an existing lock file if it is alive and answers; clears the lock
+   * file if its process is gone or is not PostgreSQL (a pid reused after a crash).
    */
   private boolean adopt(DataDirectory.Postmaster postmaster) {
     long deadline = System.currentTimeMillis() + ADOPT_WAIT_MILLIS;
@@ -188,7 +213,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
       }
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException(
-            "PostgreSQL process " + postmaster.pid() + " holds " + data.path()
+            "PostgreSQL process "
+                + postmaster.pid()
+                + " holds "
+                + data.path()
                 + " but accepts no connections; stop it or remove it, then start again");
       }
       sleep();

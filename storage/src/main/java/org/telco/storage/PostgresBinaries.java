@@ -18,19 +18,19 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.tukaani.xz.XZInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tukaani.xz.XZInputStream;
 
 /**
- * The PostgreSQL 17 programs (initdb, pg_ctl, postgres and their libraries), unpacked from
- * the zonky binaries jar on the class path into a cache directory.
+ * The PostgreSQL 17 programs (initdb, pg_ctl, postgres and their libraries), unpacked from the
+ * zonky binaries jar on the class path into a cache directory.
  *
- * <p>Telco ships them so a node or a test needs no PostgreSQL installation. They are
- * unpacked once per version: into a temporary sibling directory first, then renamed into
- * place, so concurrent JVMs never see a half-written tree and the loser of a race just uses
- * the winner's copy. File modes and symbolic links are kept, since the programs need their
- * exec bits and the libraries are found through links.
+ * <p>Telco ships them so a node or a test needs no PostgreSQL installation. They are unpacked once
+ * per version: into a temporary sibling directory first, then renamed into place, so concurrent
+ * JVMs never see a half-written tree and the loser of a race just uses the winner's copy. File
+ * modes and symbolic links are kept, since the programs need their exec bits and the libraries are
+ * found through links.
  */
 public final class PostgresBinaries {
   /** The version of the binaries on the class path, such as {@code 17.11.0}. */
@@ -49,8 +49,8 @@ public final class PostgresBinaries {
 
   /**
    * The binaries in {@code ~/.cache/telco/postgres-VERSION}, or in {@code
-   * /var/tmp/telco/postgres-VERSION} when the JVM is root: the server then runs as another
-   * user, who cannot enter {@code /root}.
+   * /var/tmp/telco/postgres-VERSION} when the JVM is root: the server then runs as another user,
+   * who cannot enter {@code /root}.
    */
   public static PostgresBinaries inDefaultCache() {
     Path cache =
@@ -110,8 +110,7 @@ public final class PostgresBinaries {
     }
     openDirectories(target);
     try (TarArchiveInputStream tar =
-        new TarArchiveInputStream(
-            new XZInputStream(new BufferedInputStream(archive, 1 << 16)))) {
+        new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(archive, 1 << 16)))) {
       for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
         Path path = target.resolve(entry.getName()).normalize();
         if (!path.startsWith(target)) {
@@ -135,9 +134,8 @@ public final class PostgresBinaries {
   }
 
   /**
-   * Creates a directory and its missing parents readable by all, whatever the umask: the
-   * archive has no entries for some directories (bin, lib), and the server may run as
-   * another user.
+   * Creates a directory and its missing parents readable by all, whatever the umask: the archive
+   * has no entries for some directories (bin, lib), and the server may run as another user.
    */
   private static void openDirectories(Path directory) throws IOException {
     if (Files.isDirectory(directory)) {

@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The operating-system user that owns a data directory and runs {@code initdb}, {@code
- * pg_ctl} and the server, and the one place that starts those commands.
+ * The operating-system user that owns a data directory and runs {@code initdb}, {@code pg_ctl} and
+ * the server, and the one place that starts those commands.
  *
- * <p>PostgreSQL refuses to run as root, yet containers and CI usually do. So when the JVM is
- * root the commands run as {@code postgres}, or as {@code nobody} when there is no such user,
- * switched to with {@code setpriv} (or {@code runuser} where setpriv is missing); the data
- * directory is handed to that user. Otherwise everything runs as the JVM's own user.
+ * <p>PostgreSQL refuses to run as root, yet containers and CI usually do. So when the JVM is root
+ * the commands run as {@code postgres}, or as {@code nobody} when there is no such user, switched
+ * to with {@code setpriv} (or {@code runuser} where setpriv is missing); the data directory is
+ * handed to that user. Otherwise everything runs as the JVM's own user.
  */
 final class ServerUser {
   private static final long COMMAND_TIMEOUT_SECONDS = 120;
@@ -122,9 +122,9 @@ final class ServerUser {
   }
 
   /**
-   * Fails with a message naming the directory and the fix when this user cannot reach one of
-   * {@code paths}: every ancestor must be searchable (x) by it. Asks the kernel itself, as
-   * that user, so group membership and ACLs count.
+   * Fails with a message naming the directory and the fix when this user cannot reach one of {@code
+   * paths}: every ancestor must be searchable (x) by it. Asks the kernel itself, as that user, so
+   * group membership and ACLs count.
    */
   void requireReachable(List<Path> paths) {
     if (!isSwitched()) {
@@ -142,8 +142,14 @@ final class ServerUser {
     if (check.exitCode() != 0) {
       String blocked = check.output().strip();
       throw new IllegalStateException(
-          "PostgreSQL runs as user '" + name + "' because the JVM is root, but '" + name
-              + "' cannot enter " + blocked + ". Fix: chmod o+x " + blocked
+          "PostgreSQL runs as user '"
+              + name
+              + "' because the JVM is root, but '"
+              + name
+              + "' cannot enter "
+              + blocked
+              + ". Fix: chmod o+x "
+              + blocked
               + ", or put the PostgreSQL data and binaries directories elsewhere (e.g. /var/tmp).");
     }
   }
@@ -167,8 +173,8 @@ final class ServerUser {
   }
 
   /**
-   * Runs a command with its output sent to a file, not a pipe: {@code pg_ctl start} leaves a
-   * server behind, and a pipe it inherited would never reach end of file.
+   * Runs a command with its output sent to a file, not a pipe: {@code pg_ctl start} leaves a server
+   * behind, and a pipe it inherited would never reach end of file.
    */
   private static Finished run(List<String> command, Path workDir) {
     Path out = null;

@@ -69,8 +69,8 @@ class EmbeddedPostgresTest {
   void dataDirectoryTheServerUserCannotReachIsRefusedWithTheFix() throws Exception {
     assumeTrue(ServerUser.jvmIsRoot(), "only root hands the server to another user");
     Path closed = dataDir.resolveSibling(dataDir.getFileName() + "-closed");
-    Files.createDirectories(closed, PosixFilePermissions.asFileAttribute(
-        PosixFilePermissions.fromString("rwx------")));
+    Files.createDirectories(
+        closed, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     try {
       EmbeddedPostgres postgres =
           new EmbeddedPostgres(closed.resolve("data"), PostgresForTests.freePort());

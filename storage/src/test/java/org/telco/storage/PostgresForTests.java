@@ -13,13 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * One embedded PostgreSQL per test JVM, shared by every test that needs a database, in this
- * module and in the modules that use its test-jar.
+ * One embedded PostgreSQL per test JVM, shared by every test that needs a database, in this module
+ * and in the modules that use its test-jar.
  *
- * <p>The server starts on first use, on a free port, in a new data directory under {@code
- * target/} (or the temporary directory when that is out of the server user's reach), and is
- * stopped and deleted when the JVM exits. Each test takes a {@link #freshDatabase()} of its
- * own, so tests never see each other's rows and need no cleanup beyond closing it.
+ * <p>The server starts on first use, on a free port, in a new data directory under {@code target/}
+ * (or the temporary directory when that is out of the server user's reach), and is stopped and
+ * deleted when the JVM exits. Each test takes a {@link #freshDatabase()} of its own, so tests never
+ * see each other's rows and need no cleanup beyond closing it.
  */
 public final class PostgresForTests {
   private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -37,8 +37,8 @@ public final class PostgresForTests {
   }
 
   /**
-   * A new, empty database with the schema migrated, on the shared server. Close it when the
-   * test is done.
+   * A new, empty database with the schema migrated, on the shared server. Close it when the test is
+   * done.
    */
   public static Database freshDatabase() {
     EmbeddedPostgres postgres = server();
@@ -46,9 +46,8 @@ public final class PostgresForTests {
   }
 
   /**
-   * The JDBC URL of a new, empty database on the shared server (log in with {@code
-   * server().user()} and {@code server().password()}), for code under test that opens its
-   * own {@link Database}.
+   * The JDBC URL of a new, empty database on the shared server (log in with {@code server().user()}
+   * and {@code server().password()}), for code under test that opens its own {@link Database}.
    */
   public static String freshDatabaseUrl() {
     EmbeddedPostgres postgres = server();

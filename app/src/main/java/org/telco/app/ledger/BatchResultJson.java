@@ -4,8 +4,8 @@ import org.telco.ledger.TransferResult;
 import org.telco.web.Problem;
 
 /**
- * One member's outcome in a batch answer: the committed transfer, or the problem that
- * would have been sent had it been submitted alone.
+ * One member's outcome in a batch answer: the committed transfer, or the problem that would have
+ * been sent had it been submitted alone.
  *
  * @param id the transfer id
  * @param status 201 committed, 200 replayed, else the problem's status

@@ -1,5 +1,7 @@
 package org.telco.app.ledger;
 
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,16 +17,14 @@ import org.telco.web.Call;
 import org.telco.web.Endpoints;
 import org.telco.web.Problem;
 import org.telco.web.Reply;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 
 /**
- * The admin ledger API: open accounts, submit transfers one at a time or in batches, read
- * an account and its transfers. Every write is idempotent by its client-chosen id.
+ * The admin ledger API: open accounts, submit transfers one at a time or in batches, read an
+ * account and its transfers. Every write is idempotent by its client-chosen id.
  *
- * <p>A single transfer answers 201 (200 for a replayed retry) or a problem naming the field.
- * A batch answers 200 with one result per transfer, unless a member is malformed, in which
- * case the whole batch is refused with 400 and nothing is submitted.
+ * <p>A single transfer answers 201 (200 for a replayed retry) or a problem naming the field. A
+ * batch answers 200 with one result per transfer, unless a member is malformed, in which case the
+ * whole batch is refused with 400 and nothing is submitted.
  */
 public final class LedgerRoutes implements HttpService {
   /** Most transfers one batch request may carry. */

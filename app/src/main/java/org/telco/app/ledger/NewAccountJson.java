@@ -10,8 +10,8 @@ import org.telco.ledger.NewAccount;
 import org.telco.web.Problem;
 
 /**
- * A request to open an account, as decoded from JSON; {@link #toDomain} checks each field
- * and names the first bad one.
+ * A request to open an account, as decoded from JSON; {@link #toDomain} checks each field and names
+ * the first bad one.
  *
  * @param id positive account id
  * @param asset CNY_FEN or DATA_BYTES

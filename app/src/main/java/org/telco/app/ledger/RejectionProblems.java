@@ -6,8 +6,8 @@ import org.telco.ledger.TransferRejection;
 import org.telco.web.Problem;
 
 /**
- * Maps the ledger's rejection reasons to HTTP problems. The switches are exhaustive with no
- * default branch: a new reason in the ledger fails the compile here until it is mapped.
+ * Maps the ledger's rejection reasons to HTTP problems. The switches are exhaustive with no default
+ * branch: a new reason in the ledger fails the compile here until it is mapped.
  */
 final class RejectionProblems {
   private RejectionProblems() {}
@@ -57,7 +57,8 @@ final class RejectionProblems {
         };
     String field =
         switch (reason) {
-          case LINKED_EVENT_FAILED, LINKED_EVENT_CHAIN_OPEN, FLAGS_ARE_MUTUALLY_EXCLUSIVE -> "flags";
+          case LINKED_EVENT_FAILED, LINKED_EVENT_CHAIN_OPEN, FLAGS_ARE_MUTUALLY_EXCLUSIVE ->
+              "flags";
           case PENDING_ID_REQUIRED,
               PENDING_ID_MUST_BE_EMPTY,
               PENDING_ID_MUST_BE_DIFFERENT,

@@ -10,9 +10,9 @@ import org.telco.ledger.TransferRequest;
 import org.telco.web.Problem;
 
 /**
- * A transfer request as decoded from JSON. {@link #toDomain} rejects malformed input at the
- * edge, naming the field, so a batch with one malformed member is refused whole before the
- * ledger sees any of it. Business checks (balances, existing accounts) stay in the ledger.
+ * A transfer request as decoded from JSON. {@link #toDomain} rejects malformed input at the edge,
+ * naming the field, so a batch with one malformed member is refused whole before the ledger sees
+ * any of it. Business checks (balances, existing accounts) stay in the ledger.
  *
  * @param id client-chosen idempotency key
  * @param debitAccountId account debited (absent on post/void)

@@ -14,8 +14,8 @@ import org.telco.web.Reply;
 
 /**
  * Reads the node's clock and, on a simulated-clock platform, moves it forward: {@code POST
- * /api/v1/admin/clock/advance {"seconds": N}}. After moving it fires every timer that fell
- * due, on every node sharing the clock, before answering, so a demo sees the effects at once.
+ * /api/v1/admin/clock/advance {"seconds": N}}. After moving it fires every timer that fell due, on
+ * every node sharing the clock, before answering, so a demo sees the effects at once.
  */
 public final class ClockRoutes implements HttpService {
   /** The most one call may advance: ten years. */
@@ -47,12 +47,17 @@ public final class ClockRoutes implements HttpService {
   private Reply advance(Call call) {
     if (!(clock instanceof SimulatedClock simulated)) {
       throw new Problem(
-              409, "clock-not-simulated", "The clock is real",
-              "start the platform with --clock simulated to move time", null)
+              409,
+              "clock-not-simulated",
+              "The clock is real",
+              "start the platform with --clock simulated to move time",
+              null)
           .toException();
     }
     AdvanceJson request = call.body(AdvanceJson.class);
-    if (request.seconds() == null || request.seconds() < 0 || request.seconds() > ADVANCE_SECONDS_MAX) {
+    if (request.seconds() == null
+        || request.seconds() < 0
+        || request.seconds() > ADVANCE_SECONDS_MAX) {
       throw Problem.invalidField("seconds", "seconds must be from 0 to " + ADVANCE_SECONDS_MAX)
           .toException();
     }

@@ -16,8 +16,8 @@ import org.telco.web.Problem;
 import org.telco.web.Reply;
 
 /**
- * What every node serves about itself: {@code GET /health} (public, checks the database),
- * {@code GET /openapi.yaml} (public) and {@code GET /metrics} (Prometheus text, admin key).
+ * What every node serves about itself: {@code GET /health} (public, checks the database), {@code
+ * GET /openapi.yaml} (public) and {@code GET /metrics} (Prometheus text, admin key).
  */
 public final class NodeRoutes implements HttpService {
   private final String node;

@@ -15,9 +15,9 @@ import org.telco.web.PeerClient;
 import org.telco.web.Reply;
 
 /**
- * Node-to-node plumbing: {@code POST /api/v1/peer/ping} answers a signed call from another
- * node, and {@code GET /api/v1/admin/peers} pings every configured peer over real HTTP and
- * reports who answered, which shows the signing keys and addresses are right.
+ * Node-to-node plumbing: {@code POST /api/v1/peer/ping} answers a signed call from another node,
+ * and {@code GET /api/v1/admin/peers} pings every configured peer over real HTTP and reports who
+ * answered, which shows the signing keys and addresses are right.
  */
 public final class PeerRoutes implements HttpService {
   private final String node;

@@ -20,10 +20,10 @@ import org.telco.storage.time.PgTimerStore;
 import org.telco.time.Timer;
 
 /**
- * Writes one {@link LedgerBatch} with a handful of statements, whatever its size: transfers
- * with a binary {@code COPY} ({@link TransferCopy}); accounts, balances and timers bound as
- * one array per column and expanded with {@code unnest} on the server. Ten thousand
- * transfers thus cost a few round trips, not ten thousand.
+ * Writes one {@link LedgerBatch} with a handful of statements, whatever its size: transfers with a
+ * binary {@code COPY} ({@link TransferCopy}); accounts, balances and timers bound as one array per
+ * column and expanded with {@code unnest} on the server. Ten thousand transfers thus cost a few
+ * round trips, not ten thousand.
  */
 final class LedgerBatchWriter {
   private static final String INSERT_ACCOUNTS =
@@ -90,9 +90,9 @@ final class LedgerBatchWriter {
   }
 
   /**
-   * Every account a transfer moves money on also has its new balances in the batch, and the
-   * balance update proves it exists. A hand-made batch may skip that; only then are the
-   * remaining accounts looked up.
+   * Every account a transfer moves money on also has its new balances in the batch, and the balance
+   * update proves it exists. A hand-made batch may skip that; only then are the remaining accounts
+   * looked up.
    */
   private static void requireAccountsOfTransfersNotInBalances(
       Connection connection, PGConnection pg, LedgerBatch batch) throws SQLException {
@@ -138,7 +138,9 @@ final class LedgerBatchWriter {
     }
     if (updated != sorted.size()) {
       throw new LedgerStoreException(
-          (sorted.size() - updated) + " of the " + sorted.size()
+          (sorted.size() - updated)
+              + " of the "
+              + sorted.size()
               + " accounts whose balances changed are not open",
           null);
     }

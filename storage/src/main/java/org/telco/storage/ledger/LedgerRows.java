@@ -16,10 +16,9 @@ import org.telco.ledger.TransferFlag;
 import org.telco.ledger.TransferId;
 
 /**
- * How ledger records map to rows: flag sets as int bitmasks (bit n set when the constant
- * with ordinal n is in the set), assets by name, and the column lists the queries select.
- * Decoded flag sets are shared immutable instances, so loading millions of rows does not
- * build millions of sets.
+ * How ledger records map to rows: flag sets as int bitmasks (bit n set when the constant with
+ * ordinal n is in the set), assets by name, and the column lists the queries select. Decoded flag
+ * sets are shared immutable instances, so loading millions of rows does not build millions of sets.
  */
 final class LedgerRows {
   /** The columns {@link #account} reads, in order. */

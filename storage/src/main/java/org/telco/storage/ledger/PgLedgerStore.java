@@ -23,14 +23,13 @@ import org.telco.ledger.TransferId;
 import org.telco.time.Timer;
 
 /**
- * The durable {@link LedgerStore}: accounts, transfers and pending-expiry timers in
- * PostgreSQL (tables {@code ledger_account}, {@code ledger_transfer} and {@code timer}).
+ * The durable {@link LedgerStore}: accounts, transfers and pending-expiry timers in PostgreSQL
+ * (tables {@code ledger_account}, {@code ledger_transfer} and {@code timer}).
  *
- * <p>A batch is one transaction of a few bulk statements (see {@code
- * LedgerBatchWriter}), so the cost of a commit is one fsync plus the rows, not a round trip
- * per row. Expiry timers are written in the same transaction as their pending transfers.
- * Timestamps keep microseconds, the resolution of {@code timestamptz}. Safe for concurrent
- * use: each call takes its own pooled connection.
+ * <p>A batch is one transaction of a few bulk statements (see {@code LedgerBatchWriter}), so the
+ * cost of a commit is one fsync plus the rows, not a round trip per row. Expiry timers are written
+ * in the same transaction as their pending transfers. Timestamps keep microseconds, the resolution
+ * of {@code timestamptz}. Safe for concurrent use: each call takes its own pooled connection.
  */
 public final class PgLedgerStore implements LedgerStore {
   /** Timer kind of a pending transfer's expiry; the payload is the pending transfer id. */

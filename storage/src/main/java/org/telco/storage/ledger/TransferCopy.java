@@ -13,13 +13,13 @@ import org.telco.ledger.Transfer;
 import org.telco.storage.EpochMicros;
 
 /**
- * Sends transfers to {@code ledger_transfer} with {@code COPY ... (FORMAT binary)}, the
- * cheapest way into PostgreSQL: rows go to the heap in bulk, and nothing is formatted on our
- * side or parsed on the server's. Measured against an {@code INSERT ... SELECT unnest(...)}
- * of the same 10,000 transfers it took about a third less server CPU.
+ * Sends transfers to {@code ledger_transfer} with {@code COPY ... (FORMAT binary)}, the cheapest
+ * way into PostgreSQL: rows go to the heap in bulk, and nothing is formatted on our side or parsed
+ * on the server's. Measured against an {@code INSERT ... SELECT unnest(...)} of the same 10,000
+ * transfers it took about a third less server CPU.
  *
- * <p>Rows keep the order of the list, so {@code seq} (filled in by the server) follows the
- * commit order.
+ * <p>Rows keep the order of the list, so {@code seq} (filled in by the server) follows the commit
+ * order.
  */
 final class TransferCopy {
   private static final String COPY =

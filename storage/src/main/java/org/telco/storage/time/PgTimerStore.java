@@ -19,10 +19,10 @@ import org.telco.time.TimerStore;
 /**
  * The durable {@link TimerStore}: timers are rows of table {@code timer}.
  *
- * <p>It behaves like {@link org.telco.time.InMemoryTimerStore}: scheduling an id that
- * exists changes nothing, and a fired timer keeps its row (with {@code fired_at}), so it never
- * comes back. Other stores write their timers in their own transaction with {@link
- * #schedule(Connection, Collection)}, so a state change and its timer commit together.
+ * <p>It behaves like {@link org.telco.time.InMemoryTimerStore}: scheduling an id that exists
+ * changes nothing, and a fired timer keeps its row (with {@code fired_at}), so it never comes back.
+ * Other stores write their timers in their own transaction with {@link #schedule(Connection,
+ * Collection)}, so a state change and its timer commit together.
  */
 public final class PgTimerStore implements TimerStore {
   private static final String INSERT =
@@ -53,8 +53,8 @@ public final class PgTimerStore implements TimerStore {
   }
 
   /**
-   * Schedules timers on {@code connection}, inside whatever transaction it has open; ids that
-   * exist already, fired or not, are left as they are. One statement for all timers.
+   * Schedules timers on {@code connection}, inside whatever transaction it has open; ids that exist
+   * already, fired or not, are left as they are. One statement for all timers.
    */
   public static void schedule(Connection connection, Collection<Timer> timers) throws SQLException {
     if (timers.isEmpty()) {

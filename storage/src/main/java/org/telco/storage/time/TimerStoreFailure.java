@@ -2,8 +2,7 @@ package org.telco.storage.time;
 
 /**
  * The timer table could not be read or written. Unchecked, because {@link
- * org.telco.time.TimerStore} declares no exceptions; the timer poller retries on its next
- * round.
+ * org.telco.time.TimerStore} declares no exceptions; the timer poller retries on its next round.
  */
 public final class TimerStoreFailure extends RuntimeException {
   /** Wraps the database failure. */

@@ -48,8 +48,17 @@ class PgLedgerStoreTest extends LedgerStoreContract {
   @Test
   void pendingExpiriesBecomeTimersInTheSameCommit() {
     Transfer pending =
-        new Transfer(new TransferId("p1"), A, B, 5, null, Set.of(TransferFlag.PENDING), 60, 0,
-            Asset.CNY_FEN, T0);
+        new Transfer(
+            new TransferId("p1"),
+            A,
+            B,
+            5,
+            null,
+            Set.of(TransferFlag.PENDING),
+            60,
+            0,
+            Asset.CNY_FEN,
+            T0);
     LedgerBatch batch =
         new LedgerBatch(
             List.of(account(A, 0, 0), account(B, 0, 0)),
