@@ -102,7 +102,7 @@ class LedgerApiIT {
   @Test
   void assetMismatchIsRejected() {
     long[] pair = customerPair(100);
-    long bytes = IDS.incrementAndGet() * 10 + 6;
+    long bytes = pair[0] + 2;
     open(bytes, "DATA_BYTES", "");
 
     assertProblem(
@@ -115,8 +115,8 @@ class LedgerApiIT {
 
   @Test
   void numbersBeyondSixtyFourBitsAndBalanceOverflowAreRejected() {
-    long source = IDS.incrementAndGet() * 2;
-    long sink = source + 2;
+    long source = (IDS.incrementAndGet() << 8) + 1;
+    long sink = source + 1;
     open(source, "CNY_FEN", "");
     open(sink, "CNY_FEN", "");
     Http.Response huge =
@@ -258,7 +258,7 @@ class LedgerApiIT {
 
   @Test
   void reopeningAnAccountIsIdempotentButChangingItIsAConflict() {
-    long id = IDS.incrementAndGet();
+    long id = IDS.incrementAndGet() << 8;
     assertThat(open(id, "CNY_FEN", "").status()).isEqualTo(201);
     assertThat(open(id, "CNY_FEN", "").status()).isEqualTo(200);
     assertProblem(open(id, "DATA_BYTES", ""), 409, "exists-with-different-fields", "id");
@@ -269,10 +269,10 @@ class LedgerApiIT {
    * shard; returns their ids.
    */
   private static long[] customerPair(long fundingFen) {
-    long n = IDS.incrementAndGet();
-    long funding = n * 10;
-    long customer = funding + 2;
-    long other = funding + 4;
+    long family = IDS.incrementAndGet() << 8;
+    long funding = family + 1;
+    long customer = family + 2;
+    long other = family + 3;
     open(funding, "CNY_FEN", "");
     open(customer, "CNY_FEN", "\"DEBITS_MUST_NOT_EXCEED_CREDITS\"");
     open(other, "CNY_FEN", "\"DEBITS_MUST_NOT_EXCEED_CREDITS\"");

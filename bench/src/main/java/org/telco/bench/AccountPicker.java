@@ -1,19 +1,38 @@
 package org.telco.bench;
 
 import java.util.SplittableRandom;
+import org.telco.engine.ShardRouting;
+import org.telco.ledger.AccountId;
 
 /**
- * Picks the two accounts of a transfer uniformly among the customer accounts, both on the
- * same shard (id mod shards) because the engine rejects transfers across shards. With one
- * shard any two different accounts may meet.
+ * Picks the two accounts of a transfer uniformly among the customer accounts {@code 1..accounts},
+ * both on the same shard because the engine rejects transfers across shards. The accounts are
+ * grouped by shard once, with the engine's own routing rule; with one shard any two different
+ * accounts may meet.
  */
 final class AccountPicker {
   private final long accounts;
-  private final int shards;
+  private final long[][] byShard;
+  private final int[] shardOf;
 
   AccountPicker(long accounts, int shards) {
     this.accounts = accounts;
-    this.shards = shards;
+    ShardRouting routing = new ShardRouting(shards);
+    int[] counts = new int[shards];
+    shardOf = new int[Math.toIntExact(accounts + 1)];
+    for (long id = 1; id <= accounts; id++) {
+      shardOf[(int) id] = routing.shardOf(new AccountId(id));
+      counts[shardOf[(int) id]]++;
+    }
+    byShard = new long[shards][];
+    for (int s = 0; s < shards; s++) {
+      byShard[s] = new long[counts[s]];
+      counts[s] = 0;
+    }
+    for (long id = 1; id <= accounts; id++) {
+      int shard = shardOf[(int) id];
+      byShard[shard][counts[shard]++] = id;
+    }
   }
 
   /** Any customer account. */
@@ -23,11 +42,9 @@ final class AccountPicker {
 
   /** Another customer account on the same shard as {@code account}. */
   long partnerOf(long account, SplittableRandom random) {
-    int residue = (int) (account % shards);
-    long first = residue == 0 ? shards : residue;
-    long count = (accounts - first) / shards + 1;
+    long[] sameShard = byShard[shardOf[(int) account]];
     while (true) {
-      long other = first + shards * random.nextLong(count);
+      long other = sameShard[random.nextInt(sameShard.length)];
       if (other != account) {
         return other;
       }

@@ -1,10 +1,9 @@
 package org.telco.bench;
 
 /**
- * Whether a run left its database consistent: money conserved (total debits equal total
- * credits), no limited account overdrawn, and exactly as many stored transfers as were
- * accepted. A fast run that loses or invents transfers would be worthless, so every run
- * ends with one.
+ * Whether a run left its database consistent: money conserved (total debits equal total credits),
+ * no limited account overdrawn, and exactly as many stored transfers as were accepted. A fast run
+ * that loses or invents transfers would be worthless, so every run ends with one.
  *
  * @param passed true when every check held
  * @param description what was checked, with the figures

@@ -4,9 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code telco-bench} command line. Load drivers live in their own module, outside the
- * product and outside {@code mvn verify}, because they run for minutes and their figures
- * only mean something on a quiet machine.
+ * The {@code telco-bench} command line. Load drivers live in their own module, outside the product
+ * and outside {@code mvn verify}, because they run for minutes and their figures only mean
+ * something on a quiet machine.
  */
 @Command(
     name = "telco-bench",

@@ -20,16 +20,22 @@ import java.util.stream.Stream;
 import org.telco.storage.EmbeddedPostgres;
 
 /**
- * The one PostgreSQL server both runs of a benchmark share, so that they meet the same disk,
- * the same settings and the same fsync cost. By default it lives in a fresh temporary
- * directory on a free port and is deleted afterwards; a given data directory is kept.
+ * The one PostgreSQL server both runs of a benchmark share, so that they meet the same disk, the
+ * same settings and the same fsync cost. By default it lives in a fresh temporary directory on a
+ * free port and is deleted afterwards; a given data directory is kept.
  */
 final class BenchPostgres implements AutoCloseable {
   /** Settings printed before a run, so that its figures can be judged. */
   private static final List<String> SHOWN =
       List.of(
-          "server_version", "fsync", "synchronous_commit", "full_page_writes", "wal_sync_method",
-          "shared_buffers", "max_wal_size", "commit_delay");
+          "server_version",
+          "fsync",
+          "synchronous_commit",
+          "full_page_writes",
+          "wal_sync_method",
+          "shared_buffers",
+          "max_wal_size",
+          "commit_delay");
 
   private final EmbeddedPostgres server;
   private final Path dataDir;
@@ -51,7 +57,9 @@ final class BenchPostgres implements AutoCloseable {
     boolean temporary = dataDir == null;
     Path dir =
         temporary
-            ? Path.of(System.getProperty("java.io.tmpdir"), "telco-bench-" + UUID.randomUUID().toString().substring(0, 8))
+            ? Path.of(
+                    System.getProperty("java.io.tmpdir"),
+                    "telco-bench-" + UUID.randomUUID().toString().substring(0, 8))
                 .toAbsolutePath()
             : dataDir.toAbsolutePath();
     RuntimeException last = null;

@@ -24,13 +24,13 @@ import org.telco.storage.Database;
 import org.telco.storage.ledger.PgLedgerStore;
 
 /**
- * The engine run: transfers go the way the platform sends them, through {@link
- * ShardedLedger} (shard queue, in-memory apply, one PostgreSQL transaction per group commit,
- * answer after the commit), on the real {@link PgLedgerStore}.
+ * The engine run: transfers go the way the platform sends them, through {@link ShardedLedger}
+ * (shard queue, in-memory apply, one PostgreSQL transaction per group commit, answer after the
+ * commit), on the real {@link PgLedgerStore}.
  *
- * <p>Customer accounts are prepaid balances: they carry {@code DEBITS_MUST_NOT_EXCEED_CREDITS}
- * and are funded from one unlimited account per shard before the load starts, so every
- * transfer goes through the limit check.
+ * <p>Customer accounts are prepaid balances: they carry {@code DEBITS_MUST_NOT_EXCEED_CREDITS} and
+ * are funded from one unlimited account per shard before the load starts, so every transfer goes
+ * through the limit check.
  */
 final class EngineLoad {
   static final String DATABASE = "bench_engine";
@@ -50,7 +50,8 @@ final class EngineLoad {
   RunResult run() throws InterruptedException {
     postgres.recreateDatabase(DATABASE);
     try (Database database =
-        Database.open(postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password(), shape.shards() + 4)) {
+        Database.open(
+            postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password(), shape.shards() + 4)) {
       TimedStore store = new TimedStore(new PgLedgerStore(database.dataSource()));
       ShardedLedger ledger = ShardedLedger.start(store, Clock.systemUTC(), settings);
       LoadDriver.Result load;
@@ -61,8 +62,11 @@ final class EngineLoad {
         AccountPicker picker = new AccountPicker(shape.accounts(), shape.shards());
         load =
             LoadDriver.run(
-                shape.submitters(), shape.warmup(), shape.measured(),
-                submitter -> new Submitter(ledger, picker, submitter, shape.batch()), window);
+                shape.submitters(),
+                shape.warmup(),
+                shape.measured(),
+                submitter -> new Submitter(ledger, picker, submitter, shape.batch()),
+                window);
         ledger.checkInvariants().join();
       } finally {
         ledger.close();
@@ -70,7 +74,11 @@ final class EngineLoad {
       Audit audit = audit(database, shape.accounts() + load.total().accepted());
       return new RunResult(
           "engine",
-          shape.batch() + (shape.batch() == 1 ? " transfer" : " transfers") + ", " + shape.shards() + " shard(s)",
+          shape.batch()
+              + (shape.batch() == 1 ? " transfer" : " transfers")
+              + ", "
+              + shape.shards()
+              + " shard(s)",
           load,
           window.details(load.seconds()),
           audit);
@@ -80,11 +88,20 @@ final class EngineLoad {
   private void openAccounts(ShardedLedger ledger) {
     List<NewAccount> accounts = new ArrayList<>();
     for (int shard = 0; shard < shape.shards(); shard++) {
-      accounts.add(new NewAccount(new AccountId(shape.fundingAccount(shard)), Asset.CNY_FEN, Set.of(), "bench:funding"));
+      accounts.add(
+          new NewAccount(
+              new AccountId(shape.fundingAccount(shard)),
+              Asset.CNY_FEN,
+              Set.of(),
+              "bench:funding"));
     }
     for (long id = 1; id <= shape.accounts(); id++) {
       accounts.add(
-          new NewAccount(new AccountId(id), Asset.CNY_FEN, Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS), "bench:" + id));
+          new NewAccount(
+              new AccountId(id),
+              Asset.CNY_FEN,
+              Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS),
+              "bench:" + id));
       if (accounts.size() == SETUP_CHUNK || id == shape.accounts()) {
         for (AccountResult result : ledger.open(accounts).join()) {
           if (!(result instanceof AccountResult.Opened)) {
@@ -101,7 +118,12 @@ final class EngineLoad {
     for (long id = 1; id <= shape.accounts(); id++) {
       AccountId funding = new AccountId(shape.fundingAccount((int) (id % shape.shards())));
       transfers.add(
-          TransferRequest.posted(new TransferId("fund-" + id), funding, new AccountId(id), LoadShape.OPENING_BALANCE, CODE));
+          TransferRequest.posted(
+              new TransferId("fund-" + id),
+              funding,
+              new AccountId(id),
+              LoadShape.OPENING_BALANCE,
+              CODE));
       if (transfers.size() == SETUP_CHUNK || id == shape.accounts()) {
         for (TransferResult result : ledger.submit(transfers).join()) {
           if (!(result instanceof TransferResult.Accepted)) {
@@ -137,7 +159,13 @@ final class EngineLoad {
         row.next();
         stored = row.getLong(1);
       }
-      return Audit.of(debits, credits, overdrawn, stored, expectedTransfers, pending == 0 ? "" : pending + " pending");
+      return Audit.of(
+          debits,
+          credits,
+          overdrawn,
+          stored,
+          expectedTransfers,
+          pending == 0 ? "" : pending + " pending");
     } catch (SQLException e) {
       return new Audit(false, "FAIL: cannot read " + DATABASE + ": " + e.getMessage());
     }
@@ -176,7 +204,8 @@ final class EngineLoad {
       }
       for (TransferResult result : ledger.submit(requests).join()) {
         switch (result) {
-          case TransferResult.Accepted accepted when accepted.replayed() -> outcome.reject("REPLAYED");
+          case TransferResult.Accepted accepted when accepted.replayed() ->
+              outcome.reject("REPLAYED");
           case TransferResult.Accepted accepted -> outcome.accept();
           case TransferResult.Rejected rejected -> outcome.reject(rejected.reason().name());
         }
@@ -215,7 +244,8 @@ final class EngineLoad {
         transfers += statistics.transfers();
         busy += statistics.busyNanos();
       }
-      return new Counters(batches, transfers, busy, store.commitNanos(), MachineUsage.now(), postgres.wal());
+      return new Counters(
+          batches, transfers, busy, store.commitNanos(), MachineUsage.now(), postgres.wal());
     }
 
     List<String> details(double seconds) {
@@ -234,11 +264,18 @@ final class EngineLoad {
               100 * busy, 100 * commit, 100 * (busy - commit)),
           String.format(
               "PostgreSQL WAL       %,.1f MB/s, %,.0f flushes/s, %,.0f bytes per committed transfer",
-              wal.bytes() / seconds / 1e6, wal.syncs() / seconds, transfers == 0 ? 0.0 : (double) wal.bytes() / transfers),
+              wal.bytes() / seconds / 1e6,
+              wal.syncs() / seconds,
+              transfers == 0 ? 0.0 : (double) wal.bytes() / transfers),
           "CPU                  " + closed.machine.since(opened.machine));
     }
   }
 
   private record Counters(
-      long batches, long transfers, long busyNanos, long commitNanos, MachineUsage machine, BenchPostgres.WalCounters wal) {}
+      long batches,
+      long transfers,
+      long busyNanos,
+      long commitNanos,
+      MachineUsage machine,
+      BenchPostgres.WalCounters wal) {}
 }

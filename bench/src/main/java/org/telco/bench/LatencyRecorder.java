@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The request latencies one submitter thread saw, kept exactly. A run records at most a few
- * million samples, so keeping them all and sorting once at the end is cheap and gives exact
- * percentiles without the bucketing error of a histogram. Not thread-safe: one per thread.
+ * The request latencies one submitter thread saw, kept exactly. A run records at most a few million
+ * samples, so keeping them all and sorting once at the end is cheap and gives exact percentiles
+ * without the bucketing error of a histogram. Not thread-safe: one per thread.
  */
 final class LatencyRecorder {
   private long[] nanos = new long[8192];
@@ -48,10 +48,16 @@ final class LatencyRecorder {
         return new Percentiles(0, 0, 0, 0, 0);
       }
       return new Percentiles(
-          sorted.length, at(sorted, 0.50), at(sorted, 0.99), at(sorted, 0.999), sorted[sorted.length - 1]);
+          sorted.length,
+          at(sorted, 0.50),
+          at(sorted, 0.99),
+          at(sorted, 0.999),
+          sorted[sorted.length - 1]);
     }
 
-    /** The nearest-rank percentile: the smallest sample with at least {@code q} of them at or below. */
+    /**
+     * The nearest-rank percentile: the smallest sample with at least {@code q} of them at or below.
+     */
     private static long at(long[] sorted, double q) {
       int rank = (int) Math.ceil(q * sorted.length);
       return sorted[Math.max(0, rank - 1)];

@@ -7,35 +7,56 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.telco.engine.EngineSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code telco-bench ledger}: committed transfers per second through the sharded engine with
  * durable commits, against a naive one-transaction-per-transfer ledger on the same embedded
- * PostgreSQL. Both databases are audited afterwards; the exit status is non-zero when an
- * audit fails, so a fast but wrong engine never passes.
+ * PostgreSQL. Both databases are audited afterwards; the exit status is non-zero when an audit
+ * fails, so a fast but wrong engine never passes.
  */
 @Command(
     name = "ledger",
     mixinStandardHelpOptions = true,
     description = "Measures the ledger engine against a naive PostgreSQL ledger (fsync on).")
 final class LedgerBench implements Callable<Integer> {
-  @Option(names = "--accounts", defaultValue = "100000", description = "customer accounts (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--accounts",
+      defaultValue = "100000",
+      description = "customer accounts (default: ${DEFAULT-VALUE})")
   int accounts;
 
-  @Option(names = "--submitters", defaultValue = "64", description = "client threads (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--submitters",
+      defaultValue = "64",
+      description = "client threads (default: ${DEFAULT-VALUE})")
   int submitters;
 
-  @Option(names = "--seconds", defaultValue = "60", description = "measured seconds per run (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seconds",
+      defaultValue = "60",
+      description = "measured seconds per run (default: ${DEFAULT-VALUE})")
   int seconds;
 
-  @Option(names = "--warmup-seconds", defaultValue = "10", description = "warmup seconds per run (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--warmup-seconds",
+      defaultValue = "10",
+      description = "warmup seconds per run (default: ${DEFAULT-VALUE})")
   int warmupSeconds;
 
-  @Option(names = "--batch", defaultValue = "100", description = "transfers per engine request (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--batch",
+      defaultValue = "100",
+      description = "transfers per engine request (default: ${DEFAULT-VALUE})")
   int batch;
 
-  @Option(names = "--shards", defaultValue = "2", description = "engine shards (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--shards",
+      defaultValue = "2",
+      description = "engine shards (default: ${DEFAULT-VALUE})")
   int shards;
 
   @Option(
@@ -43,20 +64,36 @@ final class LedgerBench implements Callable<Integer> {
       negatable = true,
       defaultValue = "true",
       fallbackValue = "true",
-      description = "also run the naive baseline (default: ${DEFAULT-VALUE}; --no-baseline skips it)")
+      description =
+          "also run the naive baseline (default: ${DEFAULT-VALUE}; --no-baseline skips it)")
   boolean baseline;
 
-  @Option(names = "--data-dir", description = "PostgreSQL data directory, kept afterwards (default: a temporary one, deleted)")
+  @Option(
+      names = "--data-dir",
+      description =
+          "PostgreSQL data directory, kept afterwards (default: a temporary one, deleted)")
   Path dataDir;
 
   @Option(names = "--pg-port", description = "PostgreSQL port (default: a free one)")
   Integer postgresPort;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
-    LoadShape shape =
-        new LoadShape(
-            accounts, submitters, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), batch, shards);
+    LoadShape shape;
+    try {
+      shape =
+          new LoadShape(
+              accounts,
+              submitters,
+              Duration.ofSeconds(warmupSeconds),
+              Duration.ofSeconds(seconds),
+              batch,
+              shards);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     PrintStream out = System.out;
     BenchReport report = new BenchReport(out);
     out.printf(
@@ -64,7 +101,9 @@ final class LedgerBench implements Callable<Integer> {
         accounts, submitters, warmupSeconds, seconds, batch, shards);
     out.printf(
         "machine: %d cores, JVM %s, max heap %,d MB%n",
-        Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.version(),
+        Runtime.getRuntime().maxMemory() >> 20);
     try (BenchPostgres postgres = BenchPostgres.start(dataDir, postgresPort)) {
       out.println("PostgreSQL data directory: " + postgres.dataDir());
       Map<String, String> settings = postgres.settings();

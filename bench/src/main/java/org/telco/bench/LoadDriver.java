@@ -8,10 +8,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
- * Runs closed-loop submitters: each platform thread sends a request, waits for its answer,
- * and sends the next, first through a warmup and then through the measured window. A request
- * counts when it completes inside the window; its latency is from send to answer. Everything
- * stops by itself at the end of the window: no thread starts a request after it.
+ * Runs closed-loop submitters: each platform thread sends a request, waits for its answer, and
+ * sends the next, first through a warmup and then through the measured window. A request counts
+ * when it completes inside the window; its latency is from send to answer. Everything stops by
+ * itself at the end of the window: no thread starts a request after it.
  */
 final class LoadDriver {
   /** How long to wait for requests still in flight when the window closes. */
@@ -79,15 +79,18 @@ final class LoadDriver {
       submitter.window(opens, closes);
     }
     go.countDown();
-    sleepUntil(opens);
+    Progress progress = new Progress(start, submitters);
+    progress.until(opens);
     window.opened();
-    sleepUntil(closes);
+    progress.until(closes);
     window.closed();
+    progress.last(closes);
     long deadline = System.nanoTime() + DRAIN_WAIT.toNanos();
     for (Thread thread : running) {
       thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
       if (thread.isAlive()) {
-        throw new IllegalStateException(thread.getName() + " still waits for an answer " + DRAIN_WAIT + " after the end");
+        throw new IllegalStateException(
+            thread.getName() + " still waits for an answer " + DRAIN_WAIT + " after the end");
       }
     }
     Tally inWindow = new Tally();
@@ -104,7 +107,53 @@ final class LoadDriver {
         firstError = firstError == null ? submitter.error : firstError;
       }
     }
-    return new Result(inWindow, total, LatencyRecorder.merge(recorders), closes - opens, errors, firstError);
+    return new Result(
+        inWindow, total, LatencyRecorder.merge(recorders), closes - opens, errors, firstError);
+  }
+
+  /**
+   * Prints the rate of committed transfers every {@link #EVERY}, so that a slowdown during a run (a
+   * checkpoint, tables outgrowing the cache) shows instead of hiding in the average.
+   */
+  private static final class Progress {
+    private static final Duration EVERY = Duration.ofSeconds(10);
+    private final long start;
+    private final List<Submitter> submitters;
+    private long lastAt;
+    private long lastAccepted;
+
+    Progress(long start, List<Submitter> submitters) {
+      this.start = start;
+      this.submitters = submitters;
+      this.lastAt = start;
+    }
+
+    void until(long nanoTime) {
+      for (long next = lastAt + EVERY.toNanos(); next - nanoTime <= 0; next += EVERY.toNanos()) {
+        sleepUntil(next);
+        print(next);
+      }
+      sleepUntil(nanoTime);
+    }
+
+    /** Prints the rest of the last interval, if it did not end on a full one. */
+    void last(long nanoTime) {
+      if (nanoTime - lastAt > 0) {
+        print(nanoTime);
+      }
+    }
+
+    private void print(long now) {
+      long accepted = 0;
+      for (Submitter submitter : submitters) {
+        accepted += submitter.accepted;
+      }
+      System.out.printf(
+          "  %4.0f s: %,10.0f transfers/s%n",
+          (now - start) / 1e9, (accepted - lastAccepted) / ((now - lastAt) / 1e9));
+      lastAt = now;
+      lastAccepted = accepted;
+    }
   }
 
   private static void sleepUntil(long nanoTime) {
@@ -122,6 +171,9 @@ final class LoadDriver {
     private long opens;
     private long closes;
     private Throwable error;
+
+    /** Transfers accepted so far, read by {@link Progress} while the thread runs. */
+    private volatile long accepted;
 
     Submitter(Worker worker) {
       this.worker = worker;
@@ -152,6 +204,7 @@ final class LoadDriver {
         long answered = System.nanoTime();
         outcome.countRequest();
         total.add(outcome);
+        accepted = total.accepted();
         if (answered - opens >= 0 && answered - closes < 0) {
           inWindow.add(outcome);
           latencies.record(answered - sent);

@@ -32,7 +32,8 @@ record LoadShape(
       throw new IllegalArgumentException("--submitters and --batch must be positive");
     }
     if (warmup.isNegative() || measured.isNegative() || measured.isZero()) {
-      throw new IllegalArgumentException("--seconds must be positive, --warmup-seconds not negative");
+      throw new IllegalArgumentException(
+          "--seconds must be positive, --warmup-seconds not negative");
     }
   }
 

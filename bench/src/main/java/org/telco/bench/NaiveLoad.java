@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The baseline: what a ledger written the obvious way does on the same server. Each transfer
- * is its own PostgreSQL transaction that locks both account rows ({@code SELECT ... FOR
- * UPDATE}, in id order so that it cannot deadlock), checks the limit in Java, inserts the
- * transfer, updates both balances and commits. PostgreSQL still groups the fsyncs of commits
- * that arrive together, so this is not a strawman of one fsync per transfer.
+ * The baseline: what a ledger written the obvious way does on the same server. Each transfer is its
+ * own PostgreSQL transaction that locks both account rows ({@code SELECT ... FOR UPDATE}, in id
+ * order so that it cannot deadlock), checks the limit in Java, inserts the transfer, updates both
+ * balances and commits. PostgreSQL still groups the fsyncs of commits that arrive together, so this
+ * is not a strawman of one fsync per transfer.
  *
- * <p>Its schema is its own and leaner than the engine's (no sequence column, no secondary
- * indexes on transfers), which if anything favours the baseline.
+ * <p>Its schema is its own and leaner than the engine's (no sequence column, no secondary indexes
+ * on transfers), which if anything favours the baseline.
  */
 final class NaiveLoad {
   static final String DATABASE = "bench_naive";
@@ -53,8 +53,10 @@ final class NaiveLoad {
       "SELECT id, flags, debits_posted, credits_posted FROM accounts WHERE id IN (?, ?) ORDER BY id FOR UPDATE";
   private static final String INSERT =
       "INSERT INTO transfers (id, debit_account_id, credit_account_id, amount, ts) VALUES (?, ?, ?, ?, now())";
-  private static final String DEBIT = "UPDATE accounts SET debits_posted = debits_posted + ? WHERE id = ?";
-  private static final String CREDIT = "UPDATE accounts SET credits_posted = credits_posted + ? WHERE id = ?";
+  private static final String DEBIT =
+      "UPDATE accounts SET debits_posted = debits_posted + ? WHERE id = ?";
+  private static final String CREDIT =
+      "UPDATE accounts SET credits_posted = credits_posted + ? WHERE id = ?";
 
   private final BenchPostgres postgres;
   private final LoadShape shape;
@@ -72,10 +74,14 @@ final class NaiveLoad {
       Window window = new Window();
       LoadDriver.Result load =
           LoadDriver.run(
-              shape.submitters(), shape.warmup(), shape.measured(),
-              submitter -> new Submitter(pool, picker, submitter), window);
+              shape.submitters(),
+              shape.warmup(),
+              shape.measured(),
+              submitter -> new Submitter(pool, picker, submitter),
+              window);
       Audit audit = audit(pool, shape.accounts() + load.total().accepted());
-      return new RunResult("naive", "1 transfer, one transaction", load, window.details(load), audit);
+      return new RunResult(
+          "naive", "1 transfer, one transaction", load, window.details(load), audit);
     }
   }
 
@@ -170,7 +176,8 @@ final class NaiveLoad {
     }
 
     /** Runs the transfer's statements; false when the debit account's limit refuses it. */
-    private static boolean transfer(Connection connection, String id, long debit, long credit, long amount)
+    private static boolean transfer(
+        Connection connection, String id, long debit, long credit, long amount)
         throws SQLException {
       try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
         lock.setLong(1, Math.min(debit, credit));
@@ -201,7 +208,8 @@ final class NaiveLoad {
       return true;
     }
 
-    private static void update(Connection connection, String sql, long amount, long account) throws SQLException {
+    private static void update(Connection connection, String sql, long amount, long account)
+        throws SQLException {
       try (PreparedStatement update = connection.prepareStatement(sql)) {
         update.setLong(1, amount);
         update.setLong(2, account);

@@ -11,7 +11,8 @@ import java.util.List;
  * @param details further figures of the window, one line each (commits, CPU, WAL)
  * @param audit the consistency check done afterwards
  */
-record RunResult(String name, String request, LoadDriver.Result load, List<String> details, Audit audit) {
+record RunResult(
+    String name, String request, LoadDriver.Result load, List<String> details, Audit audit) {
   /** Transfers committed per second of the window. */
   double transfersPerSecond() {
     return load.measured().accepted() / load.seconds();

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Counts of requests and their transfers: accepted ones, and rejected ones by reason. A
- * worker fills one per request; the driver adds it to per-thread totals, merged at the end.
+ * Counts of requests and their transfers: accepted ones, and rejected ones by reason. A worker
+ * fills one per request; the driver adds it to per-thread totals, merged at the end.
  */
 final class Tally {
   private long requests;
@@ -15,11 +15,6 @@ final class Tally {
   /** One transfer committed. */
   void accept() {
     accepted++;
-  }
-
-  /** {@code count} transfers committed. */
-  void accept(long count) {
-    accepted += count;
   }
 
   /** One transfer refused, for {@code reason}. */

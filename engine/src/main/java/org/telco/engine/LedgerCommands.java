@@ -9,6 +9,7 @@ import org.telco.ledger.AccountId;
 import org.telco.ledger.AccountResult;
 import org.telco.ledger.Ledger;
 import org.telco.ledger.NewAccount;
+import org.telco.ledger.Transfer;
 import org.telco.ledger.TransferId;
 import org.telco.ledger.TransferRequest;
 import org.telco.ledger.TransferResult;
@@ -106,6 +107,27 @@ final class LedgerCommands {
     @Override
     Optional<Account> run(Ledger ledger, Instant now) {
       return ledger.account(id);
+    }
+  }
+
+  /** Reads an account's newest transfers, from the shard's memory. */
+  static final class History extends ShardCommand<List<Transfer>> {
+    private final AccountId id;
+    private final int limit;
+
+    History(AccountId id, int limit) {
+      this.id = id;
+      this.limit = limit;
+    }
+
+    @Override
+    int weight() {
+      return 1;
+    }
+
+    @Override
+    List<Transfer> run(Ledger ledger, Instant now) {
+      return ledger.transfersOf(id, limit);
     }
   }
 

@@ -9,14 +9,36 @@ import org.telco.ledger.LedgerSnapshot;
 import org.telco.ledger.Transfer;
 
 /**
- * Which shard owns what: an account lives on shard {@code id mod count}, a transfer on the shard of
- * its debit account (its credit account is on the same one).
+ * Which shard owns what. Account ids come in families of 256 that share everything above their low
+ * 8 bits; a family lives on shard {@code (id >>> 8) mod count}. So the accounts of one subscriber
+ * (money, arrears, data buckets, ...), given ids in one family, always meet on one shard, whatever
+ * the shard count. A transfer lives on the shard of its debit account (its credit account is on the
+ * same one).
  *
  * @param count the number of shards
  */
-record ShardRouting(int count) {
-  int shardOf(AccountId id) {
-    return (int) Math.floorMod(id.value(), (long) count);
+public record ShardRouting(int count) {
+  /** How many low id bits number the members of a family. */
+  public static final int FAMILY_BITS = 8;
+
+  /** Rejects a shard count below one. */
+  public ShardRouting {
+    if (count < 1) {
+      throw new IllegalArgumentException("shard count must be positive: " + count);
+    }
+  }
+
+  /** The shard that owns the account. */
+  public int shardOf(AccountId id) {
+    return (int) Math.floorMod(id.value() >>> FAMILY_BITS, (long) count);
+  }
+
+  /** The id of member {@code member} (0-255) of family {@code family}. */
+  public static AccountId member(long family, int member) {
+    if (member < 0 || member >= 1 << FAMILY_BITS || family < 0) {
+      throw new IllegalArgumentException("no member " + member + " of family " + family);
+    }
+    return new AccountId((family << FAMILY_BITS) | member);
   }
 
   /** Splits a stored snapshot into one slice per shard. */

@@ -25,10 +25,10 @@ import org.telco.ledger.TransferResult;
  * The ledger as the rest of the platform uses it: accounts split over single-writer {@link Shard}s
  * by id, each shard applying commands in order and group-committing them.
  *
- * <p>An account lives on shard {@code id mod shardCount}. A transfer and every member of its linked
- * chain must stay on one shard; a chain that would span two is rejected with {@code
- * ACCOUNTS_ON_DIFFERENT_SHARDS} before any shard sees it. Posts and voids that name only a pending
- * transfer are routed to the shard where that pending transfer was committed.
+ * <p>An account lives on the shard of its family ({@link ShardRouting}). A transfer and every
+ * member of its linked chain must stay on one shard; a chain that would span two is rejected with
+ * {@code ACCOUNTS_ON_DIFFERENT_SHARDS} before any shard sees it. Posts and voids that name only a
+ * pending transfer are routed to the shard where that pending transfer was committed.
  *
  * <p>Every answer arrives after the change is durable in the store.
  */
@@ -129,6 +129,17 @@ public final class ShardedLedger implements AutoCloseable {
   public CompletableFuture<Optional<Account>> account(AccountId id) {
     int shard = new ShardRouting(shards.length).shardOf(id);
     return shards[shard].enqueue(new LedgerCommands.Read(id)).answer();
+  }
+
+  /**
+   * The transfers that debited or credited the account, newest first, as of every command answered
+   * before this call; empty for an unknown account.
+   */
+  public CompletableFuture<List<Transfer>> transfersOf(AccountId id, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative: " + limit);
+    }
+    return shards[shardOf(id)].enqueue(new LedgerCommands.History(id, limit)).answer();
   }
 
   /** Checks conservation and limits on every shard; completes exceptionally if broken. */

@@ -17,6 +17,7 @@ import org.telco.ledger.Account;
 import org.telco.ledger.AccountFlag;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.Asset;
+import org.telco.ledger.ForwardingLedgerStore;
 import org.telco.ledger.InMemoryLedgerStore;
 import org.telco.ledger.Ledger;
 import org.telco.ledger.LedgerBatch;
@@ -24,7 +25,6 @@ import org.telco.ledger.LedgerSnapshot;
 import org.telco.ledger.LedgerStore;
 import org.telco.ledger.LedgerStoreException;
 import org.telco.ledger.NewAccount;
-import org.telco.ledger.Transfer;
 import org.telco.ledger.TransferId;
 import org.telco.ledger.TransferRequest;
 import org.telco.ledger.TransferResult;
@@ -76,7 +76,7 @@ class ShardedLedgerSimulation {
     for (long id = 1; id <= ACCOUNTS; id++) {
       Set<AccountFlag> flags =
           id <= 3 ? Set.of() : Set.of(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS);
-      accounts.add(new NewAccount(new AccountId(id), Asset.CNY_FEN, flags, "sim-" + id));
+      accounts.add(new NewAccount(acct(id), Asset.CNY_FEN, flags, "sim-" + id));
     }
     while (true) {
       try {
@@ -148,21 +148,16 @@ class ShardedLedgerSimulation {
     TransferRequest request =
         kind < 4
             ? TransferRequest.pending(
-                transferId,
-                new AccountId(debit),
-                new AccountId(credit),
-                amount,
-                random.nextInt(90),
-                0)
-            : TransferRequest.posted(
-                transferId, new AccountId(debit), new AccountId(credit), amount, 0);
+                transferId, acct(debit), acct(credit), amount, random.nextInt(90), 0)
+            : TransferRequest.posted(transferId, acct(debit), acct(credit), amount, 0);
     return random.nextInt(5) == 0 ? request.linked() : request;
   }
 
   private static long sameShard(long debit, long credit, int shards) {
     long candidate = credit;
     for (int i = 0; i < ACCOUNTS; i++) {
-      if (Math.floorMod(candidate, shards) == Math.floorMod(debit, shards) && candidate != debit) {
+      ShardRouting routing = new ShardRouting(shards);
+      if (routing.shardOf(acct(candidate)) == routing.shardOf(acct(debit)) && candidate != debit) {
         return candidate;
       }
       candidate = candidate % ACCOUNTS + 1;
@@ -204,19 +199,23 @@ class ShardedLedgerSimulation {
     }
   }
 
+  /** Account number {@code n} of the simulation, spread over three families. */
+  private static AccountId acct(long n) {
+    return ShardRouting.member(n % 3, (int) n);
+  }
+
   /**
    * The reference store, failing about one first attempt in eight and writing nothing when it does.
    * Whether a commit fails depends only on the seed and the batch's first id, never on which shard
    * thread got there first, so a seed replays the same faults.
    */
-  private static final class FaultyStore implements LedgerStore {
-    private final LedgerStore delegate;
+  private static final class FaultyStore extends ForwardingLedgerStore {
     private final long seed;
     private final Set<String> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean paused;
 
     FaultyStore(LedgerStore delegate, long seed) {
-      this.delegate = delegate;
+      super(delegate);
       this.seed = seed;
     }
 
@@ -236,31 +235,11 @@ class ShardedLedgerSimulation {
     }
 
     @Override
-    public LedgerSnapshot load() {
-      return delegate.load();
-    }
-
-    @Override
     public void commit(LedgerBatch batch) {
       if (!paused && injectFault(batch)) {
         throw new LedgerStoreException("injected", new IllegalStateException("fsync failed"));
       }
-      delegate.commit(batch);
-    }
-
-    @Override
-    public Optional<Account> account(AccountId id) {
-      return delegate.account(id);
-    }
-
-    @Override
-    public Optional<Transfer> transfer(TransferId id) {
-      return delegate.transfer(id);
-    }
-
-    @Override
-    public List<Transfer> transfersOf(AccountId id, int limit) {
-      return delegate.transfersOf(id, limit);
+      super.commit(batch);
     }
   }
 }

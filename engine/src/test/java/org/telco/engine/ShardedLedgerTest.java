@@ -20,6 +20,7 @@ import org.telco.ledger.Account;
 import org.telco.ledger.AccountFlag;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.Asset;
+import org.telco.ledger.ForwardingLedgerStore;
 import org.telco.ledger.InMemoryLedgerStore;
 import org.telco.ledger.LedgerBatch;
 import org.telco.ledger.LedgerSnapshot;
@@ -51,7 +52,7 @@ class ShardedLedgerTest {
 
     assertThat(result).isInstanceOf(TransferResult.Accepted.class);
     assertThat(store.transfer(new TransferId("t1"))).isPresent();
-    assertThat(store.account(new AccountId(4)).orElseThrow().creditsPosted()).isEqualTo(100);
+    assertThat(store.account(acct(4)).orElseThrow().creditsPosted()).isEqualTo(100);
   }
 
   @Test
@@ -236,22 +237,20 @@ class ShardedLedgerTest {
     return new TransferId(value);
   }
 
-  private static AccountId acct(long value) {
-    return new AccountId(value);
+  /**
+   * Account number {@code n} of the test: even numbers live in family 0 (shard 0), odd ones in
+   * family 1 (shard 1), so two numbers of the same parity share a shard.
+   */
+  private static AccountId acct(long n) {
+    return ShardRouting.member(n % 2, (int) n);
   }
 
   /** The reference store with one injected fault: the next commit fails, writing nothing. */
-  private static final class FlakyStore implements LedgerStore {
+  private static final class FlakyStore extends ForwardingLedgerStore {
     final AtomicBoolean failNextCommit = new AtomicBoolean();
-    private final LedgerStore delegate;
 
     FlakyStore(LedgerStore delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public LedgerSnapshot load() {
-      return delegate.load();
+      super(delegate);
     }
 
     @Override
@@ -259,22 +258,7 @@ class ShardedLedgerTest {
       if (failNextCommit.getAndSet(false)) {
         throw new LedgerStoreException("injected fault", new IllegalStateException("disk full"));
       }
-      delegate.commit(batch);
-    }
-
-    @Override
-    public Optional<Account> account(AccountId id) {
-      return delegate.account(id);
-    }
-
-    @Override
-    public Optional<Transfer> transfer(TransferId id) {
-      return delegate.transfer(id);
-    }
-
-    @Override
-    public List<Transfer> transfersOf(AccountId id, int limit) {
-      return delegate.transfersOf(id, limit);
+      super.commit(batch);
     }
   }
 }

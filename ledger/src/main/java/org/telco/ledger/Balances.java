@@ -27,6 +27,9 @@ final class Balances {
   /** Whether the account is already listed among the changes since the last drain. */
   boolean touched;
 
+  /** The transfers that touched the account, for history queries. */
+  final AccountHistory history = new AccountHistory();
+
   private Balances(Account account) {
     this.id = account.id();
     this.asset = account.asset();

@@ -21,7 +21,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
   private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
   private final Map<TransferId, Transfer> transfers = new HashMap<>();
   private final List<Transfer> log = new ArrayList<>();
-  private final Map<AccountId, List<Transfer>> byAccount = new HashMap<>();
 
   @Override
   public synchronized LedgerSnapshot load() {
@@ -41,8 +40,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
     for (Transfer transfer : batch.transfers()) {
       transfers.put(transfer.id(), transfer);
       log.add(transfer);
-      byAccount.computeIfAbsent(transfer.debitAccountId(), id -> new ArrayList<>()).add(transfer);
-      byAccount.computeIfAbsent(transfer.creditAccountId(), id -> new ArrayList<>()).add(transfer);
     }
     for (Account balances : batch.balances()) {
       Account stored = accounts.get(balances.id());
@@ -95,18 +92,5 @@ public final class InMemoryLedgerStore implements LedgerStore {
   @Override
   public synchronized Optional<Transfer> transfer(TransferId id) {
     return Optional.ofNullable(transfers.get(id));
-  }
-
-  @Override
-  public synchronized List<Transfer> transfersOf(AccountId id, int limit) {
-    if (limit < 0) {
-      throw new IllegalArgumentException("limit must not be negative: " + limit);
-    }
-    List<Transfer> all = byAccount.getOrDefault(id, List.of());
-    List<Transfer> newestFirst = new ArrayList<>(Math.min(limit, all.size()));
-    for (int i = all.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
-      newestFirst.add(all.get(i));
-    }
-    return List.copyOf(newestFirst);
   }
 }

@@ -197,6 +197,14 @@ public final class Ledger {
     return Optional.ofNullable(state.transfers.get(id));
   }
 
+  /**
+   * The transfers that debited or credited the account, newest first; empty for an unknown account.
+   */
+  public List<Transfer> transfersOf(AccountId id, int limit) {
+    Balances account = state.accounts.get(id);
+    return account == null ? List.of() : account.history.newest(limit);
+  }
+
   /** Where a pending transfer stands; empty when the id names no pending transfer. */
   public Optional<PendingStatus> pendingStatus(TransferId id) {
     PendingTransfer entry = state.pendings.get(id);

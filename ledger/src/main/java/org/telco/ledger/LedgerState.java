@@ -75,6 +75,8 @@ final class LedgerState {
     if (transfers.putIfAbsent(transfer.id(), transfer) != null) {
       throw new IllegalStateException("transfer " + transfer.id() + " committed twice");
     }
+    accounts.get(transfer.debitAccountId()).history.add(transfer);
+    accounts.get(transfer.creditAccountId()).history.add(transfer);
     TransferKind kind = TransferKind.of(transfer.flags());
     if (kind == TransferKind.PENDING) {
       pendings.add(transfer);
@@ -112,6 +114,8 @@ final class LedgerState {
     Balances debit = accounts.get(transfer.debitAccountId());
     Balances credit = accounts.get(transfer.creditAccountId());
     Balances.move(debit, credit, kind, transfer.amount(), reserved, -1);
+    credit.history.removeLast(transfer);
+    debit.history.removeLast(transfer);
     transfers.remove(transfer.id());
   }
 }

@@ -1,6 +1,5 @@
 package org.telco.ledger;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,11 +28,4 @@ public interface LedgerStore {
 
   /** A transfer as committed. */
   Optional<Transfer> transfer(TransferId id);
-
-  /**
-   * The transfers that debit or credit the account, newest first.
-   *
-   * @param limit at most this many
-   */
-  List<Transfer> transfersOf(AccountId id, int limit);
 }

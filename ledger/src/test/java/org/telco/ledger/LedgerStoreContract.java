@@ -48,7 +48,6 @@ public abstract class LedgerStoreContract {
     assertThat(snapshot.transfers()).isEmpty();
     assertThat(store.account(OPERATOR)).isEmpty();
     assertThat(store.transfer(id("t1"))).isEmpty();
-    assertThat(store.transfersOf(OPERATOR, 10)).isEmpty();
   }
 
   @Test
@@ -165,29 +164,6 @@ public abstract class LedgerStoreContract {
 
     assertSameContent(store.load(), before);
     assertThat(store.transfer(id("t9"))).isEmpty();
-  }
-
-  @Test
-  void transfersOfAnAccountComeNewestFirstUpToTheLimit() {
-    Ledger ledger = ledgerWithAccounts();
-    for (int i = 1; i <= 5; i++) {
-      ledger.submit(
-          List.of(TransferRequest.posted(id("t" + i), OPERATOR, CUSTOMER, i, 0)),
-          T0.plusSeconds(i));
-      store.commit(ledger.drainChanges());
-    }
-    ledger.submit(
-        List.of(TransferRequest.posted(id("data"), DATA_POOL, DATA_USER, 9, 0)), T0.plusSeconds(9));
-    store.commit(ledger.drainChanges());
-
-    assertThat(store.transfersOf(CUSTOMER, 3))
-        .extracting(Transfer::id)
-        .containsExactly(id("t5"), id("t4"), id("t3"));
-    assertThat(store.transfersOf(OPERATOR, 10)).hasSize(5);
-    assertThat(store.transfersOf(DATA_USER, 10))
-        .extracting(Transfer::id)
-        .containsExactly(id("data"));
-    assertThat(store.transfersOf(CUSTOMER, 0)).isEmpty();
   }
 
   @Test

@@ -844,6 +844,55 @@ class LedgerTest {
     assertThatThrownBy(broken::checkInvariants).hasMessageContaining("limit");
   }
 
+  // History.
+
+  @Test
+  void historyOfAnAccountComesNewestFirstUpToTheLimit() {
+    for (int i = 1; i <= 5; i++) {
+      ledger.submit(
+          List.of(TransferRequest.posted(id("t" + i), OPERATOR, CUSTOMER, i, 0)),
+          T0.plusSeconds(i));
+    }
+
+    assertThat(ledger.transfersOf(CUSTOMER, 3))
+        .extracting(Transfer::id)
+        .containsExactly(id("t5"), id("t4"), id("t3"));
+    assertThat(ledger.transfersOf(OPERATOR, 10)).hasSize(5);
+    assertThat(ledger.transfersOf(SPARE, 10)).isEmpty();
+    assertThat(ledger.transfersOf(UNKNOWN, 10)).isEmpty();
+  }
+
+  @Test
+  void failedLinkedChainLeavesNoHistory() {
+    ledger.submit(List.of(TransferRequest.posted(id("fund"), OPERATOR, CUSTOMER, 10, 0)), T0);
+
+    ledger.submit(
+        List.of(
+            TransferRequest.posted(id("ok"), OPERATOR, CUSTOMER, 5, 0).linked(),
+            TransferRequest.posted(id("too-much"), CUSTOMER, SPARE, 1_000, 0)),
+        T0);
+
+    assertThat(ledger.transfersOf(CUSTOMER, 10))
+        .extracting(Transfer::id)
+        .containsExactly(id("fund"));
+    assertThat(ledger.transfersOf(SPARE, 10)).isEmpty();
+  }
+
+  @Test
+  void historyIsRebuiltOnRestore() {
+    InMemoryLedgerStore store = new InMemoryLedgerStore();
+    store.commit(opening);
+    ledger.submit(List.of(TransferRequest.posted(id("a"), OPERATOR, CUSTOMER, 7, 0)), T0);
+    ledger.submit(List.of(TransferRequest.posted(id("b"), CUSTOMER, SPARE, 2, 0)), T0);
+    store.commit(ledger.drainChanges());
+
+    Ledger restored = Ledger.restore(store.load());
+
+    assertThat(restored.transfersOf(CUSTOMER, 10))
+        .extracting(Transfer::id)
+        .containsExactly(id("b"), id("a"));
+  }
+
   // Helpers.
 
   private static TransferId id(String value) {

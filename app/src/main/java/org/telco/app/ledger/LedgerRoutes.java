@@ -75,7 +75,7 @@ public final class LedgerRoutes implements HttpService {
     if (await(ledger.account(id)).isEmpty()) {
       throw notFound("account", id.toString());
     }
-    return Reply.ok(store.transfersOf(id, limit).stream().map(TransferJson::of).toList());
+    return Reply.ok(await(ledger.transfersOf(id, limit)).stream().map(TransferJson::of).toList());
   }
 
   private Reply readTransfer(Call call) {

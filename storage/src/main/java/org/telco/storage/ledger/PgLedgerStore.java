@@ -45,19 +45,6 @@ public final class PgLedgerStore implements LedgerStore {
   private static final String ONE_TRANSFER =
       "SELECT %s FROM ledger_transfer WHERE id = ?".formatted(TRANSFER_COLUMNS);
 
-  /** Newest debits and newest credits merged; a self-transfer is counted once. */
-  private static final String TRANSFERS_OF =
-      """
-      (SELECT %1$s, seq FROM ledger_transfer
-       WHERE debit_account_id = ? ORDER BY seq DESC LIMIT ?)
-      UNION ALL
-      (SELECT %1$s, seq FROM ledger_transfer
-       WHERE credit_account_id = ? AND debit_account_id <> ? ORDER BY seq DESC LIMIT ?)
-      ORDER BY seq DESC
-      LIMIT ?
-      """
-          .formatted(TRANSFER_COLUMNS);
-
   private final DataSource dataSource;
 
   /** A store on the migrated database behind {@code dataSource}. */
@@ -132,31 +119,6 @@ public final class PgLedgerStore implements LedgerStore {
   @Override
   public Optional<Transfer> transfer(TransferId id) {
     return one(ONE_TRANSFER, statement -> statement.setString(1, id.value()), LedgerRows::transfer);
-  }
-
-  @Override
-  public List<Transfer> transfersOf(AccountId id, int limit) {
-    if (limit < 0) {
-      throw new IllegalArgumentException("limit must not be negative: " + limit);
-    }
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(TRANSFERS_OF)) {
-      select.setLong(1, id.value());
-      select.setInt(2, limit);
-      select.setLong(3, id.value());
-      select.setLong(4, id.value());
-      select.setInt(5, limit);
-      select.setInt(6, limit);
-      List<Transfer> transfers = new ArrayList<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          transfers.add(LedgerRows.transfer(rows));
-        }
-      }
-      return List.copyOf(transfers);
-    } catch (SQLException e) {
-      throw new LedgerStoreException("cannot read the transfers of account " + id, e);
-    }
   }
 
   private <T> Optional<T> one(String sql, Binder binder, RowReader<T> reader) {
