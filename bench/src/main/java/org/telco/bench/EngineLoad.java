@@ -116,7 +116,7 @@ final class EngineLoad {
   private void fundAccounts(ShardedLedger ledger) {
     List<TransferRequest> transfers = new ArrayList<>();
     for (long id = 1; id <= shape.accounts(); id++) {
-      AccountId funding = new AccountId(shape.fundingAccount((int) (id % shape.shards())));
+      AccountId funding = new AccountId(shape.fundingAccount(ledger.shardOf(new AccountId(id))));
       transfers.add(
           TransferRequest.posted(
               new TransferId("fund-" + id),

@@ -1,6 +1,7 @@
 package org.telco.bench;
 
 import java.time.Duration;
+import org.telco.engine.ShardRouting;
 
 /**
  * The load both runs of the ledger benchmark get, so that their figures compare.
@@ -25,8 +26,9 @@ record LoadShape(
     if (shards < 1 || shards > 256) {
       throw new IllegalArgumentException("--shards must be 1-256");
     }
-    if (accounts < 2L * shards) {
-      throw new IllegalArgumentException("--accounts must give every shard at least two accounts");
+    if (accounts < (1L << ShardRouting.FAMILY_BITS) * shards) {
+      throw new IllegalArgumentException(
+          "--accounts must be at least 256 x shards, so every shard owns a family of accounts");
     }
     if (submitters < 1 || batch < 1) {
       throw new IllegalArgumentException("--submitters and --batch must be positive");
@@ -39,7 +41,8 @@ record LoadShape(
 
   /** The id of the unlimited account that funds the customers of {@code shard}. */
   long fundingAccount(int shard) {
-    long first = accounts + 1L;
-    return first + Math.floorMod(shard - first, (long) shards);
+    long firstFamily = (accounts >>> ShardRouting.FAMILY_BITS) + 1;
+    long family = firstFamily + Math.floorMod(shard - firstFamily, (long) shards);
+    return ShardRouting.member(family, 0).value();
   }
 }
