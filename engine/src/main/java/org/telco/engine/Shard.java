@@ -1,6 +1,8 @@
 package org.telco.engine;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -98,8 +100,11 @@ final class Shard implements Runnable {
 
   private void process(List<ShardCommand<?>> batch) {
     long started = System.nanoTime();
+    // Microseconds are what the store keeps: an answer then reads the same before and after
+    // a restart.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     for (ShardCommand<?> command : batch) {
-      command.apply(ledger, clock.instant());
+      command.apply(ledger, now);
     }
     LedgerBatch changes = ledger.drainChanges();
     try {

@@ -56,6 +56,21 @@ class ShardedLedgerTest {
   }
 
   @Test
+  void timestampsKeepTheMicrosecondsTheStoreKeeps() {
+    ledger.close();
+    java.time.Clock nanos =
+        java.time.Clock.fixed(
+            Instant.parse("2026-03-01T00:00:00.123456789Z"), java.time.ZoneOffset.UTC);
+    ledger = ShardedLedger.start(store, nanos, EngineSettings.DEFAULT);
+    open(2, 4);
+
+    TransferResult result = ledger.submit(List.of(transfer("t1", 2, 4, 1))).join().getFirst();
+
+    assertThat(((TransferResult.Accepted) result).transfer().timestamp())
+        .isEqualTo(Instant.parse("2026-03-01T00:00:00.123456Z"));
+  }
+
+  @Test
   void resultsComeBackInRequestOrderAcrossShards() {
     open(1, 2, 3, 4);
 

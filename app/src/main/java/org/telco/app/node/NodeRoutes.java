@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.telco.web.Access;
 import org.telco.web.Endpoints;
@@ -65,8 +64,17 @@ public final class NodeRoutes implements HttpService {
     } catch (SQLException e) {
       throw down("the database is unreachable");
     }
-    return Reply.ok(Map.of("status", "UP", "node", node, "database", "UP"));
+    return Reply.ok(new Health("UP", node, "UP"));
   }
+
+  /**
+   * A healthy node's answer.
+   *
+   * @param status always UP (an unhealthy node answers with a 503 problem)
+   * @param node the node's name
+   * @param database UP when the database answered
+   */
+  record Health(String status, String node, String database) {}
 
   private static RuntimeException down(String detail) {
     return new Problem(503, "unhealthy", "The node is not healthy", detail, null).toException();
