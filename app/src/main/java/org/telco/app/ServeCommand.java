@@ -48,9 +48,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--db-password",
       defaultValue = "${env:TELCO_DB_PASSWORD}",
-      description = "Env: TELCO_DB_PASSWORD",
-      arity = "0..1",
-      interactive = false)
+      description =
+          "password for the external database; prefer the env var TELCO_DB_PASSWORD, which stays out of the process list")
   String databasePassword;
 
   @Option(
