@@ -33,6 +33,7 @@ import org.telco.ledger.TransferResult;
  * <p>Every answer arrives after the change is durable in the store.
  */
 public final class ShardedLedger implements AutoCloseable {
+  private final ShardRouting routing;
   private final Shard[] shards;
   private final Thread[] threads;
   private final ConcurrentMap<TransferId, Integer> pendingShards = new ConcurrentHashMap<>();
@@ -40,7 +41,7 @@ public final class ShardedLedger implements AutoCloseable {
 
   private ShardedLedger(LedgerStore store, Clock clock, EngineSettings settings) {
     int count = settings.shardCount();
-    ShardRouting routing = new ShardRouting(count);
+    this.routing = new ShardRouting(count);
     LedgerSnapshot snapshot = store.load();
     List<LedgerSnapshot> slices = routing.split(snapshot);
     for (Account account : snapshot.accounts()) {
@@ -80,7 +81,6 @@ public final class ShardedLedger implements AutoCloseable {
 
   /** Opens accounts, each on its own shard; results come back in request order. */
   public CompletableFuture<List<AccountResult>> open(List<NewAccount> accounts) {
-    ShardRouting routing = new ShardRouting(shards.length);
     List<List<Integer>> positions = routing.emptyPerShard();
     List<List<NewAccount>> perShard = routing.emptyPerShard();
     for (int i = 0; i < accounts.size(); i++) {
@@ -105,8 +105,7 @@ public final class ShardedLedger implements AutoCloseable {
     if (shards.length == 1) {
       return shards[0].enqueue(new LedgerCommands.Submit(requests, this::remember)).answer();
     }
-    ChainRouting plan =
-        new ChainRouting(new ShardRouting(shards.length), pendingShards, knownAccounts);
+    ChainRouting plan = new ChainRouting(routing, pendingShards, knownAccounts);
     plan.route(requests);
     List<CompletableFuture<List<TransferResult>>> answers = new ArrayList<>();
     for (int s = 0; s < shards.length; s++) {
@@ -127,7 +126,7 @@ public final class ShardedLedger implements AutoCloseable {
 
   /** An account as of every command answered before this call. */
   public CompletableFuture<Optional<Account>> account(AccountId id) {
-    int shard = new ShardRouting(shards.length).shardOf(id);
+    int shard = routing.shardOf(id);
     return shards[shard].enqueue(new LedgerCommands.Read(id)).answer();
   }
 
@@ -153,7 +152,7 @@ public final class ShardedLedger implements AutoCloseable {
 
   /** The shard an account lives on. */
   public int shardOf(AccountId id) {
-    return new ShardRouting(shards.length).shardOf(id);
+    return routing.shardOf(id);
   }
 
   /** How many shards split the accounts. */
@@ -183,8 +182,7 @@ public final class ShardedLedger implements AutoCloseable {
       if (result instanceof TransferResult.Accepted accepted
           && accepted.transfer().has(TransferFlag.PENDING)) {
         Transfer pending = accepted.transfer();
-        pendingShards.put(
-            pending.id(), new ShardRouting(shards.length).shardOf(pending.debitAccountId()));
+        pendingShards.put(pending.id(), routing.shardOf(pending.debitAccountId()));
       }
     }
   }
