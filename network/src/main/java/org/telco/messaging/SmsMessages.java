@@ -1,0 +1,67 @@
+package org.telco.messaging;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SequencedMap;
+import org.telco.outbox.FlatJson;
+import org.telco.outbox.OutboxMessage;
+
+/**
+ * Turns short messages into outbox messages of topic {@value #TOPIC} and back, so a receipt or a
+ * warning is written in the same transaction as the payment or charge it reports.
+ *
+ * <p>The payload is a flat JSON object ({@link FlatJson}): {@code {"id":"receipt:pay-42",
+ * "from":"10086","to":"8613800000001","text":"...","at":"2026-01-01T00:00:00Z"}}. The message id is
+ * {@code "sms:" + id}.
+ */
+public final class SmsMessages {
+  /** The outbox topic of short messages. */
+  public static final String TOPIC = "sms";
+
+  private SmsMessages() {}
+
+  /** The outbox message carrying {@code sms}, created (and due) when the SMS was sent. */
+  public static OutboxMessage message(SmsMessage sms) {
+    SequencedMap<String, String> fields = new LinkedHashMap<>();
+    fields.put("id", sms.id());
+    fields.put("from", sms.from());
+    fields.put("to", sms.to());
+    fields.put("text", sms.text());
+    fields.put("at", sms.at().toString());
+    return OutboxMessage.of(TOPIC + ":" + sms.id(), TOPIC, FlatJson.write(fields), sms.at());
+  }
+
+  /**
+   * The short message carried by a message of topic {@value #TOPIC}.
+   *
+   * @throws IllegalArgumentException if the message is of another topic or its payload is not a
+   *     short message
+   */
+  public static SmsMessage sms(OutboxMessage message) {
+    if (!TOPIC.equals(message.topic())) {
+      throw new IllegalArgumentException(
+          "message " + message.id() + " is of topic " + message.topic() + ", not " + TOPIC);
+    }
+    Map<String, String> fields = FlatJson.read(message.payload());
+    try {
+      return new SmsMessage(
+          field(fields, "id"),
+          field(fields, "from"),
+          field(fields, "to"),
+          field(fields, "text"),
+          Instant.parse(field(fields, "at")));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("SMS payload has a bad time", e);
+    }
+  }
+
+  private static String field(Map<String, String> fields, String name) {
+    String value = fields.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("SMS payload lacks " + name);
+    }
+    return value;
+  }
+}

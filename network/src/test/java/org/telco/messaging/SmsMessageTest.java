@@ -1,0 +1,31 @@
+package org.telco.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SmsMessageTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  @ParameterizedTest
+  @CsvSource({"10086, 8613800000001", "8613800000002, 8613800000001", "955, 12345678"})
+  void shortCodeOrMsisdnMaySendToAMsisdn(String from, String to) {
+    assertThat(new SmsMessage("m:1", from, to, "hi", T0).to()).isEqualTo(to);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "m:1, 95, 8613800000001",
+    "m:1, TELCO, 8613800000001",
+    "m:1, 10086, 10086",
+    "m:1, 10086, +8613800000001",
+    "' ', 10086, 8613800000001"
+  })
+  void anythingElseIsRejected(String id, String from, String to) {
+    assertThatThrownBy(() -> new SmsMessage(id, from, to, "hi", T0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

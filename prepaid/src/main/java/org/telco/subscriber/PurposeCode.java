@@ -1,0 +1,30 @@
+package org.telco.subscriber;
+
+/**
+ * The purpose codes (the ledger's {@code code} field) of the transfers prepaid writes, so a
+ * statement or an audit can say what each movement was without parsing ids. Codes 100-199 belong to
+ * prepaid; other features take their own hundreds.
+ */
+public enum PurposeCode {
+  /** A payment credited to a subscriber's money. */
+  TOP_UP(101),
+  /** A monthly fee paid from a subscriber's money. */
+  MONTHLY_FEE(102),
+  /** A monthly fee that could not be paid, recorded as due in the arrears account. */
+  FEE_DUE(103),
+  /** Money paying what was due. */
+  ARREARS_SETTLED(104),
+  /** A refund of a payment, back to the payments clearing account. */
+  REFUND(105);
+
+  private final int code;
+
+  PurposeCode(int code) {
+    this.code = code;
+  }
+
+  /** The ledger code. */
+  public int code() {
+    return code;
+  }
+}

@@ -1,0 +1,54 @@
+package org.telco.subscriber;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where subscribers and their state histories are kept (port). {@link InMemorySubscriberStore} is
+ * the reference implementation; every implementation passes the same contract suite. Safe for
+ * concurrent use.
+ */
+public interface SubscriberStore {
+  /**
+   * Stores a new subscriber (at version 0) and the {@link StateChange#subscribed} entry of its
+   * history, unless the number is taken.
+   */
+  SubscriberCreation create(Subscriber subscriber);
+
+  /** The subscriber with this number, at its stored version. */
+  Optional<Subscriber> find(Msisdn msisdn);
+
+  /**
+   * Writes the subscriber and appends its history entries, if the stored version is still the one
+   * the copy was read at; the stored version becomes one more. Only plan, state, password and next
+   * cycle start are written: the other fields are fixed at creation.
+   */
+  default SubscriberUpdateResult update(SubscriberUpdate update) {
+    return updateAll(List.of(update)).getFirst();
+  }
+
+  /**
+   * Applies updates of different subscribers, each on its own terms (a stale one does not stop the
+   * others), in one round trip where the store allows it; the answers come in request order. The
+   * billing cycle run uses it to write thousands of subscribers at once.
+   *
+   * @throws IllegalArgumentException when two updates name the same subscriber
+   */
+  List<SubscriberUpdateResult> updateAll(List<SubscriberUpdate> updates);
+
+  /** The subscriber's history, oldest first; empty for an unknown number. */
+  List<StateChange> history(Msisdn msisdn);
+
+  /**
+   * Subscribers still in service (not ported out or closed) whose next cycle starts at or before
+   * {@code now}, earliest cycle first, then by number; at most {@code limit}.
+   */
+  List<Subscriber> dueForCycle(Instant now, int limit);
+
+  /**
+   * A serial never handed out before by this store, not negative; serials grow but may skip. It
+   * picks the account family of a new subscriber ({@link SubscriberAccounts#subscriberFamily}).
+   */
+  long nextFamilySerial();
+}

@@ -1,0 +1,2 @@
+/** Handset inboxes in PostgreSQL: {@link org.telco.storage.messaging.PgHandsetInbox}. */
+package org.telco.storage.messaging;
