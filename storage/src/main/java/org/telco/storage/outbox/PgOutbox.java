@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.telco.outbox.Outbox;
 import org.telco.outbox.OutboxMessage;
-import org.telco.storage.EpochMicros;
+import org.telco.storage.ColumnArrays;
 
 /**
  * The durable {@link Outbox}: messages are rows of table {@code outbox}.
@@ -78,31 +78,14 @@ public final class PgOutbox implements Outbox {
     if (messages.isEmpty()) {
       return;
     }
-    int n = messages.size();
-    String[] ids = new String[n];
-    String[] topics = new String[n];
-    String[] payloads = new String[n];
-    long[] createdMicros = new long[n];
-    int[] attempts = new int[n];
-    long[] nextMicros = new long[n];
-    int i = 0;
-    for (OutboxMessage message : messages) {
-      ids[i] = message.id();
-      topics[i] = message.topic();
-      payloads[i] = message.payload();
-      createdMicros[i] = EpochMicros.of(message.createdAt());
-      attempts[i] = message.attempts();
-      nextMicros[i] = EpochMicros.of(message.nextAttemptAt());
-      i++;
-    }
-    PGConnection pg = connection.unwrap(PGConnection.class);
+    ColumnArrays columns = new ColumnArrays(connection.unwrap(PGConnection.class));
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      insert.setArray(1, pg.createArrayOf("text", ids));
-      insert.setArray(2, pg.createArrayOf("text", topics));
-      insert.setArray(3, pg.createArrayOf("text", payloads));
-      insert.setArray(4, pg.createArrayOf("int8", createdMicros));
-      insert.setArray(5, pg.createArrayOf("int4", attempts));
-      insert.setArray(6, pg.createArrayOf("int8", nextMicros));
+      insert.setArray(1, columns.text(messages, OutboxMessage::id));
+      insert.setArray(2, columns.text(messages, OutboxMessage::topic));
+      insert.setArray(3, columns.text(messages, OutboxMessage::payload));
+      insert.setArray(4, columns.epochMicros(messages, OutboxMessage::createdAt));
+      insert.setArray(5, columns.int4(messages, OutboxMessage::attempts));
+      insert.setArray(6, columns.epochMicros(messages, OutboxMessage::nextAttemptAt));
       insert.executeUpdate();
     }
   }

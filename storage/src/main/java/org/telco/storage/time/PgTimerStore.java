@@ -12,7 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.telco.storage.EpochMicros;
+import org.telco.storage.ColumnArrays;
 import org.telco.time.Timer;
 import org.telco.time.TimerStore;
 
@@ -60,25 +60,12 @@ public final class PgTimerStore implements TimerStore {
     if (timers.isEmpty()) {
       return;
     }
-    int n = timers.size();
-    String[] ids = new String[n];
-    String[] kinds = new String[n];
-    String[] payloads = new String[n];
-    long[] dueMicros = new long[n];
-    int i = 0;
-    for (Timer timer : timers) {
-      ids[i] = timer.id();
-      kinds[i] = timer.kind();
-      payloads[i] = timer.payload();
-      dueMicros[i] = EpochMicros.of(timer.dueAt());
-      i++;
-    }
-    PGConnection pg = connection.unwrap(PGConnection.class);
+    ColumnArrays columns = new ColumnArrays(connection.unwrap(PGConnection.class));
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      insert.setArray(1, pg.createArrayOf("text", ids));
-      insert.setArray(2, pg.createArrayOf("text", kinds));
-      insert.setArray(3, pg.createArrayOf("text", payloads));
-      insert.setArray(4, pg.createArrayOf("int8", dueMicros));
+      insert.setArray(1, columns.text(timers, Timer::id));
+      insert.setArray(2, columns.text(timers, Timer::kind));
+      insert.setArray(3, columns.text(timers, Timer::payload));
+      insert.setArray(4, columns.epochMicros(timers, Timer::dueAt));
       insert.executeUpdate();
     }
   }
