@@ -35,8 +35,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--db-url",
       defaultValue = "${env:TELCO_DB_URL}",
-      description =
-          "JDBC URL of an external PostgreSQL >= 15; {node} stands for the node name. Env: TELCO_DB_URL. Default: embedded PostgreSQL")
+      description = {
+        "JDBC URL of an external PostgreSQL >= 15; {node} stands for the node name.",
+        "Env: TELCO_DB_URL. Default: embedded PostgreSQL"
+      })
   String databaseUrl;
 
   @Option(
@@ -48,8 +50,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--db-password",
       defaultValue = "${env:TELCO_DB_PASSWORD}",
-      description =
-          "password for the external database; prefer the env var TELCO_DB_PASSWORD, which stays out of the process list")
+      description = {
+        "password for the external database;",
+        "prefer the env var TELCO_DB_PASSWORD, which stays out of the process list"
+      })
   String databasePassword;
 
   @Option(

@@ -22,7 +22,8 @@ record Audit(boolean passed, String description) {
     boolean passed = conserved && counted && overdrawn == 0 && extra.isEmpty();
     String description =
         String.format(
-            "%s: debits %,d %s credits %,d; %,d limited accounts overdrawn; %,d transfers stored, %,d expected (funding + accepted)%s",
+            "%s: debits %,d %s credits %,d; %,d limited accounts overdrawn; "
+                + "%,d transfers stored, %,d expected (funding + accepted)%s",
             passed ? "PASS" : "FAIL",
             debitsPosted,
             conserved ? "=" : "!=",

@@ -245,7 +245,8 @@ final class NaiveLoad {
       long accepted = load.measured().accepted();
       return List.of(
           String.format(
-              "PostgreSQL WAL       %,.1f MB/s, %,.0f flushes/s (%.1f commits per flush), %,.0f bytes per committed transfer",
+              "PostgreSQL WAL       %,.1f MB/s, %,.0f flushes/s (%.1f commits per flush), "
+                  + "%,.0f bytes per committed transfer",
               wal.bytes() / seconds / 1e6,
               wal.syncs() / seconds,
               wal.syncs() == 0 ? 0.0 : (double) accepted / wal.syncs(),
