@@ -45,6 +45,7 @@ public final class Node implements AutoCloseable {
   private final Database database;
   private final ShardedLedger ledger;
   private final TimerPoller poller;
+  private final OperatorFeatures operator; // null on the clearinghouse
   private final WebServer server;
   private final Thread pollerThread;
   private volatile boolean running = true;
@@ -62,6 +63,10 @@ public final class Node implements AutoCloseable {
             env.clock(),
             Map.of(PENDING_EXPIRY, timer -> ledger.expire(new TransferId(timer.payload())).join()),
             Duration.ofSeconds(30));
+    this.operator =
+        spec.kind() == NodeKind.OPERATOR
+            ? OperatorFeatures.start(spec.name(), database.dataSource(), ledger, env.clock())
+            : null;
     PrometheusMeterRegistry metrics = metrics(timers);
     Endpoints endpoints = endpoints(env);
     List<PeerClient> peers = peerClients(env);
@@ -97,19 +102,22 @@ public final class Node implements AutoCloseable {
         .register("/api/v1/admin/ledger", new LedgerRoutes(ledger, store, endpoints))
         .register(
             "/api/v1/admin/clock", new ClockRoutes(env.clock(), env.clockListeners(), endpoints))
-        .register("/api/v1", new PeerRoutes(spec.name(), env.clock(), peers, endpoints))
-        .any(
-            endpoints.handler(
-                Access.PUBLIC,
-                call -> {
-                  throw new Problem(
-                          404,
-                          "not-found",
-                          "No such resource",
-                          "nothing is served at " + call.request().path().path(),
-                          null)
-                      .toException();
-                }));
+        .register("/api/v1", new PeerRoutes(spec.name(), env.clock(), peers, endpoints));
+    if (operator != null) {
+      operator.register(routing, endpoints);
+    }
+    routing.any(
+        endpoints.handler(
+            Access.PUBLIC,
+            call -> {
+              throw new Problem(
+                      404,
+                      "not-found",
+                      "No such resource",
+                      "nothing is served at " + call.request().path().path(),
+                      null)
+                  .toException();
+            }));
   }
 
   /** One document for now: both kinds serve the same API until their features differ. */
@@ -162,10 +170,16 @@ public final class Node implements AutoCloseable {
     return registry;
   }
 
-  /** Fires every timer due now; called by the poller and after the clock is advanced. */
+  /**
+   * Fires every timer due now and delivers the outbox messages due now; called by the poller and
+   * after the clock is advanced.
+   */
   public synchronized void fireDueTimers() {
     while (poller.pollOnce() > 0) {
       // Keep going while timers fire: one firing may make another due.
+    }
+    if (operator != null) {
+      operator.relayDue();
     }
   }
 
@@ -202,6 +216,9 @@ public final class Node implements AutoCloseable {
     running = false;
     pollerThread.interrupt();
     server.stop();
+    if (operator != null) {
+      operator.close();
+    }
     ledger.close();
     database.close();
   }

@@ -116,4 +116,27 @@ class DependencyRuleTest {
             "org.telco.ledger..", "org.telco.engine..", "org.telco.storage..", "org.telco.app..")
         .check(classes);
   }
+
+  @Test
+  void operatorFeaturesKnowNoStorageWebEngineOrSql() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.telco.subscriber..",
+            "org.telco.payment..",
+            "org.telco.network..",
+            "org.telco.messaging..",
+            "org.telco.outbox..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.telco.storage..",
+            "org.telco.web..",
+            "org.telco.app..",
+            "org.telco.engine..",
+            "io.helidon..",
+            "java.sql..",
+            "javax.sql..")
+        .check(classes);
+  }
 }

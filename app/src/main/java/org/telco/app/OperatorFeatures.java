@@ -1,0 +1,178 @@
+package org.telco.app;
+
+import io.helidon.webserver.http.HttpRouting;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.telco.app.messaging.HandsetRoutes;
+import org.telco.app.network.NetworkAdminRoutes;
+import org.telco.app.payment.PaymentRoutes;
+import org.telco.app.subscriber.LifecycleNotices;
+import org.telco.app.subscriber.SubscriberRoutes;
+import org.telco.engine.ShardedLedger;
+import org.telco.ledger.AccountId;
+import org.telco.ledger.AccountResult;
+import org.telco.messaging.HandsetInbox;
+import org.telco.messaging.InboxSmsSender;
+import org.telco.messaging.SmsHandler;
+import org.telco.messaging.SmsMessages;
+import org.telco.network.NetworkCommandHandler;
+import org.telco.network.NetworkCommands;
+import org.telco.network.SimulatedHlr;
+import org.telco.outbox.Outbox;
+import org.telco.outbox.OutboxRelay;
+import org.telco.payment.PaymentRules;
+import org.telco.payment.PaymentStore;
+import org.telco.payment.PaymentTransfers;
+import org.telco.payment.SandboxPaymentProvider;
+import org.telco.storage.messaging.PgHandsetInbox;
+import org.telco.storage.network.PgHlrStore;
+import org.telco.storage.outbox.PgOutbox;
+import org.telco.storage.payment.PgPaymentStore;
+import org.telco.storage.subscriber.PgSubscriberStore;
+import org.telco.subscriber.OperatorId;
+import org.telco.subscriber.OperatorProfile;
+import org.telco.subscriber.OperatorProfiles;
+import org.telco.subscriber.PlanCatalog;
+import org.telco.subscriber.Shards;
+import org.telco.subscriber.SubscriberAccounts;
+import org.telco.subscriber.SubscriberStore;
+import org.telco.web.Endpoints;
+
+/**
+ * What only an operator node has: its profile and plans, subscribers, payments, the outbox with its
+ * relay, the HLR simulator and the handset inbox, wired over the node's database and ledger engine.
+ * It lives apart from {@link Node} so that the node stays the same small wiring for both kinds, and
+ * the clearinghouse never opens an operator's tables or house accounts.
+ */
+public final class OperatorFeatures implements AutoCloseable {
+  private final OperatorProfile profile;
+  private final PlanCatalog plans;
+  private final SubscriberStore subscribers;
+  private final PaymentStore payments;
+  private final Outbox outbox;
+  private final SimulatedHlr hlr;
+  private final HandsetInbox inbox;
+  private final SubscriberAccounts accounts;
+  private final OutboxRelay relay;
+  private final ShardedLedger ledger;
+  private final Clock clock;
+
+  private OperatorFeatures(String name, DataSource dataSource, ShardedLedger ledger, Clock clock) {
+    OperatorId id = new OperatorId(name);
+    this.profile =
+        OperatorProfiles.allInOne()
+            .find(id)
+            .orElseThrow(() -> new IllegalArgumentException("no operator profile for " + name));
+    this.plans = PlanCatalog.demo(id);
+    this.subscribers = new PgSubscriberStore(dataSource);
+    this.payments = new PgPaymentStore(dataSource);
+    this.outbox = new PgOutbox(dataSource);
+    this.hlr = new SimulatedHlr(new PgHlrStore(dataSource), clock);
+    this.inbox = new PgHandsetInbox(dataSource);
+    this.accounts = new SubscriberAccounts(new EngineShards(ledger));
+    this.relay =
+        new OutboxRelay(
+            outbox,
+            clock,
+            Map.of(
+                NetworkCommands.TOPIC,
+                new NetworkCommandHandler(hlr),
+                SmsMessages.TOPIC,
+                new SmsHandler(new InboxSmsSender(inbox))));
+    this.ledger = ledger;
+    this.clock = clock;
+  }
+
+  /**
+   * Wires the operator {@code name} and opens its house accounts in the ledger. Opening is
+   * idempotent, so a restart finds them replayed.
+   *
+   * @throws IllegalArgumentException when {@code name} is not an operator of the all-in-one
+   *     profiles
+   * @throws IllegalStateException when the ledger refuses a house account
+   */
+  public static OperatorFeatures start(
+      String name, DataSource dataSource, ShardedLedger ledger, Clock clock) {
+    OperatorFeatures features = new OperatorFeatures(name, dataSource, ledger, clock);
+    List<AccountResult> results = ledger.open(features.accounts.houseAccounts()).join();
+    for (AccountResult result : results) {
+      switch (result) {
+        case AccountResult.Opened opened -> {}
+        case AccountResult.Rejected rejected ->
+            throw new IllegalStateException(
+                "house account of " + name + " refused: " + rejected.reason());
+      }
+    }
+    return features;
+  }
+
+  /** Registers the operator's API under {@code /api/v1}. */
+  public void register(HttpRouting.Builder routing, Endpoints endpoints) {
+    routing
+        .register(
+            "/api/v1",
+            new SubscriberRoutes(
+                profile,
+                plans,
+                subscribers,
+                outbox,
+                accounts,
+                ledger,
+                clock,
+                new SecureRandom(),
+                endpoints))
+        .register(
+            "/api/v1",
+            new PaymentRoutes(
+                subscribers,
+                payments,
+                SandboxPaymentProvider.standard(),
+                PaymentRules.standard(),
+                new PaymentTransfers(accounts),
+                ledger,
+                new LifecycleNotices(profile, outbox),
+                clock,
+                endpoints))
+        .register("/api/v1", new HandsetRoutes(inbox, endpoints))
+        .register("/api/v1", new NetworkAdminRoutes(hlr, endpoints));
+  }
+
+  /**
+   * Delivers every outbox message due now, round after round, until a round delivers none.
+   *
+   * @return how many were delivered
+   */
+  public int relayDue() {
+    int total = 0;
+    int delivered;
+    while ((delivered = relay.relayOnce()) > 0) {
+      total += delivered;
+    }
+    return total;
+  }
+
+  /** The outbox messages not yet delivered, for monitoring. */
+  public int outboxPending() {
+    return outbox.pendingCount();
+  }
+
+  /** Nothing to release: the stores borrow the node's pool, which the node closes. */
+  @Override
+  public void close() {}
+
+  /** The engine's shard routing as the prepaid domain sees it. */
+  private record EngineShards(ShardedLedger ledger) implements Shards {
+    @Override
+    public int count() {
+      return ledger.shardCount();
+    }
+
+    @Override
+    public int shardOf(AccountId id) {
+      return ledger.shardOf(id);
+    }
+  }
+}
