@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -89,7 +90,9 @@ public final class Platform implements AutoCloseable {
   private static Clock clock(PlatformSettings settings, ClockListeners listeners)
       throws IOException {
     if (!settings.simulatedClock()) {
-      return Clock.systemUTC();
+      // Microseconds are what PostgreSQL keeps, so a value reads the same before and after it
+      // is stored.
+      return Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
     }
     Path saved = settings.dataDirectory().resolve("simulated-clock.txt");
     Instant start =
