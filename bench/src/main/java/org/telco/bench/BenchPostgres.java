@@ -1,23 +1,17 @@
 package org.telco.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.telco.storage.EmbeddedPostgres;
+import org.telco.storage.ScratchSpace;
 
 /**
  * The one PostgreSQL server both runs of a benchmark share, so that they meet the same disk, the
@@ -64,7 +58,8 @@ final class BenchPostgres implements AutoCloseable {
             : dataDir.toAbsolutePath();
     RuntimeException last = null;
     for (int attempt = 0; attempt < (port == null ? 3 : 1); attempt++) {
-      EmbeddedPostgres server = new EmbeddedPostgres(dir, port == null ? freePort() : port);
+      EmbeddedPostgres server =
+          new EmbeddedPostgres(dir, port == null ? ScratchSpace.freePort() : port);
       try {
         server.start();
         return new BenchPostgres(server, dir, temporary);
@@ -164,27 +159,8 @@ final class BenchPostgres implements AutoCloseable {
       server.stop();
     } finally {
       if (temporary) {
-        deleteTree(dataDir);
+        ScratchSpace.deleteTree(dataDir);
       }
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

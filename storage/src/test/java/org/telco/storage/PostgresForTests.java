@@ -1,16 +1,10 @@
 package org.telco.storage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * One embedded PostgreSQL per test JVM, shared by every test that needs a database, in this module
@@ -58,23 +52,12 @@ public final class PostgresForTests {
 
   /** A port nobody listens on right now. */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ScratchSpace.freePort();
   }
 
   /** Deletes a directory tree, such as a test's data directory once its server stopped. */
   public static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ScratchSpace.deleteTree(root);
   }
 
   /** A new data directory path in {@code target/}, or in the temporary directory. */
