@@ -68,7 +68,7 @@ final class BenchPostgres implements AutoCloseable {
       }
     }
     if (temporary) {
-      deleteTree(dir);
+      ScratchSpace.deleteTree(dir);
     }
     throw last;
   }
