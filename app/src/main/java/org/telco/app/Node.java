@@ -171,14 +171,21 @@ public final class Node implements AutoCloseable {
   }
 
   /**
-   * Fires every timer due now and delivers the outbox messages due now; called by the poller and
-   * after the clock is advanced.
+   * Fires every timer due now, runs the billing cycles due now and delivers the outbox messages due
+   * now (billing first, so its notices go out in the same call); called by the poller and after the
+   * clock is advanced.
    */
   public synchronized void fireDueTimers() {
     while (poller.pollOnce() > 0) {
       // Keep going while timers fire: one firing may make another due.
     }
     if (operator != null) {
+      try {
+        operator.billDue();
+      } catch (RuntimeException e) {
+        // A failing run must not hold back the notices already in the outbox; it is retried.
+        LOG.warning(() -> spec.name() + " billing run failed: " + e);
+      }
       operator.relayDue();
     }
   }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.telco.app.billing.BillingRun;
 import org.telco.app.messaging.HandsetRoutes;
 import org.telco.app.network.NetworkAdminRoutes;
 import org.telco.app.payment.PaymentRoutes;
@@ -27,6 +28,7 @@ import org.telco.payment.PaymentRules;
 import org.telco.payment.PaymentStore;
 import org.telco.payment.PaymentTransfers;
 import org.telco.payment.SandboxPaymentProvider;
+import org.telco.storage.ledger.PgLedgerStore;
 import org.telco.storage.messaging.PgHandsetInbox;
 import org.telco.storage.network.PgHlrStore;
 import org.telco.storage.outbox.PgOutbox;
@@ -42,10 +44,11 @@ import org.telco.subscriber.SubscriberStore;
 import org.telco.web.Endpoints;
 
 /**
- * What only an operator node has: its profile and plans, subscribers, payments, the outbox with its
- * relay, the HLR simulator and the handset inbox, wired over the node's database and ledger engine.
- * It lives apart from {@link Node} so that the node stays the same small wiring for both kinds, and
- * the clearinghouse never opens an operator's tables or house accounts.
+ * What only an operator node has: its profile and plans, subscribers, payments, the billing run,
+ * the outbox with its relay, the HLR simulator and the handset inbox, wired over the node's
+ * database and ledger engine. It lives apart from {@link Node} so that the node stays the same
+ * small wiring for both kinds, and the clearinghouse never opens an operator's tables or house
+ * accounts.
  */
 public final class OperatorFeatures implements AutoCloseable {
   private final OperatorProfile profile;
@@ -59,6 +62,7 @@ public final class OperatorFeatures implements AutoCloseable {
   private final OutboxRelay relay;
   private final ShardedLedger ledger;
   private final Clock clock;
+  private final BillingRun billing;
 
   private OperatorFeatures(String name, DataSource dataSource, ShardedLedger ledger, Clock clock) {
     OperatorId id = new OperatorId(name);
@@ -84,6 +88,17 @@ public final class OperatorFeatures implements AutoCloseable {
                 new SmsHandler(new InboxSmsSender(inbox))));
     this.ledger = ledger;
     this.clock = clock;
+    this.billing =
+        new BillingRun(
+            profile,
+            plans,
+            subscribers,
+            accounts,
+            ledger,
+            new PgLedgerStore(dataSource),
+            outbox,
+            clock,
+            BillingRun.DEFAULT_CHUNK);
   }
 
   /**
@@ -138,6 +153,15 @@ public final class OperatorFeatures implements AutoCloseable {
                 endpoints))
         .register("/api/v1", new HandsetRoutes(inbox, endpoints))
         .register("/api/v1", new NetworkAdminRoutes(hlr, endpoints));
+  }
+
+  /**
+   * Runs the billing cycles due now (docs/prepaid.md, "Billing run").
+   *
+   * @return how many subscriber cycles were handled
+   */
+  public int billDue() {
+    return billing.runDue();
   }
 
   /**

@@ -1,0 +1,78 @@
+package org.telco.app.billing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.telco.messaging.SmsMessage;
+import org.telco.messaging.SmsMessages;
+import org.telco.network.NetworkCommand;
+import org.telco.network.NetworkCommands;
+import org.telco.outbox.Outbox;
+import org.telco.subscriber.OperatorProfile;
+import org.telco.subscriber.Plan;
+import org.telco.subscriber.Subscriber;
+
+/**
+ * What the billing run tells the network and the subscriber. Unlike state changes made by requests,
+ * the ids come from the number and the cycle date, not from the time of the change: a run cut short
+ * and run again decides the same cycle again, perhaps at another instant, and must enqueue the same
+ * ids so the outbox ignores the second copy.
+ */
+final class BillingNotices {
+  /** Reason given to the network for a bar over an unpaid fee. */
+  static final String ARREARS_BAR_REASON = "fee-unpaid";
+
+  private final OperatorProfile profile;
+  private final Outbox outbox;
+
+  BillingNotices(OperatorProfile profile, Outbox outbox) {
+    this.profile = profile;
+    this.outbox = outbox;
+  }
+
+  /** An SMS saying the fee of the cycle starting on {@code cycle} was charged. */
+  void feeCharged(Subscriber subscriber, Plan plan, LocalDate cycle, Instant at) {
+    sms(
+        "fee-charged",
+        subscriber,
+        cycle,
+        "Your monthly fee of "
+            + yuan(plan.monthlyFeeFen())
+            + " yuan for "
+            + plan.name()
+            + " was charged on "
+            + cycle
+            + ".",
+        at);
+  }
+
+  /** A bar command and an SMS: the fee of the cycle starting on {@code cycle} is unpaid. */
+  void barred(Subscriber subscriber, Plan plan, LocalDate cycle, Instant at) {
+    String digits = subscriber.msisdn().digits();
+    outbox.enqueue(
+        NetworkCommands.message(
+            new NetworkCommand.Bar("arrears:" + digits + ":" + cycle, digits, ARREARS_BAR_REASON),
+            at));
+    sms(
+        "barred",
+        subscriber,
+        cycle,
+        "Your number is barred: the monthly fee of "
+            + yuan(plan.monthlyFeeFen())
+            + " yuan due on "
+            + cycle
+            + " is unpaid. A top-up re-opens it.",
+        at);
+  }
+
+  private void sms(String kind, Subscriber subscriber, LocalDate cycle, String text, Instant at) {
+    String digits = subscriber.msisdn().digits();
+    outbox.enqueue(
+        SmsMessages.message(
+            new SmsMessage(
+                kind + ":" + digits + ":" + cycle, profile.serviceShortCode(), digits, text, at)));
+  }
+
+  private static String yuan(long fen) {
+    return fen / 100 + "." + String.format("%02d", fen % 100);
+  }
+}

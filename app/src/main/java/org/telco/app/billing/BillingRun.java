@@ -1,0 +1,275 @@
+package org.telco.app.billing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.telco.engine.ShardedLedger;
+import org.telco.ledger.LedgerStore;
+import org.telco.ledger.TransferId;
+import org.telco.ledger.TransferRejection;
+import org.telco.ledger.TransferRequest;
+import org.telco.ledger.TransferResult;
+import org.telco.outbox.Outbox;
+import org.telco.subscriber.BillingCycles;
+import org.telco.subscriber.OperatorProfile;
+import org.telco.subscriber.Plan;
+import org.telco.subscriber.PlanCatalog;
+import org.telco.subscriber.StateChangeReason;
+import org.telco.subscriber.StateChangeResult;
+import org.telco.subscriber.Subscriber;
+import org.telco.subscriber.SubscriberAccounts;
+import org.telco.subscriber.SubscriberStore;
+import org.telco.subscriber.SubscriberUpdate;
+import org.telco.subscriber.SubscriberUpdateResult;
+import org.telco.subscriber.TransferIds;
+
+/**
+ * The monthly fee run of docs/prepaid.md ("Billing run"): takes the subscribers whose cycle has
+ * started, charges or records each fee, bars those who cannot pay, and moves them to their next
+ * cycle. It works in chunks, one ledger submit per step of a chunk and one store write per chunk,
+ * because a whole operator's base falls due over a month.
+ *
+ * <p>A run may be cut anywhere and run again. The ledger is where the decision of a cycle lands
+ * ({@code fee:} or {@code due:}, never both), so before deciding for a subscriber the run looks in
+ * the committed ledger for what an earlier, interrupted run decided and follows it. Notices are
+ * enqueued before the subscriber moves on, with ids from the number and the cycle date, so a re-run
+ * sends nothing twice and a crash loses nothing.
+ */
+public final class BillingRun {
+  /** Subscribers taken at once: big enough for batched writes, small enough to stay responsive. */
+  public static final int DEFAULT_CHUNK = 1_000;
+
+  private static final Logger LOG = Logger.getLogger(BillingRun.class.getName());
+
+  private final PlanCatalog plans;
+  private final SubscriberStore subscribers;
+  private final SubscriberAccounts accounts;
+  private final ShardedLedger ledger;
+  private final LedgerStore committed;
+  private final BillingNotices notices;
+  private final BillingCycles cycles;
+  private final Clock clock;
+  private final int chunk;
+
+  /**
+   * A run over one operator.
+   *
+   * @param committed the ledger's store, read for decisions an interrupted run already committed
+   * @param chunk how many subscribers one step takes
+   */
+  public BillingRun(
+      OperatorProfile profile,
+      PlanCatalog plans,
+      SubscriberStore subscribers,
+      SubscriberAccounts accounts,
+      ShardedLedger ledger,
+      LedgerStore committed,
+      Outbox outbox,
+      Clock clock,
+      int chunk) {
+    if (chunk < 1) {
+      throw new IllegalArgumentException("chunk must be positive: " + chunk);
+    }
+    this.plans = plans;
+    this.subscribers = subscribers;
+    this.accounts = accounts;
+    this.ledger = ledger;
+    this.committed = committed;
+    this.notices = new BillingNotices(profile, outbox);
+    this.cycles = new BillingCycles(profile.zone());
+    this.clock = clock;
+    this.chunk = chunk;
+  }
+
+  /**
+   * Runs chunks until no cycle is due; a subscriber several cycles behind is billed once per cycle,
+   * in order.
+   *
+   * @return how many subscriber cycles were handled
+   */
+  public int runDue() {
+    int total = 0;
+    int handled;
+    while ((handled = runOnce()) > 0) {
+      total += handled;
+    }
+    return total;
+  }
+
+  /**
+   * Handles one chunk of due cycles.
+   *
+   * @return how many subscriber cycles were handled (0 when none is due)
+   */
+  public int runOnce() {
+    Instant now = clock.instant();
+    List<Subscriber> due = subscribers.dueForCycle(now, chunk);
+    if (due.isEmpty()) {
+      return 0;
+    }
+    List<Item> items = new ArrayList<>(due.size());
+    for (Subscriber subscriber : due) {
+      items.add(item(subscriber));
+    }
+    chargeFees(items);
+    recordDues(items);
+    for (Item item : items) {
+      switch (item.step) {
+        case CHARGED -> notices.feeCharged(item.subscriber, item.plan, item.cycle, now);
+        case BAR -> notices.barred(item.subscriber, item.plan, item.cycle, now);
+        case CHARGE, RECORD_DUE, SKIP -> {}
+      }
+    }
+    store(items, now);
+    return due.size();
+  }
+
+  /** The first step for a subscriber, following what an interrupted run already committed. */
+  private Item item(Subscriber subscriber) {
+    Plan plan =
+        plans
+            .find(subscriber.planId())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        subscriber.msisdn() + " has unknown plan " + subscriber.planId()));
+    LocalDate cycle = cycles.dateOf(subscriber.nextCycleAt());
+    Step step =
+        switch (subscriber.state()) {
+          case ACTIVE -> landed("due", subscriber, cycle) ? Step.BAR : Step.CHARGE;
+          case BARRED_ARREARS -> landed("fee", subscriber, cycle) ? Step.CHARGED : Step.RECORD_DUE;
+          case SUSPENDED_VOLUNTARY, PORTED_OUT, CLOSED -> Step.SKIP;
+        };
+    if (plan.monthlyFeeFen() <= 0) {
+      step = Step.SKIP;
+    }
+    return new Item(subscriber, plan, cycle, step);
+  }
+
+  /** Whether the {@code kind} transfer of this cycle ({@code fee} or {@code due}) is committed. */
+  private boolean landed(String kind, Subscriber subscriber, LocalDate cycle) {
+    TransferId id = TransferIds.of(kind, subscriber.msisdn().digits(), cycle.toString());
+    return committed.transfer(id).isPresent();
+  }
+
+  /** Charges every fee to try in one submit; a short balance turns the item into a bar. */
+  private void chargeFees(List<Item> items) {
+    List<Item> charging = items.stream().filter(i -> i.step == Step.CHARGE).toList();
+    List<TransferRequest> requests = new ArrayList<>(charging.size());
+    for (Item item : charging) {
+      requests.add(accounts.chargeFee(item.subscriber, item.plan.monthlyFeeFen(), item.cycle));
+    }
+    List<TransferResult> results = submit(requests);
+    for (int i = 0; i < charging.size(); i++) {
+      Item item = charging.get(i);
+      switch (results.get(i)) {
+        case TransferResult.Accepted accepted -> item.step = Step.CHARGED;
+        case TransferResult.Rejected rejected -> item.step = afterRefusedFee(rejected);
+      }
+    }
+  }
+
+  /** Records every fee that stays due in one submit. */
+  private void recordDues(List<Item> items) {
+    List<TransferRequest> requests = new ArrayList<>();
+    for (Item item : items) {
+      if (item.step == Step.BAR || item.step == Step.RECORD_DUE) {
+        requests.add(accounts.recordDue(item.subscriber, item.plan.monthlyFeeFen(), item.cycle));
+      }
+    }
+    for (TransferResult result : submit(requests)) {
+      if (result instanceof TransferResult.Rejected rejected
+          && rejected.reason() != TransferRejection.EXISTS_WITH_DIFFERENT_FIELDS) {
+        throw refused(rejected);
+      }
+    }
+  }
+
+  /** Moves every subscriber of the chunk to its next cycle (barring where due) in one write. */
+  private void store(List<Item> items, Instant now) {
+    List<SubscriberUpdate> updates = new ArrayList<>(items.size());
+    for (Item item : items) {
+      Subscriber subscriber = item.subscriber;
+      if (item.step != Step.BAR) {
+        updates.add(SubscriberUpdate.of(subscriber.nextCycle(cycles)));
+        continue;
+      }
+      switch (subscriber.change(StateChangeReason.FEE_UNPAID, now)) {
+        case StateChangeResult.Changed changed ->
+            updates.add(
+                new SubscriberUpdate(
+                    changed.subscriber().nextCycle(cycles), List.of(changed.change())));
+        case StateChangeResult.Unchanged unchanged ->
+            updates.add(SubscriberUpdate.of(unchanged.subscriber().nextCycle(cycles)));
+        case StateChangeResult.Refused refused -> {
+          LOG.warning(
+              () -> subscriber.msisdn() + " could not be barred from " + subscriber.state());
+          updates.add(SubscriberUpdate.of(subscriber.nextCycle(cycles)));
+        }
+      }
+    }
+    List<SubscriberUpdateResult> results = subscribers.updateAll(updates);
+    for (SubscriberUpdateResult result : results) {
+      switch (result) {
+        case SubscriberUpdateResult.Updated updated -> {}
+        case SubscriberUpdateResult.Stale stale ->
+            // Changed meanwhile: the next chunk reads it again and follows the ledger.
+            LOG.fine(() -> stale.msisdn() + " changed during the billing run; retried");
+        case SubscriberUpdateResult.NotFound notFound ->
+            LOG.warning(() -> notFound.msisdn() + " vanished during the billing run");
+      }
+    }
+  }
+
+  /** A short balance bars; an id committed with other fields (the plan changed) was charged. */
+  private static Step afterRefusedFee(TransferResult.Rejected rejected) {
+    if (rejected.reason() == TransferRejection.EXCEEDS_CREDITS) {
+      return Step.BAR;
+    }
+    if (rejected.reason() == TransferRejection.EXISTS_WITH_DIFFERENT_FIELDS) {
+      return Step.CHARGED;
+    }
+    throw refused(rejected);
+  }
+
+  private List<TransferResult> submit(List<TransferRequest> requests) {
+    return requests.isEmpty() ? List.of() : ledger.submit(requests).join();
+  }
+
+  private static IllegalStateException refused(TransferResult.Rejected rejected) {
+    return new IllegalStateException(
+        "billing transfer " + rejected.id() + " refused: " + rejected.reason());
+  }
+
+  /** Where one subscriber's cycle stands within a chunk. */
+  private enum Step {
+    /** Try to charge the fee from money. */
+    CHARGE,
+    /** The fee is paid. */
+    CHARGED,
+    /** Record the fee as due and bar the number. */
+    BAR,
+    /** Record the fee as due; the number is barred already. */
+    RECORD_DUE,
+    /** No fee this cycle. */
+    SKIP
+  }
+
+  /** One subscriber's cycle in a chunk; {@code step} moves on as the chunk goes. */
+  private static final class Item {
+    final Subscriber subscriber;
+    final Plan plan;
+    final LocalDate cycle;
+    Step step;
+
+    Item(Subscriber subscriber, Plan plan, LocalDate cycle, Step step) {
+      this.subscriber = subscriber;
+      this.plan = plan;
+      this.cycle = cycle;
+      this.step = step;
+    }
+  }
+}
