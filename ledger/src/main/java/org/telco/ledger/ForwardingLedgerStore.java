@@ -1,5 +1,7 @@
 package org.telco.ledger;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,5 +35,10 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
   @Override
   public Optional<Transfer> transfer(TransferId id) {
     return delegate.transfer(id);
+  }
+
+  @Override
+  public List<Transfer> transfers(Collection<TransferId> ids) {
+    return delegate.transfers(ids);
   }
 }

@@ -1,5 +1,8 @@
 package org.telco.ledger;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,4 +31,16 @@ public interface LedgerStore {
 
   /** A transfer as committed. */
   Optional<Transfer> transfer(TransferId id);
+
+  /**
+   * The committed transfers among {@code ids}, in any order; ids never committed are left out.
+   * Batch jobs use it to learn in one round trip what an interrupted run already decided.
+   */
+  default List<Transfer> transfers(Collection<TransferId> ids) {
+    List<Transfer> found = new ArrayList<>();
+    for (TransferId id : ids) {
+      transfer(id).ifPresent(found::add);
+    }
+    return found;
+  }
 }

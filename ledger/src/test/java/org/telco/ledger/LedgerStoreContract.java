@@ -70,6 +70,22 @@ public abstract class LedgerStoreContract {
   }
 
   @Test
+  void manyTransfersAreLookedUpAtOnceAndMissingIdsAreLeftOut() {
+    Ledger ledger = ledgerWithAccounts();
+    ledger.submit(
+        List.of(
+            TransferRequest.posted(id("t1"), OPERATOR, CUSTOMER, 10, 0),
+            TransferRequest.posted(id("t2"), OPERATOR, CUSTOMER, 20, 0)),
+        T0);
+    LedgerBatch batch = ledger.drainChanges();
+    store.commit(batch);
+
+    assertThat(store.transfers(List.of(id("t2"), id("missing"), id("t1"))))
+        .containsExactlyInAnyOrderElementsOf(batch.transfers());
+    assertThat(store.transfers(List.of())).isEmpty();
+  }
+
+  @Test
   void pendingTransferAndItsResolutionKeepEveryField() {
     Ledger ledger = ledgerWithAccounts();
     ledger.submit(

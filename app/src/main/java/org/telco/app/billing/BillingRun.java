@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.LedgerStore;
+import org.telco.ledger.Transfer;
 import org.telco.ledger.TransferId;
 import org.telco.ledger.TransferRejection;
 import org.telco.ledger.TransferRequest;
@@ -110,9 +113,10 @@ public final class BillingRun {
     if (due.isEmpty()) {
       return 0;
     }
+    Set<TransferId> landed = landed(due);
     List<Item> items = new ArrayList<>(due.size());
     for (Subscriber subscriber : due) {
-      items.add(item(subscriber));
+      items.add(item(subscriber, landed));
     }
     chargeFees(items);
     recordDues(items);
@@ -127,8 +131,34 @@ public final class BillingRun {
     return due.size();
   }
 
+  /**
+   * Which of the chunk's earlier decisions are committed: for ACTIVE subscribers the cycle's {@code
+   * due:} transfer, for BARRED_ARREARS ones its {@code fee:} transfer. One query for the whole
+   * chunk.
+   */
+  private Set<TransferId> landed(List<Subscriber> due) {
+    List<TransferId> earlier = new ArrayList<>(due.size());
+    for (Subscriber subscriber : due) {
+      switch (subscriber.state()) {
+        case ACTIVE -> earlier.add(decisionId("due", subscriber));
+        case BARRED_ARREARS -> earlier.add(decisionId("fee", subscriber));
+        case SUSPENDED_VOLUNTARY, PORTED_OUT, CLOSED -> {}
+      }
+    }
+    Set<TransferId> landed = new HashSet<>();
+    for (Transfer transfer : committed.transfers(earlier)) {
+      landed.add(transfer.id());
+    }
+    return landed;
+  }
+
+  private TransferId decisionId(String kind, Subscriber subscriber) {
+    LocalDate cycle = cycles.dateOf(subscriber.nextCycleAt());
+    return TransferIds.of(kind, subscriber.msisdn().digits(), cycle.toString());
+  }
+
   /** The first step for a subscriber, following what an interrupted run already committed. */
-  private Item item(Subscriber subscriber) {
+  private Item item(Subscriber subscriber, Set<TransferId> landed) {
     Plan plan =
         plans
             .find(subscriber.planId())
@@ -139,20 +169,15 @@ public final class BillingRun {
     LocalDate cycle = cycles.dateOf(subscriber.nextCycleAt());
     Step step =
         switch (subscriber.state()) {
-          case ACTIVE -> landed("due", subscriber, cycle) ? Step.BAR : Step.CHARGE;
-          case BARRED_ARREARS -> landed("fee", subscriber, cycle) ? Step.CHARGED : Step.RECORD_DUE;
+          case ACTIVE -> landed.contains(decisionId("due", subscriber)) ? Step.BAR : Step.CHARGE;
+          case BARRED_ARREARS ->
+              landed.contains(decisionId("fee", subscriber)) ? Step.CHARGED : Step.RECORD_DUE;
           case SUSPENDED_VOLUNTARY, PORTED_OUT, CLOSED -> Step.SKIP;
         };
     if (plan.monthlyFeeFen() <= 0) {
       step = Step.SKIP;
     }
     return new Item(subscriber, plan, cycle, step);
-  }
-
-  /** Whether the {@code kind} transfer of this cycle ({@code fee} or {@code due}) is committed. */
-  private boolean landed(String kind, Subscriber subscriber, LocalDate cycle) {
-    TransferId id = TransferIds.of(kind, subscriber.msisdn().digits(), cycle.toString());
-    return committed.transfer(id).isPresent();
   }
 
   /** Charges every fee to try in one submit; a short balance turns the item into a bar. */

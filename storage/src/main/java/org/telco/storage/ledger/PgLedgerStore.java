@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -44,6 +45,8 @@ public final class PgLedgerStore implements LedgerStore {
       "SELECT %s FROM ledger_account WHERE id = ?".formatted(ACCOUNT_COLUMNS);
   private static final String ONE_TRANSFER =
       "SELECT %s FROM ledger_transfer WHERE id = ?".formatted(TRANSFER_COLUMNS);
+  private static final String SOME_TRANSFERS =
+      "SELECT %s FROM ledger_transfer WHERE id = ANY (?)".formatted(TRANSFER_COLUMNS);
 
   private final DataSource dataSource;
 
@@ -119,6 +122,27 @@ public final class PgLedgerStore implements LedgerStore {
   @Override
   public Optional<Transfer> transfer(TransferId id) {
     return one(ONE_TRANSFER, statement -> statement.setString(1, id.value()), LedgerRows::transfer);
+  }
+
+  @Override
+  public List<Transfer> transfers(Collection<TransferId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(SOME_TRANSFERS)) {
+      String[] values = ids.stream().map(TransferId::value).toArray(String[]::new);
+      select.setArray(1, connection.createArrayOf("text", values));
+      List<Transfer> found = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.add(LedgerRows.transfer(rows));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new LedgerStoreException("cannot read " + ids.size() + " transfers", e);
+    }
   }
 
   private <T> Optional<T> one(String sql, Binder binder, RowReader<T> reader) {
