@@ -203,6 +203,15 @@ public final class Node implements AutoCloseable {
     }
   }
 
+  /**
+   * Seeds the operator's demo subscribers; nothing on the clearinghouse.
+   *
+   * @return how many were created now
+   */
+  public int seedDemoData() {
+    return operator == null ? 0 : operator.seedDemoData();
+  }
+
   /** The node's name. */
   public String name() {
     return spec.name();

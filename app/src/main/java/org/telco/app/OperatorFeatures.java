@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.telco.app.billing.BillingRun;
+import org.telco.app.demo.DemoSubscribers;
 import org.telco.app.messaging.HandsetRoutes;
 import org.telco.app.network.NetworkAdminRoutes;
 import org.telco.app.payment.PaymentRoutes;
+import org.telco.app.payment.TopUps;
 import org.telco.app.subscriber.LifecycleNotices;
 import org.telco.app.subscriber.SubscriberRoutes;
+import org.telco.app.subscriber.Subscription;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.AccountResult;
@@ -24,6 +27,7 @@ import org.telco.network.NetworkCommands;
 import org.telco.network.SimulatedHlr;
 import org.telco.outbox.Outbox;
 import org.telco.outbox.OutboxRelay;
+import org.telco.payment.PaymentProvider;
 import org.telco.payment.PaymentRules;
 import org.telco.payment.PaymentStore;
 import org.telco.payment.PaymentTransfers;
@@ -54,7 +58,6 @@ public final class OperatorFeatures implements AutoCloseable {
   private final OperatorProfile profile;
   private final PlanCatalog plans;
   private final SubscriberStore subscribers;
-  private final PaymentStore payments;
   private final Outbox outbox;
   private final SimulatedHlr hlr;
   private final HandsetInbox inbox;
@@ -63,6 +66,11 @@ public final class OperatorFeatures implements AutoCloseable {
   private final ShardedLedger ledger;
   private final Clock clock;
   private final BillingRun billing;
+  private final Subscription subscription;
+  private final TopUps topUps;
+  private final PaymentStore payments;
+  private final PaymentProvider provider = SandboxPaymentProvider.standard();
+  private final PaymentRules paymentRules = PaymentRules.standard();
 
   private OperatorFeatures(String name, DataSource dataSource, ShardedLedger ledger, Clock clock) {
     OperatorId id = new OperatorId(name);
@@ -99,6 +107,18 @@ public final class OperatorFeatures implements AutoCloseable {
             outbox,
             clock,
             BillingRun.DEFAULT_CHUNK);
+    this.subscription =
+        new Subscription(profile, subscribers, accounts, ledger, clock, new SecureRandom());
+    this.topUps =
+        new TopUps(
+            subscribers,
+            payments,
+            provider,
+            paymentRules,
+            new PaymentTransfers(accounts),
+            ledger,
+            new LifecycleNotices(profile, outbox),
+            clock);
   }
 
   /**
@@ -130,29 +150,30 @@ public final class OperatorFeatures implements AutoCloseable {
         .register(
             "/api/v1",
             new SubscriberRoutes(
-                profile,
-                plans,
-                subscribers,
-                outbox,
-                accounts,
-                ledger,
-                clock,
-                new SecureRandom(),
-                endpoints))
+                profile, plans, subscribers, outbox, subscription, ledger, clock, endpoints))
         .register(
             "/api/v1",
             new PaymentRoutes(
+                topUps,
                 subscribers,
                 payments,
-                SandboxPaymentProvider.standard(),
-                PaymentRules.standard(),
+                provider,
+                paymentRules,
                 new PaymentTransfers(accounts),
                 ledger,
-                new LifecycleNotices(profile, outbox),
                 clock,
                 endpoints))
         .register("/api/v1", new HandsetRoutes(inbox, endpoints))
         .register("/api/v1", new NetworkAdminRoutes(hlr, endpoints));
+  }
+
+  /**
+   * Seeds the demo subscribers of this operator, skipping those that exist (docs in README).
+   *
+   * @return how many were created now
+   */
+  public int seedDemoData() {
+    return new DemoSubscribers(profile, plans, subscribers, subscription, topUps).seed();
   }
 
   /**

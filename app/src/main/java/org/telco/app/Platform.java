@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.telco.storage.EmbeddedPostgres;
 import org.telco.time.SimulatedClock;
 
@@ -22,6 +23,8 @@ import org.telco.time.SimulatedClock;
  * over HTTP.
  */
 public final class Platform implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(Platform.class.getName());
+
   private final EmbeddedPostgres postgres;
   private final List<Node> nodes;
   private final Credentials credentials;
@@ -44,6 +47,14 @@ public final class Platform implements AutoCloseable {
     try {
       for (NodeSpec spec : settings.nodes()) {
         nodes.add(Node.start(spec, environment(settings, spec, listeners)));
+      }
+      if (settings.demoData()) {
+        for (Node node : nodes) {
+          int seeded = node.seedDemoData();
+          if (seeded > 0) {
+            LOG.info(() -> node.name() + ": " + seeded + " demo subscribers seeded");
+          }
+        }
       }
     } catch (RuntimeException e) {
       close();

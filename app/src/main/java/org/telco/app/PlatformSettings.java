@@ -19,6 +19,7 @@ import org.telco.engine.EngineSettings;
  * @param host the address nodes listen on
  * @param postgresPort the embedded PostgreSQL port
  * @param engine ledger engine sizing
+ * @param demoData whether the operators seed their demo subscribers at start
  */
 public record PlatformSettings(
     Path dataDirectory,
@@ -30,7 +31,8 @@ public record PlatformSettings(
     boolean simulatedClock,
     String host,
     int postgresPort,
-    EngineSettings engine) {
+    EngineSettings engine,
+    boolean demoData) {
 
   @Override
   public String toString() {

@@ -85,6 +85,14 @@ final class ServeCommand implements Callable<Integer> {
       description = "address of another node, e.g. --peer clearinghouse=http://10.0.0.5:8080")
   Map<String, String> peers = new LinkedHashMap<>();
 
+  @Option(
+      names = "--demo-data",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "seed demo subscribers on each operator (default: on; see the README)")
+  boolean demoData;
+
   @Override
   public Integer call() throws Exception {
     if (!clock.equals("system") && !clock.equals("simulated")) {
@@ -111,7 +119,8 @@ final class ServeCommand implements Callable<Integer> {
             clock.equals("simulated"),
             host,
             postgresPort,
-            EngineSettings.DEFAULT.withShardCount(shards));
+            EngineSettings.DEFAULT.withShardCount(shards),
+            demoData);
     long started = System.nanoTime();
     Platform platform = Platform.start(settings);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -215,6 +215,7 @@ class CrashRecoveryIT {
                 "alpha",
                 "--port",
                 Integer.toString(port),
+                "--no-demo-data",
                 "--data-dir",
                 dataDirectory.toString(),
                 "--db-url",

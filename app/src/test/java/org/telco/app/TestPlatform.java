@@ -33,6 +33,16 @@ final class TestPlatform implements AutoCloseable {
   }
 
   static TestPlatform start(List<String> names) throws IOException {
+    PlatformSettings settings = settings(names, false);
+    return new TestPlatform(
+        Platform.start(settings), settings.peerAddresses(), settings.dataDirectory());
+  }
+
+  /**
+   * Settings for the named nodes on free ports, fresh databases and a fresh data directory; start
+   * them twice to restart over the same state.
+   */
+  static PlatformSettings settings(List<String> names, boolean demoData) throws IOException {
     EmbeddedPostgres server = PostgresForTests.server();
     String prefix = "it_" + UUID.randomUUID().toString().substring(0, 8);
     List<NodeSpec> specs = new ArrayList<>();
@@ -46,19 +56,18 @@ final class TestPlatform implements AutoCloseable {
       }
     }
     Path data = Files.createTempDirectory("telco-it");
-    PlatformSettings settings =
-        new PlatformSettings(
-            data,
-            specs,
-            urls,
-            server.jdbcUrl(prefix + "_{node}"),
-            server.user(),
-            server.password(),
-            true,
-            "127.0.0.1",
-            0,
-            EngineSettings.DEFAULT);
-    return new TestPlatform(Platform.start(settings), urls, data);
+    return new PlatformSettings(
+        data,
+        specs,
+        urls,
+        server.jdbcUrl(prefix + "_{node}"),
+        server.user(),
+        server.password(),
+        true,
+        "127.0.0.1",
+        0,
+        EngineSettings.DEFAULT,
+        demoData);
   }
 
   String url(String node) {

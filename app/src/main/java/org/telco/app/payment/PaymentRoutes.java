@@ -6,12 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.telco.app.subscriber.LifecycleNotices;
 import org.telco.engine.ShardedLedger;
-import org.telco.ledger.Account;
-import org.telco.ledger.AccountId;
-import org.telco.ledger.TransferRejection;
-import org.telco.ledger.TransferRequest;
 import org.telco.ledger.TransferResult;
 import org.telco.payment.Payer;
 import org.telco.payment.Payment;
@@ -20,24 +15,17 @@ import org.telco.payment.PaymentId;
 import org.telco.payment.PaymentProvider;
 import org.telco.payment.PaymentRejection;
 import org.telco.payment.PaymentRequest;
-import org.telco.payment.PaymentResult;
 import org.telco.payment.PaymentRules;
 import org.telco.payment.PaymentStore;
 import org.telco.payment.PaymentTransfers;
-import org.telco.payment.ProviderDecision;
 import org.telco.payment.Refund;
 import org.telco.payment.RefundId;
 import org.telco.payment.RefundRequest;
 import org.telco.payment.RefundResult;
 import org.telco.payment.Verdict;
 import org.telco.subscriber.Msisdn;
-import org.telco.subscriber.StateChangeReason;
-import org.telco.subscriber.StateChangeResult;
 import org.telco.subscriber.Subscriber;
-import org.telco.subscriber.SubscriberState;
 import org.telco.subscriber.SubscriberStore;
-import org.telco.subscriber.SubscriberUpdate;
-import org.telco.subscriber.SubscriberUpdateResult;
 import org.telco.web.Access;
 import org.telco.web.Call;
 import org.telco.web.Endpoints;
@@ -45,42 +33,42 @@ import org.telco.web.Problem;
 import org.telco.web.Reply;
 
 /**
- * Top-ups and refunds, following the flow of docs/prepaid.md: judge, capture with the provider,
- * record, then move the money in the ledger (top-up, then settle what is due) and re-open a number
- * barred for arrears once nothing is due. Every step is idempotent, so the same payment id sent
- * again, or after a crash, finishes the payment instead of paying twice.
+ * Top-ups and refunds over HTTP, following the flow of docs/prepaid.md. A top-up is decoded here
+ * and paid by {@link TopUps}, which the demo data uses too; a refund is judged, recorded, then
+ * moved in the ledger. Every step is idempotent, so the same payment or refund id sent again, or
+ * after a crash, finishes it instead of paying twice.
  */
 public final class PaymentRoutes implements HttpService {
   private static final String FULL_REFUND = "full";
 
+  private final TopUps topUps;
   private final SubscriberStore subscribers;
   private final PaymentStore payments;
   private final PaymentProvider provider;
   private final PaymentRules rules;
   private final PaymentTransfers transfers;
   private final ShardedLedger ledger;
-  private final LifecycleNotices notices;
   private final Clock clock;
   private final Endpoints endpoints;
 
   /** Routes over one operator's stores and ledger engine. */
   public PaymentRoutes(
+      TopUps topUps,
       SubscriberStore subscribers,
       PaymentStore payments,
       PaymentProvider provider,
       PaymentRules rules,
       PaymentTransfers transfers,
       ShardedLedger ledger,
-      LifecycleNotices notices,
       Clock clock,
       Endpoints endpoints) {
+    this.topUps = topUps;
     this.subscribers = subscribers;
     this.payments = payments;
     this.provider = provider;
     this.rules = rules;
     this.transfers = transfers;
     this.ledger = ledger;
-    this.notices = notices;
     this.clock = clock;
     this.endpoints = endpoints;
   }
@@ -94,73 +82,7 @@ public final class PaymentRoutes implements HttpService {
   }
 
   private Reply pay(Call call) {
-    PaymentRequest request = decode(call.body(PaymentRequestJson.class));
-    Optional<Subscriber> subscriber = subscribers.find(request.msisdn());
-    return switch (rules.checkPayment(request, payments.find(request.id()), subscriber)) {
-      case Verdict.Reject<Payment> reject -> throw problem(reject.reason());
-      case Verdict.Replay<Payment> replay -> new Reply(200, finish(replay.existing()));
-      case Verdict.Proceed<Payment> proceed -> {
-        switch (provider.capture(request)) {
-          case ProviderDecision.Declined declined ->
-              throw new Problem(
-                      422,
-                      "declined-by-provider",
-                      "The payment provider declined",
-                      declined.reason().name(),
-                      "payer")
-                  .toException();
-          case ProviderDecision.Approved approved -> {}
-        }
-        yield switch (payments.record(request.toPayment(clock.instant()))) {
-          case PaymentResult.Accepted accepted ->
-              new Reply(accepted.replayed() ? 200 : 201, finish(accepted.payment()));
-          case PaymentResult.Rejected rejected -> throw problem(rejected.reason());
-        };
-      }
-    };
-  }
-
-  /** Moves the money of a recorded payment; safe to repeat. */
-  private PaymentJson finish(Payment payment) {
-    Subscriber subscriber = subscribers.find(payment.msisdn()).orElseThrow();
-    submit(transfers.topUp(subscriber, payment));
-    long due = due(subscriber);
-    Optional<TransferRequest> settle =
-        transfers.settle(subscriber, payment.id(), due, available(subscriber));
-    if (settle.isPresent()) {
-      TransferResult result = ledger.submit(List.of(settle.get())).join().getFirst();
-      switch (result) {
-        case TransferResult.Accepted accepted -> {}
-        case TransferResult.Rejected rejected -> {
-          if (rejected.reason() != TransferRejection.EXISTS_WITH_DIFFERENT_FIELDS) {
-            throw new IllegalStateException("settling " + payment.id() + ": " + rejected.reason());
-          }
-        }
-      }
-    }
-    Subscriber now = reopenIfPaid(subscriber);
-    return PaymentJson.of(payment, balance(now), due(now), now.state().name());
-  }
-
-  private Subscriber reopenIfPaid(Subscriber subscriber) {
-    if (subscriber.state() != SubscriberState.BARRED_ARREARS || due(subscriber) > 0) {
-      return subscriber;
-    }
-    return switch (subscriber.change(StateChangeReason.ARREARS_PAID, clock.instant())) {
-      case StateChangeResult.Changed changed ->
-          switch (subscribers.update(SubscriberUpdate.of(changed))) {
-            case SubscriberUpdateResult.Updated updated -> {
-              notices.enqueue(changed.change());
-              yield updated.subscriber();
-            }
-            case SubscriberUpdateResult.Stale stale ->
-                subscribers.find(subscriber.msisdn()).orElseThrow();
-            case SubscriberUpdateResult.NotFound notFound ->
-                throw new IllegalStateException("subscriber vanished: " + notFound.msisdn());
-          };
-      case StateChangeResult.Unchanged unchanged -> unchanged.subscriber();
-      case StateChangeResult.Refused refused -> refused.subscriber();
-    };
+    return topUps.pay(decode(call.body(PaymentRequestJson.class)));
   }
 
   private Reply read(Call call) {
@@ -169,7 +91,11 @@ public final class PaymentRoutes implements HttpService {
         payments.find(id).orElseThrow(() -> problem(PaymentRejection.PAYMENT_NOT_FOUND));
     Subscriber subscriber = subscribers.find(payment.msisdn()).orElseThrow();
     return Reply.ok(
-        PaymentJson.of(payment, balance(subscriber), due(subscriber), subscriber.state().name()));
+        PaymentJson.of(
+            payment,
+            topUps.balance(subscriber),
+            topUps.due(subscriber),
+            subscriber.state().name()));
   }
 
   private Reply refund(Call call) {
@@ -197,7 +123,7 @@ public final class PaymentRoutes implements HttpService {
       case Verdict.Reject<Refund> reject -> throw problem(reject.reason());
       case Verdict.Replay<Refund> replay -> {
         Payment paid = payment.orElseThrow();
-        submit(transfers.refund(subscriberOf(paid), paid, replay.existing()));
+        topUps.submit(transfers.refund(subscriberOf(paid), paid, replay.existing()));
         yield new Reply(
             200, RefundJson.of(replay.existing(), payments.find(paymentId).orElseThrow()));
       }
@@ -236,36 +162,6 @@ public final class PaymentRoutes implements HttpService {
 
   private Subscriber subscriberOf(Payment payment) {
     return subscribers.find(payment.msisdn()).orElseThrow();
-  }
-
-  private void submit(TransferRequest request) {
-    switch (ledger.submit(List.of(request)).join().getFirst()) {
-      case TransferResult.Accepted accepted -> {}
-      case TransferResult.Rejected rejected ->
-          throw new IllegalStateException("transfer " + request.id() + ": " + rejected.reason());
-    }
-  }
-
-  private long balance(Subscriber subscriber) {
-    return account(subscriber.moneyAccount())
-        .map(a -> a.creditsPosted() - a.debitsPosted())
-        .orElse(0L);
-  }
-
-  private long available(Subscriber subscriber) {
-    return account(subscriber.moneyAccount())
-        .map(a -> a.creditsPosted() - a.debitsPosted() - a.debitsPending())
-        .orElse(0L);
-  }
-
-  private long due(Subscriber subscriber) {
-    return account(subscriber.arrearsAccount())
-        .map(a -> a.debitsPosted() - a.creditsPosted())
-        .orElse(0L);
-  }
-
-  private Optional<Account> account(AccountId id) {
-    return ledger.account(id).join();
   }
 
   private static PaymentRequest decode(PaymentRequestJson json) {
@@ -311,7 +207,7 @@ public final class PaymentRoutes implements HttpService {
     }
   }
 
-  private static RuntimeException problem(PaymentRejection reason) {
+  static RuntimeException problem(PaymentRejection reason) {
     int status =
         switch (reason) {
           case AMOUNT_MUST_BE_POSITIVE -> 400;

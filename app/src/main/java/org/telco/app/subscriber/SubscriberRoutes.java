@@ -8,13 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
 import org.telco.ledger.AccountId;
-import org.telco.ledger.AccountResult;
 import org.telco.outbox.Outbox;
-import org.telco.subscriber.BillingCycles;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.NumberState;
 import org.telco.subscriber.OperatorProfile;
@@ -23,12 +20,10 @@ import org.telco.subscriber.PasswordRejection;
 import org.telco.subscriber.Plan;
 import org.telco.subscriber.PlanCatalog;
 import org.telco.subscriber.PlanId;
-import org.telco.subscriber.ServicePassword;
 import org.telco.subscriber.StateChange;
 import org.telco.subscriber.StateChangeReason;
 import org.telco.subscriber.StateChangeResult;
 import org.telco.subscriber.Subscriber;
-import org.telco.subscriber.SubscriberAccounts;
 import org.telco.subscriber.SubscriberCreation;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.subscriber.SubscriberUpdate;
@@ -59,10 +54,9 @@ public final class SubscriberRoutes implements HttpService {
   private final PlanCatalog plans;
   private final SubscriberStore store;
   private final LifecycleNotices notices;
-  private final SubscriberAccounts accounts;
+  private final Subscription subscription;
   private final ShardedLedger ledger;
   private final Clock clock;
-  private final RandomGenerator random;
   private final Endpoints endpoints;
 
   /** Routes over one operator's stores, outbox and ledger engine. */
@@ -71,19 +65,17 @@ public final class SubscriberRoutes implements HttpService {
       PlanCatalog plans,
       SubscriberStore store,
       Outbox outbox,
-      SubscriberAccounts accounts,
+      Subscription subscription,
       ShardedLedger ledger,
       Clock clock,
-      RandomGenerator random,
       Endpoints endpoints) {
     this.profile = profile;
     this.plans = plans;
     this.store = store;
     this.notices = new LifecycleNotices(profile, outbox);
-    this.accounts = accounts;
+    this.subscription = subscription;
     this.ledger = ledger;
     this.clock = clock;
-    this.random = random;
     this.endpoints = endpoints;
   }
 
@@ -117,30 +109,7 @@ public final class SubscriberRoutes implements HttpService {
     if (store.find(msisdn).isPresent()) {
       throw taken(msisdn);
     }
-    ServicePassword key;
-    try {
-      key = ServicePassword.choose(password, random);
-    } finally {
-      Arrays.fill(password, '\0');
-    }
-    Subscriber subscriber =
-        Subscriber.subscribe(
-            msisdn,
-            profile.id(),
-            plan.id(),
-            key,
-            SubscriberAccounts.subscriberFamily(store.nextFamilySerial()),
-            clock.instant(),
-            new BillingCycles(profile.zone()));
-    for (AccountResult result : ledger.open(accounts.open(subscriber)).join()) {
-      switch (result) {
-        case AccountResult.Opened opened -> {}
-        case AccountResult.Rejected rejected ->
-            throw new IllegalStateException(
-                "account of " + msisdn + " refused: " + rejected.reason());
-      }
-    }
-    return switch (store.create(subscriber)) {
+    return switch (subscription.subscribe(msisdn, plan, password)) {
       case SubscriberCreation.Created created -> Reply.created(json(created.subscriber()));
       case SubscriberCreation.MsisdnTaken existing -> throw taken(msisdn);
     };

@@ -1,0 +1,103 @@
+package org.telco.app.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * An operator's API as a demo sees it from outside: plain HTTP with the admin or partner key from
+ * the platform's {@code credentials.json}, nothing shared with the server's code, so the demo shows
+ * what any client would get.
+ */
+public final class PlatformClient {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+  private final String adminKey;
+  private final String partnerKey;
+
+  /**
+   * A client of operator {@code node} at {@code url}.
+   *
+   * @param url the operator's base URL, e.g. {@code http://127.0.0.1:8081}
+   * @param adminKey its admin API key
+   * @param partnerKey its partner API key
+   */
+  public PlatformClient(String url, String adminKey, String partnerKey) {
+    this.base = url.replaceAll("/+$", "") + "/api/v1";
+    this.adminKey = adminKey;
+    this.partnerKey = partnerKey;
+  }
+
+  /** A client with the keys of operator {@code node} read from {@code dataDir/credentials.json}. */
+  public static PlatformClient fromCredentials(String url, Path dataDir, String node)
+      throws IOException {
+    JsonNode keys = MAPPER.readTree(dataDir.resolve("credentials.json").toFile()).path("nodes");
+    JsonNode own = keys.path(node);
+    return new PlatformClient(
+        url, own.path("adminApiKey").asText(), own.path("partnerApiKey").asText());
+  }
+
+  /**
+   * An answer.
+   *
+   * @param status the HTTP status
+   * @param body the JSON body, or a missing node
+   */
+  public record Answer(int status, JsonNode body) {
+    /** The text of a field, or "" when absent. */
+    public String text(String field) {
+      return body.path(field).asText();
+    }
+  }
+
+  /** GET with the admin key. */
+  public Answer get(String path) {
+    return send(request(path, adminKey).GET());
+  }
+
+  /** GET with the partner key. */
+  public Answer getAsPartner(String path) {
+    return send(request(path, partnerKey).GET());
+  }
+
+  /** POST of a JSON body with the admin key. */
+  public Answer post(String path, String json) {
+    return send(
+        request(path, adminKey)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private HttpRequest.Builder request(String path, String key) {
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + key);
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      String body = response.body();
+      JsonNode json = body.isBlank() ? MissingNode.getInstance() : MAPPER.readTree(body);
+      return new Answer(response.statusCode(), json);
+    } catch (IOException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new UncheckedIOException("cannot reach " + base + " (" + why + ")", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
