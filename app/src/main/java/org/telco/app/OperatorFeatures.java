@@ -11,7 +11,7 @@ import org.telco.app.demo.DemoSubscribers;
 import org.telco.app.messaging.HandsetRoutes;
 import org.telco.app.network.NetworkAdminRoutes;
 import org.telco.app.payment.PaymentRoutes;
-import org.telco.app.payment.TopUps;
+import org.telco.app.payment.Payments;
 import org.telco.app.subscriber.LifecycleNotices;
 import org.telco.app.subscriber.SubscriberRoutes;
 import org.telco.app.subscriber.Subscription;
@@ -67,8 +67,7 @@ public final class OperatorFeatures implements AutoCloseable {
   private final Clock clock;
   private final BillingRun billing;
   private final Subscription subscription;
-  private final TopUps topUps;
-  private final PaymentStore payments;
+  private final Payments payments;
   private final PaymentProvider provider = SandboxPaymentProvider.standard();
   private final PaymentRules paymentRules = PaymentRules.standard();
 
@@ -80,7 +79,7 @@ public final class OperatorFeatures implements AutoCloseable {
             .orElseThrow(() -> new IllegalArgumentException("no operator profile for " + name));
     this.plans = PlanCatalog.demo(id);
     this.subscribers = new PgSubscriberStore(dataSource);
-    this.payments = new PgPaymentStore(dataSource);
+    PaymentStore paymentStore = new PgPaymentStore(dataSource);
     this.outbox = new PgOutbox(dataSource);
     this.hlr = new SimulatedHlr(new PgHlrStore(dataSource), clock);
     this.inbox = new PgHandsetInbox(dataSource);
@@ -109,10 +108,10 @@ public final class OperatorFeatures implements AutoCloseable {
             BillingRun.DEFAULT_CHUNK);
     this.subscription =
         new Subscription(profile, subscribers, accounts, ledger, clock, new SecureRandom());
-    this.topUps =
-        new TopUps(
+    this.payments =
+        new Payments(
             subscribers,
-            payments,
+            paymentStore,
             provider,
             paymentRules,
             new PaymentTransfers(accounts),
@@ -151,18 +150,7 @@ public final class OperatorFeatures implements AutoCloseable {
             "/api/v1",
             new SubscriberRoutes(
                 profile, plans, subscribers, outbox, subscription, ledger, clock, endpoints))
-        .register(
-            "/api/v1",
-            new PaymentRoutes(
-                topUps,
-                subscribers,
-                payments,
-                provider,
-                paymentRules,
-                new PaymentTransfers(accounts),
-                ledger,
-                clock,
-                endpoints))
+        .register("/api/v1", new PaymentRoutes(payments, endpoints))
         .register("/api/v1", new HandsetRoutes(inbox, endpoints))
         .register("/api/v1", new NetworkAdminRoutes(hlr, endpoints));
   }
@@ -173,7 +161,7 @@ public final class OperatorFeatures implements AutoCloseable {
    * @return how many were created now
    */
   public int seedDemoData() {
-    return new DemoSubscribers(profile, plans, subscribers, subscription, topUps).seed();
+    return new DemoSubscribers(profile, plans, subscribers, subscription, payments).seed();
   }
 
   /**

@@ -1,7 +1,7 @@
 package org.telco.app.demo;
 
 import java.util.List;
-import org.telco.app.payment.TopUps;
+import org.telco.app.payment.Payments;
 import org.telco.app.subscriber.Subscription;
 import org.telco.payment.Payer;
 import org.telco.payment.PaymentChannel;
@@ -37,7 +37,7 @@ public final class DemoSubscribers {
   private final PlanCatalog plans;
   private final SubscriberStore store;
   private final Subscription subscription;
-  private final TopUps topUps;
+  private final Payments payments;
 
   /** Seeds one operator. */
   public DemoSubscribers(
@@ -45,12 +45,12 @@ public final class DemoSubscribers {
       PlanCatalog plans,
       SubscriberStore store,
       Subscription subscription,
-      TopUps topUps) {
+      Payments payments) {
     this.profile = profile;
     this.plans = plans;
     this.store = store;
     this.subscription = subscription;
-    this.topUps = topUps;
+    this.payments = payments;
   }
 
   /** The demo number {@code suffix} of an operator whose first range starts with {@code prefix}. */
@@ -76,7 +76,7 @@ public final class DemoSubscribers {
           msisdn,
           plans.find(new PlanId(entry.planId())).orElseThrow(),
           SERVICE_PASSWORD.toCharArray());
-      topUps.pay(
+      payments.pay(
           new PaymentRequest(
               new PaymentId("demo-topup-" + msisdn.digits()),
               msisdn,

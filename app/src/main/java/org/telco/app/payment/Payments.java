@@ -2,6 +2,7 @@ package org.telco.app.payment;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.telco.app.subscriber.LifecycleNotices;
 import org.telco.engine.ShardedLedger;
@@ -11,13 +12,19 @@ import org.telco.ledger.TransferRejection;
 import org.telco.ledger.TransferRequest;
 import org.telco.ledger.TransferResult;
 import org.telco.payment.Payment;
+import org.telco.payment.PaymentId;
 import org.telco.payment.PaymentProvider;
+import org.telco.payment.PaymentRejection;
 import org.telco.payment.PaymentRequest;
 import org.telco.payment.PaymentResult;
 import org.telco.payment.PaymentRules;
 import org.telco.payment.PaymentStore;
 import org.telco.payment.PaymentTransfers;
 import org.telco.payment.ProviderDecision;
+import org.telco.payment.Refund;
+import org.telco.payment.RefundId;
+import org.telco.payment.RefundRequest;
+import org.telco.payment.RefundResult;
 import org.telco.payment.Verdict;
 import org.telco.subscriber.StateChangeReason;
 import org.telco.subscriber.StateChangeResult;
@@ -30,13 +37,16 @@ import org.telco.web.Problem;
 import org.telco.web.Reply;
 
 /**
- * A top-up, following the flow of docs/prepaid.md: judge, capture with the provider, record, then
- * move the money in the ledger (top-up, then settle what is due) and re-open a number barred for
- * arrears once nothing is due. Every step is idempotent, so the same payment id sent again, or
- * after a crash, finishes the payment instead of paying twice. The API and the demo data both pay
- * through here.
+ * Payments and their refunds, following the flow of docs/prepaid.md. A top-up is judged, captured
+ * with the provider, recorded, then the money moves in the ledger (top-up, then settle what is due)
+ * and a number barred for arrears re-opens once nothing is due. A refund is judged, recorded (the
+ * store caps it atomically), then moved in the ledger, and taken back if the money was spent. Every
+ * step is idempotent, so the same payment or refund id sent again, or after a crash, finishes it
+ * instead of paying twice. The API and the demo data both go through here.
  */
-public final class TopUps {
+public final class Payments {
+  private static final String FULL_REFUND = "full";
+
   private final SubscriberStore subscribers;
   private final PaymentStore payments;
   private final PaymentProvider provider;
@@ -46,8 +56,8 @@ public final class TopUps {
   private final LifecycleNotices notices;
   private final Clock clock;
 
-  /** Top-ups over one operator's stores and ledger engine. */
-  public TopUps(
+  /** Payments over one operator's stores and ledger engine. */
+  public Payments(
       SubscriberStore subscribers,
       PaymentStore payments,
       PaymentProvider provider,
@@ -75,7 +85,7 @@ public final class TopUps {
   public Reply pay(PaymentRequest request) {
     Optional<Subscriber> subscriber = subscribers.find(request.msisdn());
     return switch (rules.checkPayment(request, payments.find(request.id()), subscriber)) {
-      case Verdict.Reject<Payment> reject -> throw PaymentRoutes.problem(reject.reason());
+      case Verdict.Reject<Payment> reject -> throw PaymentProblems.of(reject.reason());
       case Verdict.Replay<Payment> replay -> new Reply(200, finish(replay.existing()));
       case Verdict.Proceed<Payment> proceed -> {
         switch (provider.capture(request)) {
@@ -92,7 +102,7 @@ public final class TopUps {
         yield switch (payments.record(request.toPayment(clock.instant()))) {
           case PaymentResult.Accepted accepted ->
               new Reply(accepted.replayed() ? 200 : 201, finish(accepted.payment()));
-          case PaymentResult.Rejected rejected -> throw PaymentRoutes.problem(rejected.reason());
+          case PaymentResult.Rejected rejected -> throw PaymentProblems.of(rejected.reason());
         };
       }
     };
@@ -139,6 +149,93 @@ public final class TopUps {
       case StateChangeResult.Unchanged unchanged -> unchanged.subscriber();
       case StateChangeResult.Refused refused -> refused.subscriber();
     };
+  }
+
+  /** A payment with its subscriber's balance, due amount and state as they stand now. */
+  public Reply describe(PaymentId id) {
+    Payment payment =
+        payments.find(id).orElseThrow(() -> PaymentProblems.of(PaymentRejection.PAYMENT_NOT_FOUND));
+    Subscriber subscriber = subscriberOf(payment);
+    return Reply.ok(
+        PaymentJson.of(payment, balance(subscriber), due(subscriber), subscriber.state().name()));
+  }
+
+  /**
+   * Refunds part or all of a payment.
+   *
+   * @param rawRefundId the refund's id within the payment, or null for {@code full}
+   * @param amountFen the amount, or null for what this refund id asked before, else all that is
+   *     still refundable
+   */
+  public Reply refund(PaymentId paymentId, String rawRefundId, Long amountFen) {
+    Optional<Payment> payment = payments.find(paymentId);
+    if (payment.isEmpty()) {
+      throw PaymentProblems.of(PaymentRejection.PAYMENT_NOT_FOUND);
+    }
+    RefundId refundId = refundId(rawRefundId == null ? FULL_REFUND : rawRefundId);
+    List<Refund> earlier = payments.refunds(paymentId);
+    long amount =
+        amountFen != null
+            ? amountFen
+            : earlier.stream()
+                .filter(r -> r.refundId().equals(refundId))
+                .map(Refund::amountFen)
+                .findFirst()
+                .orElseGet(() -> payment.map(Payment::refundableFen).orElse(0L));
+    RefundRequest request = new RefundRequest(refundId, paymentId, amount);
+    return switch (rules.checkRefund(request, payment, earlier)) {
+      case Verdict.Reject<Refund> reject -> throw PaymentProblems.of(reject.reason());
+      case Verdict.Replay<Refund> replay -> {
+        Payment paid = payment.orElseThrow();
+        submit(transfers.refund(subscriberOf(paid), paid, replay.existing()));
+        yield new Reply(
+            200, RefundJson.of(replay.existing(), payments.find(paymentId).orElseThrow()));
+      }
+      case Verdict.Proceed<Refund> proceed -> recordAndMove(request);
+    };
+  }
+
+  /** Records a new refund, moves it in the ledger, then tells the provider. */
+  private Reply recordAndMove(RefundRequest request) {
+    return switch (payments.addRefund(request.toRefund(clock.instant()))) {
+      case RefundResult.Rejected rejected -> throw PaymentProblems.of(rejected.reason());
+      case RefundResult.Accepted accepted -> {
+        Payment paid = accepted.payment();
+        TransferResult moved =
+            ledger
+                .submit(List.of(transfers.refund(subscriberOf(paid), paid, accepted.refund())))
+                .join()
+                .getFirst();
+        switch (moved) {
+          case TransferResult.Accepted done -> {}
+          case TransferResult.Rejected refused -> {
+            payments.withdrawRefund(request.paymentId(), request.refundId());
+            throw new Problem(
+                    422,
+                    "refund-exceeds-balance",
+                    "The money was spent",
+                    "the subscriber's balance no longer holds the amount: "
+                        + refused.reason().name().toLowerCase(Locale.ROOT),
+                    "amountFen")
+                .toException();
+          }
+        }
+        provider.refund(paid, accepted.refund());
+        yield new Reply(accepted.replayed() ? 200 : 201, RefundJson.of(accepted.refund(), paid));
+      }
+    };
+  }
+
+  private Subscriber subscriberOf(Payment payment) {
+    return subscribers.find(payment.msisdn()).orElseThrow();
+  }
+
+  private static RefundId refundId(String raw) {
+    try {
+      return new RefundId(raw);
+    } catch (IllegalArgumentException e) {
+      throw Problem.invalidField("refundId", e.getMessage()).toException();
+    }
   }
 
   void submit(TransferRequest request) {
