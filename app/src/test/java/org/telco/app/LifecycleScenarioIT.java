@@ -66,6 +66,7 @@ class LifecycleScenarioIT {
     advanceDays(32); // cycle 2: the last of the money
     assertThat(subscriber().get("balanceFen").asLong()).isZero();
     assertThat(subscriber().get("status").asText()).isEqualTo("ACTIVE");
+    awaitInbox(text -> text.contains("less than the monthly fee")); // the balance-low warning
     assertConserved();
 
     advanceDays(32); // cycle 3: nothing left to pay with

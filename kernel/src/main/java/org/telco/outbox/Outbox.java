@@ -17,6 +17,16 @@ public interface Outbox {
   void enqueue(OutboxMessage message);
 
   /**
+   * Adds messages in list order, each as {@link #enqueue} would. Stores override it to write a
+   * batch at once: a billing run enqueues a notice for each of a million subscribers.
+   */
+  default void enqueueAll(List<OutboxMessage> messages) {
+    for (OutboxMessage message : messages) {
+      enqueue(message);
+    }
+  }
+
+  /**
    * Messages ready for delivery at {@code now}, in the order they were enqueued: not delivered,
    * {@code nextAttemptAt} reached, and no earlier message of the same topic still waiting for its
    * next attempt.

@@ -1,8 +1,10 @@
 package org.telco.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,24 @@ public abstract class OutboxContract {
     assertThat(outbox.due(T0.plusSeconds(10), 2))
         .extracting(OutboxMessage::id)
         .containsExactly("b:first", "a:second");
+  }
+
+  @Test
+  void enqueueAllKeepsListOrderAndTheFirstCopyOfAnId() {
+    outbox.enqueue(OutboxMessage.of("sms:known", "sms", "stored before", T0));
+    outbox.enqueueAll(
+        List.of(
+            OutboxMessage.of("sms:2", "sms", "two", T0),
+            OutboxMessage.of("sms:known", "sms", "again", T0),
+            OutboxMessage.of("net:1", "net", "one", T0),
+            OutboxMessage.of("sms:2", "sms", "duplicate in the batch", T0)));
+
+    assertThat(outbox.due(T0, 10))
+        .extracting(OutboxMessage::id, OutboxMessage::payload)
+        .containsExactly(
+            tuple("sms:known", "stored before"), tuple("sms:2", "two"), tuple("net:1", "one"));
+    outbox.enqueueAll(List.of());
+    assertThat(outbox.pendingCount()).isEqualTo(3);
   }
 
   @Test

@@ -2,11 +2,14 @@ package org.telco.app.billing;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.telco.messaging.SmsMessage;
 import org.telco.messaging.SmsMessages;
 import org.telco.network.NetworkCommand;
 import org.telco.network.NetworkCommands;
 import org.telco.outbox.Outbox;
+import org.telco.outbox.OutboxMessage;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.Plan;
 import org.telco.subscriber.Subscriber;
@@ -16,6 +19,8 @@ import org.telco.subscriber.Subscriber;
  * the ids come from the number and the cycle date, not from the time of the change: a run cut short
  * and run again decides the same cycle again, perhaps at another instant, and must enqueue the same
  * ids so the outbox ignores the second copy.
+ *
+ * <p>The notices of a chunk are collected and enqueued together, one outbox write per chunk.
  */
 final class BillingNotices {
   /** Reason given to the network for a bar over an unpaid fee. */
@@ -23,10 +28,19 @@ final class BillingNotices {
 
   private final OperatorProfile profile;
   private final Outbox outbox;
+  private final List<OutboxMessage> collected = new ArrayList<>();
 
   BillingNotices(OperatorProfile profile, Outbox outbox) {
     this.profile = profile;
     this.outbox = outbox;
+  }
+
+  /** Enqueues everything collected since the last flush, in the order it was collected. */
+  void flush() {
+    if (!collected.isEmpty()) {
+      outbox.enqueueAll(List.copyOf(collected));
+      collected.clear();
+    }
   }
 
   /** An SMS saying the fee of the cycle starting on {@code cycle} was charged. */
@@ -45,10 +59,35 @@ final class BillingNotices {
         at);
   }
 
+  /**
+   * An SMS warning that the money left after the fee of the cycle starting on {@code cycle} will
+   * not pay the next one, so the number would be barred at {@code nextCycle} without a top-up.
+   */
+  void balanceLow(
+      Subscriber subscriber,
+      Plan plan,
+      LocalDate cycle,
+      long balanceFen,
+      LocalDate nextCycle,
+      Instant at) {
+    sms(
+        "balance-low",
+        subscriber,
+        cycle,
+        "Your balance is "
+            + yuan(balanceFen)
+            + " yuan, less than the monthly fee of "
+            + yuan(plan.monthlyFeeFen())
+            + " yuan due on "
+            + nextCycle
+            + ". Top up before then to stay connected.",
+        at);
+  }
+
   /** A bar command and an SMS: the fee of the cycle starting on {@code cycle} is unpaid. */
   void barred(Subscriber subscriber, Plan plan, LocalDate cycle, Instant at) {
     String digits = subscriber.msisdn().digits();
-    outbox.enqueue(
+    collected.add(
         NetworkCommands.message(
             new NetworkCommand.Bar("arrears:" + digits + ":" + cycle, digits, ARREARS_BAR_REASON),
             at));
@@ -66,13 +105,16 @@ final class BillingNotices {
 
   private void sms(String kind, Subscriber subscriber, LocalDate cycle, String text, Instant at) {
     String digits = subscriber.msisdn().digits();
-    outbox.enqueue(
+    collected.add(
         SmsMessages.message(
             new SmsMessage(
                 kind + ":" + digits + ":" + cycle, profile.serviceShortCode(), digits, text, at)));
   }
 
   private static String yuan(long fen) {
+    if (fen < 0) {
+      return "-" + yuan(-fen);
+    }
     return fen / 100 + "." + String.format("%02d", fen % 100);
   }
 }

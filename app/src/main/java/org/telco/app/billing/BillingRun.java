@@ -4,11 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import org.telco.engine.ShardedLedger;
+import org.telco.ledger.Account;
 import org.telco.ledger.LedgerStore;
 import org.telco.ledger.Transfer;
 import org.telco.ledger.TransferId;
@@ -120,13 +125,7 @@ public final class BillingRun {
     }
     chargeFees(items);
     recordDues(items);
-    for (Item item : items) {
-      switch (item.step) {
-        case CHARGED -> notices.feeCharged(item.subscriber, item.plan, item.cycle, now);
-        case BAR -> notices.barred(item.subscriber, item.plan, item.cycle, now);
-        case CHARGE, RECORD_DUE, SKIP -> {}
-      }
-    }
+    notify(items, now);
     store(items, now);
     return due.size();
   }
@@ -195,6 +194,34 @@ public final class BillingRun {
         case TransferResult.Rejected rejected -> item.step = afterRefusedFee(rejected);
       }
     }
+  }
+
+  /**
+   * Enqueues the chunk's notices in one outbox write: the fee charged (and a warning when what is
+   * left will not pay the next fee), or the bar.
+   */
+  private void notify(List<Item> items, Instant now) {
+    Map<Item, CompletableFuture<Optional<Account>>> balances = new HashMap<>();
+    for (Item item : items) {
+      if (item.step == Step.CHARGED) {
+        balances.put(item, ledger.account(item.subscriber.moneyAccount()));
+      }
+    }
+    for (Item item : items) {
+      switch (item.step) {
+        case CHARGED -> {
+          notices.feeCharged(item.subscriber, item.plan, item.cycle, now);
+          long left = balances.get(item).join().map(Account::creditBalance).orElse(0L);
+          if (left < item.plan.monthlyFeeFen()) {
+            LocalDate next = cycles.dateOf(item.subscriber.nextCycle(cycles).nextCycleAt());
+            notices.balanceLow(item.subscriber, item.plan, item.cycle, left, next, now);
+          }
+        }
+        case BAR -> notices.barred(item.subscriber, item.plan, item.cycle, now);
+        case CHARGE, RECORD_DUE, SKIP -> {}
+      }
+    }
+    notices.flush();
   }
 
   /** Records every fee that stays due in one submit. */

@@ -15,7 +15,10 @@ import org.telco.ledger.InMemoryLedgerStore;
 import org.telco.ledger.TransferId;
 import org.telco.ledger.TransferRequest;
 import org.telco.ledger.TransferResult;
+import org.telco.messaging.SmsMessage;
+import org.telco.messaging.SmsMessages;
 import org.telco.outbox.InMemoryOutbox;
+import org.telco.outbox.OutboxMessage;
 import org.telco.subscriber.BillingCycles;
 import org.telco.subscriber.InMemorySubscriberStore;
 import org.telco.subscriber.Msisdn;
@@ -97,7 +100,14 @@ class BillingRunTest {
     Subscriber now = subscribers.find(subscriber.msisdn()).orElseThrow();
     assertThat(now.state()).isEqualTo(SubscriberState.BARRED_ARREARS);
     assertThat(now.nextCycleAt()).isAfter(clock.instant());
-    assertThat(outbox.pendingCount()).isEqualTo(4); // two fee SMS, a bar, a barred SMS
+    assertThat(outbox.due(clock.instant(), 10))
+        .extracting(OutboxMessage::id)
+        .containsExactly(
+            "sms:fee-charged:8613800000001:2026-02-10",
+            "sms:fee-charged:8613800000001:2026-03-10",
+            "sms:balance-low:8613800000001:2026-03-10", // nothing left for April's fee
+            "network.command:arrears:8613800000001:2026-04-10",
+            "sms:barred:8613800000001:2026-04-10");
     assertThat(run.runDue()).isZero();
     ledger.checkInvariants().join();
   }
@@ -136,7 +146,28 @@ class BillingRunTest {
     assertThat(store.transfer(id("due", subscriber, cycle))).isEmpty();
     assertThat(subscribers.find(subscriber.msisdn()).orElseThrow().state())
         .isEqualTo(SubscriberState.ACTIVE);
-    assertThat(outbox.pendingCount()).isEqualTo(1);
+    assertThat(outbox.due(clock.instant(), 10))
+        .extracting(OutboxMessage::id)
+        .containsExactly(
+            "sms:fee-charged:8613800000003:" + cycle, "sms:balance-low:8613800000003:" + cycle);
+  }
+
+  @Test
+  void theBalanceLowWarningNamesWhatIsLeftAndWhenTheNextFeeFalls() {
+    Subscriber subscriber = subscribe("8613800000005");
+    topUp(subscriber, FEE + 350);
+    clock.advance(Duration.ofDays(32));
+
+    assertThat(run.runDue()).isEqualTo(1);
+
+    SmsMessage warning =
+        SmsMessages.sms(
+            outbox.due(clock.instant(), 10).stream()
+                .filter(m -> m.id().startsWith("sms:balance-low:"))
+                .findFirst()
+                .orElseThrow());
+    assertThat(warning.to()).isEqualTo("8613800000005");
+    assertThat(warning.text()).contains("3.50 yuan").contains("8.00 yuan").contains("2026-03-10");
   }
 
   @Test

@@ -99,6 +99,16 @@ public final class PgOutbox implements Outbox {
     }
   }
 
+  /** One statement for the whole list. */
+  @Override
+  public void enqueueAll(List<OutboxMessage> messages) {
+    try (Connection connection = dataSource.getConnection()) {
+      enqueue(connection, messages);
+    } catch (SQLException e) {
+      throw new OutboxFailure("cannot enqueue " + messages.size() + " outbox messages", e);
+    }
+  }
+
   @Override
   public List<OutboxMessage> due(Instant now, int limit) {
     try (Connection connection = dataSource.getConnection();
