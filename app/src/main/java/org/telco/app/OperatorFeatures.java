@@ -12,6 +12,7 @@ import org.telco.app.messaging.HandsetRoutes;
 import org.telco.app.network.NetworkAdminRoutes;
 import org.telco.app.payment.PaymentRoutes;
 import org.telco.app.payment.Payments;
+import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.app.subscriber.LifecycleNotices;
 import org.telco.app.subscriber.SubscriberRoutes;
 import org.telco.app.subscriber.Subscription;
@@ -116,7 +117,7 @@ public final class OperatorFeatures implements AutoCloseable {
             paymentRules,
             new PaymentTransfers(accounts),
             ledger,
-            new LifecycleNotices(profile, outbox),
+            new ArrearsReopening(subscribers, ledger, new LifecycleNotices(profile, outbox), clock),
             clock);
   }
 

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
+import org.telco.app.subscriber.ArrearsReopening;
+import org.telco.app.subscriber.LifecycleNotices;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
 import org.telco.ledger.LedgerStore;
@@ -58,6 +60,7 @@ public final class BillingRun {
   private final ShardedLedger ledger;
   private final LedgerStore committed;
   private final BillingNotices notices;
+  private final ArrearsReopening reopening;
   private final BillingCycles cycles;
   private final Clock clock;
   private final int chunk;
@@ -87,6 +90,8 @@ public final class BillingRun {
     this.ledger = ledger;
     this.committed = committed;
     this.notices = new BillingNotices(profile, outbox);
+    this.reopening =
+        new ArrearsReopening(subscribers, ledger, new LifecycleNotices(profile, outbox), clock);
     this.cycles = new BillingCycles(profile.zone());
     this.clock = clock;
     this.chunk = chunk;
@@ -266,7 +271,10 @@ public final class BillingRun {
     List<SubscriberUpdateResult> results = subscribers.updateAll(updates);
     for (SubscriberUpdateResult result : results) {
       switch (result) {
-        case SubscriberUpdateResult.Updated updated -> {}
+        case SubscriberUpdateResult.Updated updated ->
+            // A payment may have settled the fee after it was recorded as due, and seen the
+            // number still ACTIVE: re-read what is due after the bar is written.
+            reopening.reopenIfPaid(updated.subscriber());
         case SubscriberUpdateResult.Stale stale ->
             // Changed meanwhile: the next chunk reads it again and follows the ledger.
             LOG.fine(() -> stale.msisdn() + " changed during the billing run; retried");

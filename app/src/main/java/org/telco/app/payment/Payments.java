@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.telco.app.subscriber.LifecycleNotices;
+import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
 import org.telco.ledger.AccountId;
@@ -26,13 +26,8 @@ import org.telco.payment.RefundId;
 import org.telco.payment.RefundRequest;
 import org.telco.payment.RefundResult;
 import org.telco.payment.Verdict;
-import org.telco.subscriber.StateChangeReason;
-import org.telco.subscriber.StateChangeResult;
 import org.telco.subscriber.Subscriber;
-import org.telco.subscriber.SubscriberState;
 import org.telco.subscriber.SubscriberStore;
-import org.telco.subscriber.SubscriberUpdate;
-import org.telco.subscriber.SubscriberUpdateResult;
 import org.telco.web.Problem;
 import org.telco.web.Reply;
 
@@ -47,13 +42,16 @@ import org.telco.web.Reply;
 public final class Payments {
   private static final String FULL_REFUND = "full";
 
+  /** Settling is worked out again at most this often when balances move under it. */
+  private static final int SETTLE_ATTEMPTS = 8;
+
   private final SubscriberStore subscribers;
   private final PaymentStore payments;
   private final PaymentProvider provider;
   private final PaymentRules rules;
   private final PaymentTransfers transfers;
   private final ShardedLedger ledger;
-  private final LifecycleNotices notices;
+  private final ArrearsReopening reopening;
   private final Clock clock;
 
   /** Payments over one operator's stores and ledger engine. */
@@ -64,7 +62,7 @@ public final class Payments {
       PaymentRules rules,
       PaymentTransfers transfers,
       ShardedLedger ledger,
-      LifecycleNotices notices,
+      ArrearsReopening reopening,
       Clock clock) {
     this.subscribers = subscribers;
     this.payments = payments;
@@ -72,7 +70,7 @@ public final class Payments {
     this.rules = rules;
     this.transfers = transfers;
     this.ledger = ledger;
-    this.notices = notices;
+    this.reopening = reopening;
     this.clock = clock;
   }
 
@@ -112,43 +110,39 @@ public final class Payments {
   private PaymentJson finish(Payment payment) {
     Subscriber subscriber = subscribers.find(payment.msisdn()).orElseThrow();
     submit(transfers.topUp(subscriber, payment));
-    long due = due(subscriber);
-    Optional<TransferRequest> settle =
-        transfers.settle(subscriber, payment.id(), due, available(subscriber));
-    if (settle.isPresent()) {
-      TransferResult result = ledger.submit(List.of(settle.get())).join().getFirst();
-      switch (result) {
-        case TransferResult.Accepted accepted -> {}
-        case TransferResult.Rejected rejected -> {
-          if (rejected.reason() != TransferRejection.EXISTS_WITH_DIFFERENT_FIELDS) {
-            throw new IllegalStateException("settling " + payment.id() + ": " + rejected.reason());
-          }
-        }
-      }
-    }
-    Subscriber now = reopenIfPaid(subscriber);
+    settleDue(subscriber, payment.id());
+    Subscriber now = reopening.reopenIfPaid(subscribers.find(payment.msisdn()).orElseThrow());
     return PaymentJson.of(payment, balance(now), due(now), now.state().name());
   }
 
-  private Subscriber reopenIfPaid(Subscriber subscriber) {
-    if (subscriber.state() != SubscriberState.BARRED_ARREARS || due(subscriber) > 0) {
-      return subscriber;
+  /**
+   * Pays what is due from money. A fee charged or another payment settling meanwhile changes both
+   * figures between reading and moving them; the ledger then refuses the amount and it is worked
+   * out again (a refused transfer leaves its id free). An id landed with other figures was settled
+   * by an earlier attempt of this payment.
+   */
+  private void settleDue(Subscriber subscriber, PaymentId id) {
+    for (int attempt = 1; ; attempt++) {
+      Optional<TransferRequest> settle =
+          transfers.settle(subscriber, id, due(subscriber), available(subscriber));
+      if (settle.isEmpty()) {
+        return;
+      }
+      TransferResult result = ledger.submit(List.of(settle.get())).join().getFirst();
+      if (result instanceof TransferResult.Rejected rejected) {
+        TransferRejection reason = rejected.reason();
+        boolean moved =
+            reason == TransferRejection.EXCEEDS_CREDITS
+                || reason == TransferRejection.EXCEEDS_DEBITS;
+        if (moved && attempt < SETTLE_ATTEMPTS) {
+          continue;
+        }
+        if (reason != TransferRejection.EXISTS_WITH_DIFFERENT_FIELDS) {
+          throw new IllegalStateException("settling " + id + ": " + reason);
+        }
+      }
+      return;
     }
-    return switch (subscriber.change(StateChangeReason.ARREARS_PAID, clock.instant())) {
-      case StateChangeResult.Changed changed ->
-          switch (subscribers.update(SubscriberUpdate.of(changed))) {
-            case SubscriberUpdateResult.Updated updated -> {
-              notices.enqueue(changed.change());
-              yield updated.subscriber();
-            }
-            case SubscriberUpdateResult.Stale stale ->
-                subscribers.find(subscriber.msisdn()).orElseThrow();
-            case SubscriberUpdateResult.NotFound notFound ->
-                throw new IllegalStateException("subscriber vanished: " + notFound.msisdn());
-          };
-      case StateChangeResult.Unchanged unchanged -> unchanged.subscriber();
-      case StateChangeResult.Refused refused -> refused.subscriber();
-    };
   }
 
   /** A payment with its subscriber's balance, due amount and state as they stand now. */
@@ -259,9 +253,7 @@ public final class Payments {
   }
 
   long due(Subscriber subscriber) {
-    return account(subscriber.arrearsAccount())
-        .map(a -> a.debitsPosted() - a.creditsPosted())
-        .orElse(0L);
+    return reopening.dueFen(subscriber);
   }
 
   private Optional<Account> account(AccountId id) {

@@ -1,0 +1,71 @@
+package org.telco.app.subscriber;
+
+import java.time.Clock;
+import org.telco.engine.ShardedLedger;
+import org.telco.ledger.Account;
+import org.telco.subscriber.StateChangeReason;
+import org.telco.subscriber.StateChangeResult;
+import org.telco.subscriber.Subscriber;
+import org.telco.subscriber.SubscriberState;
+import org.telco.subscriber.SubscriberStore;
+import org.telco.subscriber.SubscriberUpdate;
+import org.telco.subscriber.SubscriberUpdateResult;
+
+/**
+ * Re-opens a number barred for arrears once nothing is due. Both sides of a race call it: a payment
+ * after settling (it may read the number as ACTIVE just before the billing run writes the bar) and
+ * the billing run after writing a bar (the payment may have settled the fee just before). Each
+ * reads the other's write after its own, so at least one of them sees a barred number with nothing
+ * due and re-opens it; a number is never left barred with its arrears paid.
+ */
+public final class ArrearsReopening {
+  private final SubscriberStore subscribers;
+  private final ShardedLedger ledger;
+  private final LifecycleNotices notices;
+  private final Clock clock;
+
+  /** Re-opening over one operator's subscribers and ledger, telling the network and handset. */
+  public ArrearsReopening(
+      SubscriberStore subscribers, ShardedLedger ledger, LifecycleNotices notices, Clock clock) {
+    this.subscribers = subscribers;
+    this.ledger = ledger;
+    this.notices = notices;
+    this.clock = clock;
+  }
+
+  /**
+   * Re-opens {@code subscriber} (ARREARS_PAID, unbar command and SMS) if it is BARRED_ARREARS and
+   * nothing is due.
+   *
+   * @return the subscriber as it stands afterwards
+   */
+  public Subscriber reopenIfPaid(Subscriber subscriber) {
+    if (subscriber.state() != SubscriberState.BARRED_ARREARS || dueFen(subscriber) > 0) {
+      return subscriber;
+    }
+    return switch (subscriber.change(StateChangeReason.ARREARS_PAID, clock.instant())) {
+      case StateChangeResult.Changed changed ->
+          switch (subscribers.update(SubscriberUpdate.of(changed))) {
+            case SubscriberUpdateResult.Updated updated -> {
+              notices.enqueue(changed.change());
+              yield updated.subscriber();
+            }
+            case SubscriberUpdateResult.Stale stale ->
+                reopenIfPaid(subscribers.find(subscriber.msisdn()).orElseThrow());
+            case SubscriberUpdateResult.NotFound notFound ->
+                throw new IllegalStateException("subscriber vanished: " + notFound.msisdn());
+          };
+      case StateChangeResult.Unchanged unchanged -> unchanged.subscriber();
+      case StateChangeResult.Refused refused -> refused.subscriber();
+    };
+  }
+
+  /** What the subscriber's arrears account says is due: debits less credits. */
+  public long dueFen(Subscriber subscriber) {
+    return ledger.account(subscriber.arrearsAccount()).join().map(ArrearsReopening::due).orElse(0L);
+  }
+
+  private static long due(Account arrears) {
+    return arrears.debitsPosted() - arrears.creditsPosted();
+  }
+}
