@@ -1,0 +1,233 @@
+package org.telco.sms;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.telco.messaging.SmsMessage;
+import org.telco.messaging.SmsSender;
+import org.telco.subscriber.OperatorId;
+
+/**
+ * One operator's SMS centre. Everything that sends a message comes here: ESMEs over SMPP ({@link
+ * #submit}), handsets ({@link #sendFromHandset}), the platform's notices (as its {@link SmsSender})
+ * and other operators' centres ({@link #receiveFromPeer}). A message is stored before the sender
+ * hears it was accepted; a dispatcher thread then routes it and forwards it to peers, woken by each
+ * commit. What is owed to ESMEs (receipts, messages to their short codes) waits in the store until
+ * the SMPP server hands it over.
+ */
+public final class SmsCentre implements SmsSender, AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(SmsCentre.class.getName());
+
+  private final SmsStore store;
+  private final SmsRouter router;
+  private final Throttle throttle;
+  private final Clock clock;
+  private final SmsJournal journal;
+  private final SmsDispatcher dispatcher;
+  private final Semaphore work = new Semaphore(0);
+  private final Semaphore owed = new Semaphore(0);
+  private final Thread dispatching;
+  private volatile boolean open = true;
+
+  /**
+   * A centre; its dispatcher starts at once and first picks up what a previous run left.
+   *
+   * @param peers the other operators whose centres messages may be forwarded to
+   * @param nanoTime monotonic time for throttling and backoff, such as {@code System::nanoTime}
+   */
+  public SmsCentre(
+      SmsStore store,
+      SmsRouter router,
+      PeerLink link,
+      List<OperatorId> peers,
+      Clock clock,
+      LongSupplier nanoTime) {
+    this.store = store;
+    this.router = router;
+    this.throttle = new Throttle(nanoTime);
+    this.clock = clock;
+    this.journal = new SmsJournal(store, this::wake);
+    this.dispatcher = new SmsDispatcher(store, router, link, peers, clock, nanoTime);
+    this.dispatching = Thread.ofPlatform().name("sms-dispatcher").daemon().start(this::dispatch);
+  }
+
+  /** Submits an ESME's message; returns once it is stored, or refuses it. */
+  public SubmitResult submit(
+      EsmeAccount account, String from, String to, String text, boolean receiptRequested) {
+    if (!throttle.tryAcquire(account)) {
+      return new SubmitResult.Refused(SubmitResult.Refusal.THROTTLED);
+    }
+    if (!ShortMessage.isSource(from) || !account.maySendFrom(from)) {
+      return new SubmitResult.Refused(SubmitResult.Refusal.SOURCE_NOT_ALLOWED);
+    }
+    if (!ShortMessage.isDestination(to)) {
+      return new SubmitResult.Refused(SubmitResult.Refusal.INVALID_DESTINATION);
+    }
+    if (text.length() > ShortMessage.TEXT_MAX) {
+      return new SubmitResult.Refused(SubmitResult.Refusal.MESSAGE_TOO_LONG);
+    }
+    ShortMessage message =
+        new ShortMessage(
+            MessageIds.fresh(),
+            new Origin.Esme(account.systemId()),
+            from,
+            to,
+            text,
+            receiptRequested,
+            clock.instant());
+    try {
+      journal.append(message).join();
+    } catch (CompletionException e) {
+      return new SubmitResult.Refused(SubmitResult.Refusal.SYSTEM_ERROR);
+    }
+    return new SubmitResult.Accepted(message.id());
+  }
+
+  /**
+   * Sends a handset's message; returns its id once stored.
+   *
+   * @throws IllegalArgumentException when the destination or text is not acceptable
+   */
+  public String sendFromHandset(String msisdn, String to, String text) {
+    ShortMessage message =
+        new ShortMessage(
+            MessageIds.fresh(),
+            new Origin.Handset(msisdn),
+            msisdn,
+            to,
+            text,
+            false,
+            clock.instant());
+    journal.append(message).join();
+    return message.id();
+  }
+
+  /** Sends a notice of the platform; its id makes a repeat a no-op. */
+  @Override
+  public void send(SmsMessage notice) {
+    journal
+        .append(
+            new ShortMessage(
+                notice.id(),
+                new Origin.Service("notices"),
+                notice.from(),
+                notice.to(),
+                notice.text(),
+                false,
+                notice.at()))
+        .join();
+  }
+
+  /**
+   * Takes messages another operator's centre routed here: stores them and delivers them at once.
+   *
+   * @return each message's state by id: DELIVERED, or UNDELIVERABLE when the number is not served
+   *     here
+   */
+  public Map<String, MessageState> receiveFromPeer(List<ShortMessage> messages) {
+    store.accept(messages);
+    List<Settlement> steps =
+        messages.stream()
+            .map(m -> SmsDispatcher.step(m, router.route(m), clock.instant()))
+            .toList();
+    store.settle(steps);
+    Map<String, MessageState> states = new LinkedHashMap<>();
+    for (ShortMessage message : messages) {
+      states.put(
+          message.id(),
+          store.find(message.id()).map(MessageRecord::state).orElse(MessageState.UNDELIVERABLE));
+    }
+    wakeOwed();
+    return states;
+  }
+
+  /** One message as it stands. */
+  public Optional<MessageRecord> find(String id) {
+    return store.find(id);
+  }
+
+  /** The newest messages from or to {@code address}, newest first. */
+  public List<MessageRecord> messagesOf(String address, int limit) {
+    return store.messagesOf(address, limit);
+  }
+
+  /** What is owed to ESME {@code systemId}, oldest first. */
+  public List<EsmeDelivery> owedTo(String systemId, int limit) {
+    return store.owedTo(systemId, limit);
+  }
+
+  /** Records deliveries handed to their ESME. */
+  public void handedOver(List<EsmeDelivery> deliveries) {
+    store.handedOver(deliveries, clock.instant());
+  }
+
+  /**
+   * Waits until something may be owed to an ESME, or the timeout passes; the SMPP server's
+   * deliverer sleeps here between rounds.
+   */
+  public void awaitOwed(long timeout, TimeUnit unit) throws InterruptedException {
+    if (owed.tryAcquire(timeout, unit)) {
+      owed.drainPermits();
+    }
+  }
+
+  /** Wakes the deliverer, such as when a receiver binds and may be owed something already. */
+  public void nudgeDeliveries() {
+    wakeOwed();
+  }
+
+  private void wake() {
+    work.release();
+  }
+
+  private void wakeOwed() {
+    owed.release();
+  }
+
+  private void dispatch() {
+    while (open) {
+      try {
+        int moved = dispatcher.dispatchOnce();
+        if (moved > 0) {
+          wakeOwed();
+        } else if (work.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+          work.drainPermits();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "SMS dispatch failed; retrying", e);
+        sleepQuietly();
+      }
+    }
+  }
+
+  private static void sleepQuietly() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    journal.close();
+    open = false;
+    dispatching.interrupt();
+    try {
+      dispatching.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package org.telco.sms;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.telco.subscriber.OperatorId;
+
+/**
+ * Where the centre keeps messages (port). A message is stored before anyone is told it was
+ * accepted, so nothing acknowledged is lost in a crash; every write is idempotent by message id, so
+ * a step repeated after a crash changes nothing. {@link InMemorySmsStore} is the reference
+ * implementation; the PostgreSQL one passes the same contract suite.
+ */
+public interface SmsStore {
+  /** Stores new messages as ACCEPTED, in list order; ids stored before are left as they are. */
+  void accept(List<ShortMessage> messages);
+
+  /** ACCEPTED messages, oldest first. */
+  List<ShortMessage> toRoute(int limit);
+
+  /** Messages AWAITING_PEER on {@code peer}'s route, oldest first. */
+  List<ShortMessage> awaitingPeer(OperatorId peer, int limit);
+
+  /**
+   * Applies the steps, each to a message that is not final yet (a final message keeps its state,
+   * and is not put into an inbox again): state, route, the inbox, and what is owed to an ESME.
+   */
+  void settle(List<Settlement> settlements);
+
+  /** What is owed to ESME {@code systemId}, oldest first. */
+  List<EsmeDelivery> owedTo(String systemId, int limit);
+
+  /**
+   * Records that the deliveries were handed over: nothing more is owed for them, and a message to
+   * the ESME's short code becomes DELIVERED.
+   */
+  void handedOver(List<EsmeDelivery> deliveries, Instant at);
+
+  /** One message as it stands. */
+  Optional<MessageRecord> find(String id);
+
+  /** The newest messages from or to {@code address}, newest first. */
+  List<MessageRecord> messagesOf(String address, int limit);
+}
