@@ -127,12 +127,27 @@ public final class SmsCentre implements SmsSender, AutoCloseable {
   }
 
   /**
-   * Takes messages another operator's centre routed here: stores them and delivers them at once.
+   * Takes messages another operator's centre routed here: stores them as coming from that peer (the
+   * receipt, if any, is the sending centre's business) and delivers them at once.
    *
+   * @param peer the operator whose centre sent them, as its authenticated call says
    * @return each message's state by id: DELIVERED, or UNDELIVERABLE when the number is not served
    *     here
    */
-  public Map<String, MessageState> receiveFromPeer(List<ShortMessage> messages) {
+  public Map<String, MessageState> receiveFromPeer(OperatorId peer, List<ShortMessage> received) {
+    List<ShortMessage> messages =
+        received.stream()
+            .map(
+                m ->
+                    new ShortMessage(
+                        m.id(),
+                        new Origin.Peer(peer),
+                        m.from(),
+                        m.to(),
+                        m.text(),
+                        false,
+                        m.acceptedAt()))
+            .toList();
     store.accept(messages);
     List<Settlement> steps =
         messages.stream()
