@@ -23,6 +23,9 @@ import java.util.TreeMap;
  * @param peerKeys hex signing key by node pair, the two names sorted and joined by ':'
  */
 public record Credentials(Map<String, NodeCredentials> nodes, Map<String, String> peerKeys) {
+  /** Longest password an SMPP 3.4 bind carries. */
+  static final int SMPP_PASSWORD_MAX = 8;
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -64,6 +67,7 @@ public record Credentials(Map<String, NodeCredentials> nodes, Map<String, String
     Map<String, NodeCredentials> allNodes = new TreeMap<>(nodes);
     for (NodeSpec spec : specs) {
       allNodes.computeIfAbsent(spec.name(), name -> generate(spec));
+      allNodes.computeIfPresent(spec.name(), (name, own) -> withSmppPasswordThatFits(own));
     }
     Map<String, String> keys = new TreeMap<>(peerKeys);
     List<String> names = List.copyOf(allNodes.keySet());
@@ -97,13 +101,27 @@ public record Credentials(Map<String, NodeCredentials> nodes, Map<String, String
     return a.compareTo(b) < 0 ? a + ":" + b : b + ":" + a;
   }
 
+  /** SMPP 3.4 passwords have at most 8 characters; files from before that check get a new one. */
+  private static NodeCredentials withSmppPasswordThatFits(NodeCredentials own) {
+    if (own.smppPassword() == null || own.smppPassword().length() <= SMPP_PASSWORD_MAX) {
+      return own;
+    }
+    return new NodeCredentials(
+        own.adminApiKey(),
+        own.partnerApiKey(),
+        own.smppSystemId(),
+        secret(SMPP_PASSWORD_MAX / 2),
+        own.consoleUser(),
+        own.consolePassword());
+  }
+
   private static NodeCredentials generate(NodeSpec spec) {
     boolean operator = spec.kind() == NodeKind.OPERATOR;
     return new NodeCredentials(
         "tk_admin_" + spec.name() + "_" + secret(20),
         "tk_partner_" + spec.name() + "_" + secret(20),
         operator ? spec.name() : null,
-        operator ? secret(6) : null,
+        operator ? secret(SMPP_PASSWORD_MAX / 2) : null,
         "admin",
         secret(8));
   }

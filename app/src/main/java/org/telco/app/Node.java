@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,9 +19,12 @@ import org.telco.app.node.PeerRoutes;
 import org.telco.engine.ShardStatistics;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.TransferId;
+import org.telco.sms.EsmeAccount;
+import org.telco.sms.EsmeAccounts;
 import org.telco.storage.Database;
 import org.telco.storage.ledger.PgLedgerStore;
 import org.telco.storage.time.PgTimerStore;
+import org.telco.subscriber.OperatorId;
 import org.telco.time.TimerPoller;
 import org.telco.web.Access;
 import org.telco.web.ApiKeys;
@@ -63,13 +67,14 @@ public final class Node implements AutoCloseable {
             env.clock(),
             Map.of(PENDING_EXPIRY, timer -> ledger.expire(new TransferId(timer.payload())).join()),
             Duration.ofSeconds(30));
+    List<PeerClient> peers = peerClients(env);
     this.operator =
         spec.kind() == NodeKind.OPERATOR
-            ? OperatorFeatures.start(spec.name(), database.dataSource(), ledger, env.clock())
+            ? OperatorFeatures.start(
+                spec.name(), database.dataSource(), ledger, env.clock(), smsLinks(env, peers))
             : null;
     PrometheusMeterRegistry metrics = metrics(timers);
     Endpoints endpoints = endpoints(env);
-    List<PeerClient> peers = peerClients(env);
     this.server =
         WebServer.builder()
             .host(env.host())
@@ -135,6 +140,27 @@ public final class Node implements AutoCloseable {
       peerKeys.put(peer, env.credentials().peerKey(spec.name(), peer));
     }
     return new Endpoints(new ApiKeys(keys), new PeerVerifier(peerKeys, env.wallClock()));
+  }
+
+  /**
+   * The operator's SMPP login from the credentials file (any source address, 10,000 messages a
+   * second), and its links to the other operators' centres.
+   */
+  private OperatorFeatures.SmsLinks smsLinks(NodeEnvironment env, List<PeerClient> peers) {
+    Credentials.NodeCredentials own = env.credentials().of(spec.name());
+    byte[] salt = new byte[16];
+    new SecureRandom().nextBytes(salt);
+    EsmeAccount login =
+        EsmeAccount.withPassword(
+            own.smppSystemId(), own.smppPassword(), salt, List.of("*"), 10_000, List.of());
+    Map<OperatorId, PeerClient> byOperator = new HashMap<>();
+    for (PeerClient peer : peers) {
+      if (!peer.peer().equals("clearinghouse")) {
+        byOperator.put(new OperatorId(peer.peer()), peer);
+      }
+    }
+    return new OperatorFeatures.SmsLinks(
+        spec.smppPort(), new EsmeAccounts(List.of(login)), byOperator);
   }
 
   private List<PeerClient> peerClients(NodeEnvironment env) {

@@ -6,22 +6,26 @@ import java.util.regex.Pattern;
 
 /**
  * One node of the platform: its name (also its database name suffix and its identity toward peers),
- * its kind and its HTTP port.
+ * its kind, its HTTP port and, for an operator, the port of its SMS centre's SMPP server.
  *
  * @param name lower-case letters, such as {@code alpha}
  * @param kind clearinghouse or operator
  * @param port its HTTP port
+ * @param smppPort its SMPP port, or {@link #NO_SMPP} for the clearinghouse
  */
-public record NodeSpec(String name, NodeKind kind, int port) {
+public record NodeSpec(String name, NodeKind kind, int port, int smppPort) {
+  /** The SMPP port of a node without an SMS centre. */
+  public static final int NO_SMPP = -1;
+
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{0,30}");
 
   /** The nodes of the all-in-one platform, on their default ports. */
   public static final List<NodeSpec> ALL_IN_ONE =
       List.of(
-          new NodeSpec("clearinghouse", NodeKind.CLEARINGHOUSE, 8080),
-          new NodeSpec("alpha", NodeKind.OPERATOR, 8081),
-          new NodeSpec("beta", NodeKind.OPERATOR, 8082),
-          new NodeSpec("gamma", NodeKind.OPERATOR, 8083));
+          new NodeSpec("clearinghouse", NodeKind.CLEARINGHOUSE, 8080, NO_SMPP),
+          new NodeSpec("alpha", NodeKind.OPERATOR, 8081, 2775),
+          new NodeSpec("beta", NodeKind.OPERATOR, 8082, 2776),
+          new NodeSpec("gamma", NodeKind.OPERATOR, 8083, 2777));
 
   /** Checks the name and port. */
   public NodeSpec {
@@ -32,11 +36,21 @@ public record NodeSpec(String name, NodeKind kind, int port) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
+    if ((kind == NodeKind.OPERATOR) != (smppPort != NO_SMPP)
+        || smppPort < NO_SMPP
+        || smppPort > 65535) {
+      throw new IllegalArgumentException("an operator, and only an operator, has an SMPP port");
+    }
   }
 
-  /** The same node on another port (0 = any free port). */
+  /** The same node on another HTTP port (0 = any free port). */
   public NodeSpec onPort(int newPort) {
-    return new NodeSpec(name, kind, newPort);
+    return new NodeSpec(name, kind, newPort, smppPort);
+  }
+
+  /** The same node with its SMPP server on another port; an operator's only. */
+  public NodeSpec onSmppPort(int newPort) {
+    return new NodeSpec(name, kind, port, newPort);
   }
 
   /** The database that holds this node's state. */

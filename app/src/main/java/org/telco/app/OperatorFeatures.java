@@ -12,6 +12,7 @@ import org.telco.app.messaging.HandsetRoutes;
 import org.telco.app.network.NetworkAdminRoutes;
 import org.telco.app.payment.PaymentRoutes;
 import org.telco.app.payment.Payments;
+import org.telco.app.sms.SmsFeatures;
 import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.app.subscriber.LifecycleNotices;
 import org.telco.app.subscriber.SubscriberRoutes;
@@ -20,7 +21,6 @@ import org.telco.engine.ShardedLedger;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.AccountResult;
 import org.telco.messaging.HandsetInbox;
-import org.telco.messaging.InboxSmsSender;
 import org.telco.messaging.SmsHandler;
 import org.telco.messaging.SmsMessages;
 import org.telco.network.NetworkCommandHandler;
@@ -33,11 +33,13 @@ import org.telco.payment.PaymentRules;
 import org.telco.payment.PaymentStore;
 import org.telco.payment.PaymentTransfers;
 import org.telco.payment.SandboxPaymentProvider;
+import org.telco.sms.EsmeAccounts;
 import org.telco.storage.ledger.PgLedgerStore;
 import org.telco.storage.messaging.PgHandsetInbox;
 import org.telco.storage.network.PgHlrStore;
 import org.telco.storage.outbox.PgOutbox;
 import org.telco.storage.payment.PgPaymentStore;
+import org.telco.storage.sms.PgSmsStore;
 import org.telco.storage.subscriber.PgSubscriberStore;
 import org.telco.subscriber.OperatorId;
 import org.telco.subscriber.OperatorProfile;
@@ -47,13 +49,14 @@ import org.telco.subscriber.Shards;
 import org.telco.subscriber.SubscriberAccounts;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.web.Endpoints;
+import org.telco.web.PeerClient;
 
 /**
  * What only an operator node has: its profile and plans, subscribers, payments, the billing run,
- * the outbox with its relay, the HLR simulator and the handset inbox, wired over the node's
- * database and ledger engine. It lives apart from {@link Node} so that the node stays the same
- * small wiring for both kinds, and the clearinghouse never opens an operator's tables or house
- * accounts.
+ * the outbox with its relay, the HLR simulator, the SMS centre and the handset inbox, wired over
+ * the node's database and ledger engine. It lives apart from {@link Node} so that the node stays
+ * the same small wiring for both kinds, and the clearinghouse never opens an operator's tables or
+ * house accounts.
  */
 public final class OperatorFeatures implements AutoCloseable {
   private final OperatorProfile profile;
@@ -69,13 +72,16 @@ public final class OperatorFeatures implements AutoCloseable {
   private final BillingRun billing;
   private final Subscription subscription;
   private final Payments payments;
+  private final SmsFeatures sms;
   private final PaymentProvider provider = SandboxPaymentProvider.standard();
   private final PaymentRules paymentRules = PaymentRules.standard();
 
-  private OperatorFeatures(String name, DataSource dataSource, ShardedLedger ledger, Clock clock) {
+  private OperatorFeatures(
+      String name, DataSource dataSource, ShardedLedger ledger, Clock clock, SmsLinks links) {
     OperatorId id = new OperatorId(name);
+    OperatorProfiles operators = OperatorProfiles.allInOne();
     this.profile =
-        OperatorProfiles.allInOne()
+        operators
             .find(id)
             .orElseThrow(() -> new IllegalArgumentException("no operator profile for " + name));
     this.plans = PlanCatalog.demo(id);
@@ -85,6 +91,17 @@ public final class OperatorFeatures implements AutoCloseable {
     this.hlr = new SimulatedHlr(new PgHlrStore(dataSource), clock);
     this.inbox = new PgHandsetInbox(dataSource);
     this.accounts = new SubscriberAccounts(new EngineShards(ledger));
+    this.sms =
+        new SmsFeatures(
+            profile,
+            operators,
+            new PgSmsStore(dataSource),
+            subscribers,
+            ledger,
+            links.peers(),
+            links.esmes(),
+            links.smppPort(),
+            clock);
     this.relay =
         new OutboxRelay(
             outbox,
@@ -93,7 +110,7 @@ public final class OperatorFeatures implements AutoCloseable {
                 NetworkCommands.TOPIC,
                 new NetworkCommandHandler(hlr),
                 SmsMessages.TOPIC,
-                new SmsHandler(new InboxSmsSender(inbox))));
+                new SmsHandler(sms.centre())));
     this.ledger = ledger;
     this.clock = clock;
     this.billing =
@@ -130,8 +147,8 @@ public final class OperatorFeatures implements AutoCloseable {
    * @throws IllegalStateException when the ledger refuses a house account
    */
   public static OperatorFeatures start(
-      String name, DataSource dataSource, ShardedLedger ledger, Clock clock) {
-    OperatorFeatures features = new OperatorFeatures(name, dataSource, ledger, clock);
+      String name, DataSource dataSource, ShardedLedger ledger, Clock clock, SmsLinks links) {
+    OperatorFeatures features = new OperatorFeatures(name, dataSource, ledger, clock, links);
     List<AccountResult> results = ledger.open(features.accounts.houseAccounts()).join();
     for (AccountResult result : results) {
       switch (result) {
@@ -154,6 +171,7 @@ public final class OperatorFeatures implements AutoCloseable {
         .register("/api/v1", new PaymentRoutes(payments, endpoints))
         .register("/api/v1", new HandsetRoutes(inbox, endpoints))
         .register("/api/v1", new NetworkAdminRoutes(hlr, endpoints));
+    sms.register(routing, endpoints);
   }
 
   /**
@@ -193,9 +211,20 @@ public final class OperatorFeatures implements AutoCloseable {
     return outbox.pendingCount();
   }
 
-  /** Nothing to release: the stores borrow the node's pool, which the node closes. */
+  /** Stops the SMS centre and its SMPP server; the stores borrow the node's pool. */
   @Override
-  public void close() {}
+  public void close() {
+    sms.close();
+  }
+
+  /**
+   * How the operator's SMS centre meets the outside.
+   *
+   * @param smppPort where its SMPP server listens
+   * @param esmes who may bind to it
+   * @param peers clients for the other operators' nodes, by operator
+   */
+  public record SmsLinks(int smppPort, EsmeAccounts esmes, Map<OperatorId, PeerClient> peers) {}
 
   /** The engine's shard routing as the prepaid domain sees it. */
   private record EngineShards(ShardedLedger ledger) implements Shards {

@@ -19,12 +19,16 @@ import org.telco.storage.PostgresForTests;
 final class TestPlatform implements AutoCloseable {
   final Platform platform;
   final Map<String, String> urls = new LinkedHashMap<>();
+  final Map<String, Integer> smppPorts = new LinkedHashMap<>();
   final Path dataDirectory;
 
-  private TestPlatform(Platform platform, Map<String, String> urls, Path dataDirectory) {
+  private TestPlatform(Platform platform, PlatformSettings settings) {
     this.platform = platform;
-    this.urls.putAll(urls);
-    this.dataDirectory = dataDirectory;
+    this.urls.putAll(settings.peerAddresses());
+    for (NodeSpec spec : settings.nodes()) {
+      smppPorts.put(spec.name(), spec.smppPort());
+    }
+    this.dataDirectory = settings.dataDirectory();
   }
 
   /** The clearinghouse and operator alpha, with two ledger shards each. */
@@ -34,8 +38,7 @@ final class TestPlatform implements AutoCloseable {
 
   static TestPlatform start(List<String> names) throws IOException {
     PlatformSettings settings = settings(names, false);
-    return new TestPlatform(
-        Platform.start(settings), settings.peerAddresses(), settings.dataDirectory());
+    return new TestPlatform(Platform.start(settings), settings);
   }
 
   /**
@@ -50,6 +53,9 @@ final class TestPlatform implements AutoCloseable {
     for (NodeSpec spec : NodeSpec.ALL_IN_ONE) {
       if (names.contains(spec.name())) {
         NodeSpec onFreePort = spec.onPort(PostgresForTests.freePort());
+        if (onFreePort.kind() == NodeKind.OPERATOR) {
+          onFreePort = onFreePort.onSmppPort(PostgresForTests.freePort());
+        }
         specs.add(onFreePort);
         urls.put(spec.name(), "http://127.0.0.1:" + onFreePort.port());
         server.ensureDatabase(prefix + "_" + spec.name());
@@ -80,6 +86,18 @@ final class TestPlatform implements AutoCloseable {
 
   String partnerKey(String node) {
     return platform.credentials().of(node).partnerApiKey();
+  }
+
+  int smppPort(String node) {
+    return smppPorts.get(node);
+  }
+
+  String smppSystemId(String node) {
+    return platform.credentials().of(node).smppSystemId();
+  }
+
+  String smppPassword(String node) {
+    return platform.credentials().of(node).smppPassword();
   }
 
   @Override

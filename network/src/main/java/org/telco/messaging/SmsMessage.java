@@ -17,7 +17,8 @@ import org.telco.network.MsisdnDigits;
  * @param at when it was sent
  */
 public record SmsMessage(String id, String from, String to, String text, Instant at) {
-  private static final Pattern SENDER = Pattern.compile("[0-9]{3,20}|[A-Za-z0-9 ._-]{1,11}");
+  private static final Pattern SENDER =
+      Pattern.compile("[0-9]{3,20}|(?=.*[A-Za-z])[A-Za-z0-9 ._-]{1,11}");
 
   /** Requires every field, a non-blank id, a well-formed sender and a MSISDN recipient. */
   public SmsMessage {

@@ -11,15 +11,22 @@ class SmsMessageTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   @ParameterizedTest
-  @CsvSource({"10086, 8613800000001", "8613800000002, 8613800000001", "955, 12345678"})
-  void shortCodeOrMsisdnMaySendToAMsisdn(String from, String to) {
+  @CsvSource({
+    "10086, 8613800000001",
+    "8613800000002, 8613800000001",
+    "955, 12345678",
+    "TELCO, 8613800000001",
+    "ICBC 95588, 8613800000001"
+  })
+  void shortCodeMsisdnOrSenderNameMaySendToAMsisdn(String from, String to) {
     assertThat(new SmsMessage("m:1", from, to, "hi", T0).to()).isEqualTo(to);
   }
 
   @ParameterizedTest
   @CsvSource({
     "m:1, 95, 8613800000001",
-    "m:1, TELCO, 8613800000001",
+    "m:1, A-NAME-TOO-LONG, 8613800000001",
+    "m:1, 12, 8613800000001",
     "m:1, 10086, 10086",
     "m:1, 10086, +8613800000001",
     "' ', 10086, 8613800000001"

@@ -31,7 +31,8 @@ public record ShortMessage(
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Pattern NUMERIC_SOURCE = Pattern.compile("[0-9]{3,20}");
-  private static final Pattern ALPHANUMERIC_SOURCE = Pattern.compile("[A-Za-z0-9 ._-]{1,11}");
+  private static final Pattern ALPHANUMERIC_SOURCE =
+      Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9 ._-]{1,11}");
   private static final Pattern DESTINATION = Pattern.compile("[0-9]{3,15}");
 
   /** Checks every field. */
