@@ -243,7 +243,12 @@ public final class Node implements AutoCloseable {
     return spec.name();
   }
 
-  /** The port the node listens on (useful when started on port 0). */
+  /** The port of the node's SMPP server, or {@link NodeSpec#NO_SMPP}. */
+  public int smppPort() {
+    return spec.smppPort();
+  }
+
+  /** The HTTP port listened on. */
   public int port() {
     return server.port();
   }

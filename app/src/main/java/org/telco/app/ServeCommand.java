@@ -27,6 +27,11 @@ final class ServeCommand implements Callable<Integer> {
   Integer port;
 
   @Option(
+      names = "--smpp-port",
+      description = "SMPP port of a single operator node (default: its usual port)")
+  Integer smppPort;
+
+  @Option(
       names = "--data-dir",
       defaultValue = "./data",
       description = "data directory (default: ${DEFAULT-VALUE})")
@@ -148,17 +153,24 @@ final class ServeCommand implements Callable<Integer> {
                 () ->
                     new picocli.CommandLine.ParameterException(
                         new picocli.CommandLine(this), "unknown node: " + node));
-    return List.of(port == null ? spec : spec.onPort(port));
+    NodeSpec chosen = port == null ? spec : spec.onPort(port);
+    if (smppPort != null && chosen.kind() == NodeKind.OPERATOR) {
+      chosen = chosen.onSmppPort(smppPort);
+    }
+    return List.of(chosen);
   }
 
   private void printBanner(PrintStream out, Platform platform, long millis) {
     out.printf(
         "%nTelco is up in %d ms (clock: %s). Demo credentials: %s%n%n",
         millis, clock, dataDirectory.resolve("credentials.json"));
-    out.printf("  %-14s %-24s %-46s %s%n", "node", "url", "admin API key", "SMPP login");
+    out.printf("  %-14s %-24s %-46s %s%n", "node", "url", "admin API key", "SMPP port and login");
     for (Node running : platform.nodes()) {
       Credentials.NodeCredentials c = platform.credentials().of(running.name());
-      String smpp = c.smppSystemId() == null ? "-" : c.smppSystemId() + " / " + c.smppPassword();
+      String smpp =
+          c.smppSystemId() == null
+              ? "-"
+              : running.smppPort() + " " + c.smppSystemId() + " / " + c.smppPassword();
       out.printf(
           "  %-14s %-24s %-46s %s%n",
           running.name(), "http://" + host + ":" + running.port(), c.adminApiKey(), smpp);

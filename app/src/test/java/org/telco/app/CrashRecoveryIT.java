@@ -215,6 +215,8 @@ class CrashRecoveryIT {
                 "alpha",
                 "--port",
                 Integer.toString(port),
+                "--smpp-port",
+                Integer.toString(PostgresForTests.freePort()),
                 "--no-demo-data",
                 "--data-dir",
                 dataDirectory.toString(),
