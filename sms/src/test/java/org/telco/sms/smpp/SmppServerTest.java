@@ -28,6 +28,7 @@ import org.telco.sms.InMemorySmsStore;
 import org.telco.sms.KeywordServices;
 import org.telco.sms.NumberOwners;
 import org.telco.sms.ShortCodes;
+import org.telco.sms.ShortMessage;
 import org.telco.sms.SmsCentre;
 import org.telco.sms.SmsRouter;
 import org.telco.subscriber.OperatorId;
@@ -133,6 +134,26 @@ class SmppServerTest {
           .isInstanceOf(NegativeResponseException.class)
           .extracting(e -> ((NegativeResponseException) e).getCommandStatus())
           .isEqualTo(SMPPConstant.STAT_ESME_RINVSRCADR);
+    }
+  }
+
+  @Test
+  void aLongTextTravelsAsPayloadAndATooLongOneIsRefused() throws Exception {
+    try (TestEsme bank = TestEsme.bind(server.port(), BindType.BIND_TX, "bank1", "s3cret")) {
+      String text = "x".repeat(ShortMessage.TEXT_MAX);
+      String id = bank.submitAsPayload("95588", ALICE, text);
+      eventually(() -> !alphaInbox.messagesFor(ALICE, 10).isEmpty());
+      assertThat(alphaInbox.messagesFor(ALICE, 10).getFirst().text()).isEqualTo(text);
+      assertThat(alpha.find(id)).isPresent();
+
+      assertThatThrownBy(() -> bank.submitAsPayload("95588", ALICE, text + "y"))
+          .isInstanceOf(NegativeResponseException.class)
+          .extracting(e -> ((NegativeResponseException) e).getCommandStatus())
+          .isEqualTo(SMPPConstant.STAT_ESME_RINVMSGLEN);
+      assertThatThrownBy(() -> bank.submit("95588", "12", "too short a destination"))
+          .isInstanceOf(NegativeResponseException.class)
+          .extracting(e -> ((NegativeResponseException) e).getCommandStatus())
+          .isEqualTo(SMPPConstant.STAT_ESME_RINVDSTADR);
     }
   }
 

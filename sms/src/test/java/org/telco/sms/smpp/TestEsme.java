@@ -100,6 +100,32 @@ public final class TestEsme implements AutoCloseable {
         .getMessageId();
   }
 
+  /** Submits {@code text} in the message_payload TLV (for texts over 254 octets); no receipt. */
+  public String submitAsPayload(String from, String to, String text) throws Exception {
+    return session
+        .submitShortMessage(
+            "",
+            TypeOfNumber.UNKNOWN,
+            NumberingPlanIndicator.UNKNOWN,
+            from,
+            TypeOfNumber.INTERNATIONAL,
+            NumberingPlanIndicator.ISDN,
+            to,
+            new ESMClass(),
+            (byte) 0,
+            (byte) 0,
+            null,
+            null,
+            new RegisteredDelivery(),
+            (byte) 0,
+            new GeneralDataCoding(Alphabet.ALPHA_DEFAULT, (MessageClass) null, false),
+            (byte) 0,
+            new byte[0],
+            new org.jsmpp.bean.OptionalParameter.Message_payload(
+                text.getBytes(StandardCharsets.US_ASCII)))
+        .getMessageId();
+  }
+
   /** The underlying session. */
   public SMPPSession session() {
     return session;
