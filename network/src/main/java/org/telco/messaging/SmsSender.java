@@ -1,8 +1,8 @@
 package org.telco.messaging;
 
 /**
- * Sends short messages to handsets (port). {@link InboxSmsSender} is the built-in one, which puts
- * them straight into the {@link HandsetInbox}; the SMS centre will replace it.
+ * Sends short messages to handsets (port). An operator's SMS centre is the platform's; {@link
+ * InboxSmsSender}, which puts them straight into the {@link HandsetInbox}, is the simplest.
  *
  * <p>Messages come through the outbox, at least once, so sending is idempotent by message id.
  * Failures a retry can cure are thrown as unchecked exceptions.

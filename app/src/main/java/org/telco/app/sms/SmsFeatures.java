@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.telco.engine.ShardedLedger;
+import org.telco.sms.EsmeAccount;
 import org.telco.sms.EsmeAccounts;
 import org.telco.sms.KeywordServices;
 import org.telco.sms.LocalNumbers;
@@ -26,8 +27,8 @@ import org.telco.web.PeerClient;
 /**
  * An operator's SMS platform wired together: the centre over its store, routing by number ranges
  * and this operator's subscribers, the service short code with its keywords ({@code YE} for the
- * balance; later flows add theirs through {@link #serviceKeywords()}), the signed HTTP link to the
- * other operators' centres, and the SMPP server.
+ * balance; later flows add theirs through {@link #serviceKeywords()}), the short codes ESME
+ * accounts receive, the signed HTTP link to the other operators' centres, and the SMPP server.
  */
 public final class SmsFeatures implements AutoCloseable {
   private final OperatorProfile profile;
@@ -60,6 +61,11 @@ public final class SmsFeatures implements AutoCloseable {
     this.subscribers = subscribers;
     serviceKeywords.register(BalanceQuery.KEYWORD, new BalanceQuery(profile, subscribers, ledger));
     shortCodes.register(profile.serviceShortCode(), serviceKeywords);
+    for (EsmeAccount esme : esmes.all()) {
+      for (String code : esme.receiverShortCodes()) {
+        shortCodes.registerReceiver(code, esme.systemId());
+      }
+    }
     SmsRouter router =
         new SmsRouter(profile.id(), NumberOwners.byRanges(operators), localNumbers(), shortCodes);
     List<OperatorId> others =
