@@ -18,8 +18,10 @@ import org.telco.sms.SmsCentre;
  * An operator's SMPP 3.4 server. Each connection gets a virtual thread that waits for its bind and
  * checks it against the ESME accounts (an unknown system_id gets ESME_RINVSYSID, a wrong password
  * ESME_RINVPASWD, both before anything else is possible); jSMPP then answers enquire_link and
- * unbind itself. A session's queue holds {@value #QUEUE_CAPACITY} requests; beyond that jSMPP
- * answers ESME_RTHROTTLED, on top of each account's own rate limit.
+ * unbind itself. Every connection is read through a {@link PduGuard}, so malformed PDUs get an
+ * error status instead of reaching jSMPP's decoder. A session's queue holds {@value
+ * #QUEUE_CAPACITY} requests; beyond that jSMPP answers ESME_RTHROTTLED, on top of each account's
+ * own rate limit.
  */
 public final class SmppServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(SmppServer.class.getName());
@@ -70,7 +72,11 @@ public final class SmppServer implements AutoCloseable {
   public static SmppServer start(
       SmsCentre centre, EsmeAccounts accounts, String systemId, int port) {
     try {
-      return new SmppServer(centre, accounts, systemId, new SMPPServerSessionListener(port));
+      return new SmppServer(
+          centre,
+          accounts,
+          systemId,
+          new SMPPServerSessionListener(port, new GuardedConnections()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen for SMPP on port " + port, e);
     }

@@ -184,6 +184,24 @@ class SmppServerTest {
   }
 
   @Test
+  void aMalformedSubmitAndAnUnknownCommandGetAnErrorStatus() throws Exception {
+    try (RawSmpp raw = new RawSmpp(server.port())) {
+      assertThat(raw.bindTransmitter("bank1", "s3cret").status()).isZero();
+
+      // a submit_sm whose body ends inside its first C-string
+      RawSmpp.Response truncated = raw.send(RawSmpp.SUBMIT_SM, new byte[] {'C', 'M'});
+      assertThat(truncated.status()).isNotZero();
+
+      RawSmpp.Response unknown = raw.send(0x00000077, new byte[0]);
+      assertThat(unknown.commandId()).isEqualTo(RawSmpp.GENERIC_NACK);
+      assertThat(unknown.status()).isEqualTo(SMPPConstant.STAT_ESME_RINVCMDID);
+    }
+    try (TestEsme bank = TestEsme.bind(server.port(), BindType.BIND_TRX, "bank1", "s3cret")) {
+      assertThat(bank.submit("95588", ALICE, "the centre lives on")).isNotBlank();
+    }
+  }
+
+  @Test
   void garbageAndTruncatedPdusNeverStopTheCentre() throws Exception {
     try (Socket garbage = new Socket("localhost", server.port())) {
       garbage
@@ -197,15 +215,12 @@ class SmppServerTest {
       out.writeInt(0);
       out.flush(); // ... and stops
     }
-    try (Socket huge = new Socket("localhost", server.port())) {
-      DataOutputStream out = new DataOutputStream(huge.getOutputStream());
-      out.writeInt(Integer.MAX_VALUE);
-      out.writeInt(0x00000004);
-      out.flush();
-    } catch (IOException e) {
-      // the centre may close first; either way it must live on
+    try (RawSmpp huge = new RawSmpp(server.port())) {
+      // two gigabytes announced: refused before anything is allocated, and the line dropped
+      RawSmpp.Response refused = huge.send(Integer.MAX_VALUE, RawSmpp.SUBMIT_SM, new byte[0]);
+      assertThat(refused.commandId()).isEqualTo(RawSmpp.GENERIC_NACK);
+      assertThat(refused.status()).isEqualTo(SMPPConstant.STAT_ESME_RINVCMDLEN);
     }
-
     try (TestEsme bank = TestEsme.bind(server.port(), BindType.BIND_TRX, "bank1", "s3cret")) {
       assertThat(bank.submit("95588", ALICE, "still here")).isNotBlank();
     }
