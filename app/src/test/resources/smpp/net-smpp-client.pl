@@ -10,15 +10,17 @@ my ($port, $system_id, $password, $source, $destination, $text) = @ARGV;
 $SIG{ALRM} = sub { print "timeout\n"; exit 3 };
 alarm 30;
 
-my $smpp = Net::SMPP->new_transceiver(
+# In list context Net::SMPP also returns the bind_transceiver_resp; in scalar context it returns
+# the connection even when the bind was refused.
+my ($smpp, $bound) = Net::SMPP->new_transceiver(
     '127.0.0.1',
     port => $port,
     system_id => $system_id,
     password => $password,
     smpp_version => 0x34,
 );
-if (!$smpp) {
-    print "bind refused\n";
+if (!$smpp || !$bound || $bound->{status}) {
+    printf "bind refused, status 0x%02x\n", $bound ? $bound->{status} : 0;
     exit 2;
 }
 print "bound\n";
