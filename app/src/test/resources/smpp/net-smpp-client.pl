@@ -10,6 +10,8 @@ my ($port, $system_id, $password, $source, $destination, $text) = @ARGV;
 $SIG{ALRM} = sub { print "timeout\n"; exit 3 };
 alarm 30;
 
+# In list context Net::SMPP also returns the bind_transceiver_resp; in scalar context it returns
+# the connection even when the bind was refused.
 my ($smpp, $bound) = Net::SMPP->new_transceiver(
     '127.0.0.1',
     port => $port,

@@ -73,6 +73,14 @@ public final class TestEsme implements AutoCloseable {
 
   /** Submits {@code text} (UCS-2 when not ASCII), asking for a receipt; returns the message id. */
   public String submit(String from, String to, String text) throws Exception {
+    return submit(from, to, text, true);
+  }
+
+  /**
+   * Submits {@code text} (UCS-2 when not ASCII), asking for a delivery receipt when {@code
+   * receipt}; returns the message id from the submit_sm_resp.
+   */
+  public String submit(String from, String to, String text, boolean receipt) throws Exception {
     boolean ascii = text.chars().allMatch(c -> c < 0x80);
     DataCoding coding =
         ascii
@@ -92,7 +100,9 @@ public final class TestEsme implements AutoCloseable {
             (byte) 0,
             null,
             null,
-            new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
+            receipt
+                ? new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE)
+                : new RegisteredDelivery(SMSCDeliveryReceipt.DEFAULT),
             (byte) 0,
             coding,
             (byte) 0,
