@@ -1,7 +1,10 @@
 package org.telco.subscriber;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,18 @@ public interface SubscriberStore {
 
   /** The subscriber with this number, at its stored version. */
   Optional<Subscriber> find(Msisdn msisdn);
+
+  /**
+   * The subscribers with these numbers, by number; unknown numbers are left out. The SMS centre
+   * asks once per batch of messages, so a store over a database should answer in one query.
+   */
+  default Map<Msisdn, Subscriber> findAll(Collection<Msisdn> msisdns) {
+    Map<Msisdn, Subscriber> found = new HashMap<>();
+    for (Msisdn msisdn : msisdns) {
+      find(msisdn).ifPresent(subscriber -> found.put(msisdn, subscriber));
+    }
+    return found;
+  }
 
   /**
    * Writes the subscriber and appends its history entries, if the stored version is still the one

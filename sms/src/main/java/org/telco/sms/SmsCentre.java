@@ -1,6 +1,8 @@
 package org.telco.sms;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,9 +22,9 @@ import org.telco.subscriber.OperatorId;
  * One operator's SMS centre. Everything that sends a message comes here: ESMEs over SMPP ({@link
  * #submit}), handsets ({@link #sendFromHandset}), the platform's notices (as its {@link SmsSender})
  * and other operators' centres ({@link #receiveFromPeer}). A message is stored before the sender
- * hears it was accepted; a dispatcher thread then routes it and forwards it to peers, woken by each
- * commit. What is owed to ESMEs (receipts, messages to their short codes) waits in the store until
- * the SMPP server hands it over.
+ * hears it was accepted; a dispatcher thread then routes it, woken by each commit, and a forwarder
+ * thread sends what awaits a peer on to that peer's centre. What is owed to ESMEs (receipts,
+ * messages to their short codes) waits in the store until the SMPP server hands it over.
  */
 public final class SmsCentre implements SmsSender, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(SmsCentre.class.getName());
@@ -33,8 +36,10 @@ public final class SmsCentre implements SmsSender, AutoCloseable {
   private final SmsJournal journal;
   private final SmsDispatcher dispatcher;
   private final Semaphore work = new Semaphore(0);
+  private final Semaphore forwarding = new Semaphore(0);
   private final Semaphore owed = new Semaphore(0);
   private final Thread dispatching;
+  private final Thread forwarder;
   private volatile boolean open = true;
 
   /**
@@ -56,7 +61,16 @@ public final class SmsCentre implements SmsSender, AutoCloseable {
     this.clock = clock;
     this.journal = new SmsJournal(store, this::wake);
     this.dispatcher = new SmsDispatcher(store, router, link, peers, clock, nanoTime);
-    this.dispatching = Thread.ofPlatform().name("sms-dispatcher").daemon().start(this::dispatch);
+    this.dispatching =
+        Thread.ofPlatform()
+            .name("sms-dispatcher")
+            .daemon()
+            .start(() -> loop(dispatcher::routeOnce, work, true));
+    this.forwarder =
+        Thread.ofPlatform()
+            .name("sms-forwarder")
+            .daemon()
+            .start(() -> loop(dispatcher::forwardOnce, forwarding, false));
   }
 
   /** Submits an ESME's message; returns once it is stored, or refuses it. */
@@ -149,16 +163,18 @@ public final class SmsCentre implements SmsSender, AutoCloseable {
                         m.acceptedAt()))
             .toList();
     store.accept(messages);
-    List<Settlement> steps =
-        messages.stream()
-            .map(m -> SmsDispatcher.step(m, router.route(m), clock.instant()))
-            .toList();
+    List<Route> routes = router.routeAll(messages);
+    Instant now = clock.instant();
+    List<Settlement> steps = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      steps.add(SmsDispatcher.step(messages.get(i), routes.get(i), now));
+    }
     store.settle(steps);
+    Map<String, MessageState> stored =
+        store.states(messages.stream().map(ShortMessage::id).toList());
     Map<String, MessageState> states = new LinkedHashMap<>();
     for (ShortMessage message : messages) {
-      states.put(
-          message.id(),
-          store.find(message.id()).map(MessageRecord::state).orElse(MessageState.UNDELIVERABLE));
+      states.put(message.id(), stored.getOrDefault(message.id(), MessageState.UNDELIVERABLE));
     }
     wakeOwed();
     return states;
@@ -207,14 +223,22 @@ public final class SmsCentre implements SmsSender, AutoCloseable {
     owed.release();
   }
 
-  private void dispatch() {
+  /**
+   * Runs {@code step} until closed: routing on one thread, forwarding to peers on another, so that
+   * waiting for a peer's answer never holds up routing. Each sleeps on its semaphore when idle; a
+   * routing step that moved messages wakes the forwarder, as some may now await a peer.
+   */
+  private void loop(IntSupplier step, Semaphore wakeUp, boolean wakesForwarder) {
     while (open) {
       try {
-        int moved = dispatcher.dispatchOnce();
+        int moved = step.getAsInt();
         if (moved > 0) {
           wakeOwed();
-        } else if (work.tryAcquire(200, TimeUnit.MILLISECONDS)) {
-          work.drainPermits();
+          if (wakesForwarder) {
+            forwarding.release();
+          }
+        } else if (wakeUp.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+          wakeUp.drainPermits();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -239,8 +263,10 @@ public final class SmsCentre implements SmsSender, AutoCloseable {
     journal.close();
     open = false;
     dispatching.interrupt();
+    forwarder.interrupt();
     try {
       dispatching.join(5_000);
+      forwarder.join(5_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -50,19 +50,12 @@ final class SmsDispatcher {
   }
 
   /**
-   * One pass: a batch routed and a batch forwarded per peer that is not backing off.
+   * Routes one batch of ACCEPTED messages. Only ACCEPTED messages are touched, so this may run on
+   * one thread while {@link #forwardOnce()} runs on another.
    *
    * @return how many messages moved on
    */
-  int dispatchOnce() {
-    int moved = routeOnce();
-    for (OperatorId peer : peers) {
-      moved += forwardOnce(peer);
-    }
-    return moved;
-  }
-
-  private int routeOnce() {
+  int routeOnce() {
     List<ShortMessage> batch = store.toRoute(BATCH);
     if (batch.isEmpty()) {
       return 0;
@@ -70,8 +63,10 @@ final class SmsDispatcher {
     Instant now = clock.instant();
     List<Settlement> steps = new ArrayList<>(batch.size());
     List<ShortMessage> answers = new ArrayList<>();
-    for (ShortMessage message : batch) {
-      Route route = router.route(message);
+    List<Route> routes = router.routeAll(batch);
+    for (int i = 0; i < batch.size(); i++) {
+      ShortMessage message = batch.get(i);
+      Route route = routes.get(i);
       steps.add(step(message, route, now));
       if (route instanceof Route.ToService service) {
         answers.addAll(answers(message, service, now));
@@ -124,6 +119,20 @@ final class SmsDispatcher {
               now));
     }
     return answers;
+  }
+
+  /**
+   * Forwards one batch per peer that is not backing off. Only messages AWAITING_PEER are touched;
+   * call it from one thread at a time (the backoffs are that thread's).
+   *
+   * @return how many messages moved on
+   */
+  int forwardOnce() {
+    int moved = 0;
+    for (OperatorId peer : peers) {
+      moved += forwardOnce(peer);
+    }
+    return moved;
   }
 
   private int forwardOnce(OperatorId peer) {

@@ -1,6 +1,10 @@
 package org.telco.sms;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.telco.subscriber.OperatorId;
 
 /**
@@ -26,6 +30,31 @@ public final class SmsRouter {
 
   /** The route of {@code message}. */
   public Route route(ShortMessage message) {
+    return route(message, locals);
+  }
+
+  /**
+   * The routes of {@code messages}, in list order; whether this operator's numbers can receive is
+   * asked once for the whole list.
+   */
+  public List<Route> routeAll(List<ShortMessage> messages) {
+    Set<String> candidates = new HashSet<>();
+    for (ShortMessage message : messages) {
+      String to = message.to();
+      if (shortCodes.target(to).isEmpty() && owners.ownerOf(to).filter(self::equals).isPresent()) {
+        candidates.add(to);
+      }
+    }
+    Set<String> receiving = candidates.isEmpty() ? Set.of() : locals.receiving(candidates);
+    LocalNumbers known = receiving::contains;
+    List<Route> routes = new ArrayList<>(messages.size());
+    for (ShortMessage message : messages) {
+      routes.add(route(message, known));
+    }
+    return routes;
+  }
+
+  private Route route(ShortMessage message, LocalNumbers locals) {
     String to = message.to();
     Optional<ShortCodes.Target> target = shortCodes.target(to);
     if (target.isPresent()) {

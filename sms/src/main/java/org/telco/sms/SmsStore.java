@@ -1,7 +1,10 @@
 package org.telco.sms;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.telco.subscriber.OperatorId;
 
@@ -38,6 +41,18 @@ public interface SmsStore {
 
   /** One message as it stands. */
   Optional<MessageRecord> find(String id);
+
+  /**
+   * The states of those of {@code ids} that are stored; a centre answering a peer's batch asks once
+   * for the whole batch, so an implementation over a database should answer in one query.
+   */
+  default Map<String, MessageState> states(Collection<String> ids) {
+    Map<String, MessageState> states = new HashMap<>();
+    for (String id : ids) {
+      find(id).ifPresent(record -> states.put(id, record.state()));
+    }
+    return states;
+  }
 
   /** The newest messages from or to {@code address}, newest first. */
   List<MessageRecord> messagesOf(String address, int limit);

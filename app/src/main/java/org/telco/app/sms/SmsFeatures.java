@@ -2,8 +2,11 @@ package org.telco.app.sms;
 
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.telco.engine.ShardedLedger;
 import org.telco.sms.EsmeAccount;
 import org.telco.sms.EsmeAccounts;
@@ -80,15 +83,30 @@ public final class SmsFeatures implements AutoCloseable {
 
   /** Subscribers who have not left receive, whatever else their state. */
   private LocalNumbers localNumbers() {
-    return msisdn ->
-        Msisdn.isWellFormed(msisdn)
-            && subscribers
-                .find(new Msisdn(msisdn))
-                .map(
-                    s ->
-                        s.state() != SubscriberState.PORTED_OUT
-                            && s.state() != SubscriberState.CLOSED)
-                .orElse(false);
+    return new LocalNumbers() {
+      @Override
+      public boolean canReceive(String msisdn) {
+        return receiving(List.of(msisdn)).contains(msisdn);
+      }
+
+      /** One query for the whole batch. */
+      @Override
+      public Set<String> receiving(Collection<String> msisdns) {
+        List<Msisdn> wellFormed =
+            msisdns.stream().filter(Msisdn::isWellFormed).map(Msisdn::new).toList();
+        Set<String> receiving = new HashSet<>();
+        subscribers
+            .findAll(wellFormed)
+            .forEach(
+                (msisdn, s) -> {
+                  if (s.state() != SubscriberState.PORTED_OUT
+                      && s.state() != SubscriberState.CLOSED) {
+                    receiving.add(msisdn.digits());
+                  }
+                });
+        return receiving;
+      }
+    };
   }
 
   /** The centre, which is also the platform's SMS sender for notices. */

@@ -9,12 +9,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.telco.sms.EsmeDelivery;
 import org.telco.sms.MessageRecord;
+import org.telco.sms.MessageState;
 import org.telco.sms.Route;
 import org.telco.sms.Settlement;
 import org.telco.sms.ShortMessage;
@@ -117,6 +121,8 @@ public final class PgSmsStore implements SmsStore {
   private static final String OWED_TO =
       "SELECT %s, owed_kind FROM sms_message WHERE owed_to = ? ORDER BY owed_seq LIMIT ?"
           .formatted(COLUMNS);
+  private static final String STATES =
+      "SELECT id, state FROM sms_message WHERE id = ANY (?::text[])";
   private static final String FIND = "SELECT %s FROM sms_message WHERE id = ?".formatted(COLUMNS);
   // Each side through its own index; a message to oneself comes once (from the sender side).
   private static final String MESSAGES_OF =
@@ -282,6 +288,27 @@ public final class PgSmsStore implements SmsStore {
       }
     } catch (SQLException e) {
       throw new Failure("cannot read message " + id, e);
+    }
+  }
+
+  /** One query for the whole collection. */
+  @Override
+  public Map<String, MessageState> states(Collection<String> ids) {
+    Map<String, MessageState> states = new HashMap<>();
+    if (ids.isEmpty()) {
+      return states;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(STATES)) {
+      select.setArray(1, connection.createArrayOf("text", ids.toArray()));
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          states.put(rows.getString(1), MessageState.valueOf(rows.getString(2)));
+        }
+      }
+      return states;
+    } catch (SQLException e) {
+      throw new Failure("cannot read the states of " + ids.size() + " messages", e);
     }
   }
 

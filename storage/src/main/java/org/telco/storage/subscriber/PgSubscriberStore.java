@@ -9,8 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -42,6 +45,8 @@ public final class PgSubscriberStore implements SubscriberStore {
           .formatted(SUBSCRIBER_COLUMNS);
   private static final String ONE =
       "SELECT %s FROM subscriber WHERE msisdn = ?".formatted(SUBSCRIBER_COLUMNS);
+  private static final String SOME =
+      "SELECT %s FROM subscriber WHERE msisdn = ANY (?::text[])".formatted(SUBSCRIBER_COLUMNS);
   private static final String HISTORY =
       "SELECT %s FROM subscriber_state_change WHERE msisdn = ? ORDER BY seq"
           .formatted(CHANGE_COLUMNS);
@@ -117,6 +122,29 @@ public final class PgSubscriberStore implements SubscriberStore {
       return find(connection, msisdn);
     } catch (SQLException e) {
       throw new SubscriberStoreFailure("cannot read subscriber " + msisdn, e);
+    }
+  }
+
+  /** One query for the whole collection. */
+  @Override
+  public Map<Msisdn, Subscriber> findAll(Collection<Msisdn> msisdns) {
+    Map<Msisdn, Subscriber> found = new HashMap<>();
+    if (msisdns.isEmpty()) {
+      return found;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(SOME)) {
+      select.setArray(
+          1, connection.createArrayOf("text", msisdns.stream().map(Msisdn::digits).toArray()));
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          Subscriber subscriber = SubscriberRows.subscriber(rows);
+          found.put(subscriber.msisdn(), subscriber);
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new SubscriberStoreFailure("cannot read " + msisdns.size() + " subscribers", e);
     }
   }
 
