@@ -135,8 +135,8 @@ class SubscriberApiIT {
     JsonNode history = get("/subscribers/" + msisdn + "/history", admin).json();
     assertThat(history).hasSize(3);
     assertThat(history.get(2).get("reason").asText()).isEqualTo("RESUMED_BY_REQUEST");
-    JsonNode inbox = get("/handsets/" + msisdn + "/inbox", partner).json();
-    assertThat(inbox).hasSize(2);
+    // the notices travel through the SMS centre, so they arrive a moment later
+    JsonNode inbox = awaitInbox(msisdn, messages -> messages.size() == 2);
     assertThat(inbox.get(0).get("text").asText()).contains("in service again");
   }
 
@@ -176,9 +176,17 @@ class SubscriberApiIT {
     assertThat(post("/admin/clock/advance", admin, "{\"seconds\":1}").status()).isEqualTo(200);
   }
 
+  private static JsonNode awaitInbox(String msisdn, Predicate<JsonNode> done) {
+    return await("/handsets/" + msisdn + "/inbox", partner, done);
+  }
+
   private static JsonNode awaitLine(String msisdn, Predicate<JsonNode> done) {
+    return await("/admin/network/lines/" + msisdn, admin, done);
+  }
+
+  private static JsonNode await(String path, String key, Predicate<JsonNode> done) {
     long deadline = System.nanoTime() + 10_000_000_000L;
-    JsonNode line = get("/admin/network/lines/" + msisdn, admin).json();
+    JsonNode line = get(path, key).json();
     while (!done.test(line) && System.nanoTime() < deadline) {
       try {
         Thread.sleep(100);
@@ -186,9 +194,9 @@ class SubscriberApiIT {
         Thread.currentThread().interrupt();
         throw new AssertionError(e);
       }
-      line = get("/admin/network/lines/" + msisdn, admin).json();
+      line = get(path, key).json();
     }
-    assertThat(done.test(line)).as("line %s", line).isTrue();
+    assertThat(done.test(line)).as("%s: %s", path, line).isTrue();
     return line;
   }
 
