@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "telco-bench 0.1.0",
     description = "Load drivers for Telco's performance targets (see docs/benchmarks.md).",
-    subcommands = {LedgerBench.class, CommandLine.HelpCommand.class})
+    subcommands = {LedgerBench.class, BillingBench.class, CommandLine.HelpCommand.class})
 public final class BenchMain {
   private BenchMain() {}
 
