@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "telco-bench 0.1.0",
     description = "Load drivers for Telco's performance targets (see docs/benchmarks.md).",
-    subcommands = {LedgerBench.class, SmsBench.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      LedgerBench.class,
+      BillingBench.class,
+      SmsBench.class,
+      CommandLine.HelpCommand.class
+    })
 public final class BenchMain {
   private BenchMain() {}
 

@@ -20,7 +20,8 @@ import org.telco.subscriber.Subscriber;
  * and run again decides the same cycle again, perhaps at another instant, and must enqueue the same
  * ids so the outbox ignores the second copy.
  *
- * <p>The notices of a chunk are collected and enqueued together, one outbox write per chunk.
+ * <p>The notices of a chunk are collected, drained and enqueued together, one outbox write per
+ * chunk. Collecting is for one thread; {@link #enqueue} may run on another.
  */
 final class BillingNotices {
   /** Reason given to the network for a bar over an unpaid fee. */
@@ -35,11 +36,17 @@ final class BillingNotices {
     this.outbox = outbox;
   }
 
-  /** Enqueues everything collected since the last flush, in the order it was collected. */
-  void flush() {
-    if (!collected.isEmpty()) {
-      outbox.enqueueAll(List.copyOf(collected));
-      collected.clear();
+  /** Everything collected since the last drain, in the order it was collected. */
+  List<OutboxMessage> drain() {
+    List<OutboxMessage> drained = List.copyOf(collected);
+    collected.clear();
+    return drained;
+  }
+
+  /** Enqueues drained messages in one outbox write; safe to call from another thread. */
+  void enqueue(List<OutboxMessage> messages) {
+    if (!messages.isEmpty()) {
+      outbox.enqueueAll(messages);
     }
   }
 

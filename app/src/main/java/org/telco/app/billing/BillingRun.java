@@ -11,7 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
+import org.telco.app.billing.BillingItem.Step;
 import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.app.subscriber.LifecycleNotices;
 import org.telco.engine.ShardedLedger;
@@ -23,7 +28,9 @@ import org.telco.ledger.TransferRejection;
 import org.telco.ledger.TransferRequest;
 import org.telco.ledger.TransferResult;
 import org.telco.outbox.Outbox;
+import org.telco.outbox.OutboxMessage;
 import org.telco.subscriber.BillingCycles;
+import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.Plan;
 import org.telco.subscriber.PlanCatalog;
@@ -50,7 +57,10 @@ import org.telco.subscriber.TransferIds;
  */
 public final class BillingRun {
   /** Subscribers taken at once: big enough for batched writes, small enough to stay responsive. */
-  public static final int DEFAULT_CHUNK = 1_000;
+  public static final int DEFAULT_CHUNK = 5_000;
+
+  /** How many chunks {@link #runDue} reads at once: one read, then chunk after chunk. */
+  private static final int READ_AHEAD_CHUNKS = 10;
 
   private static final Logger LOG = Logger.getLogger(BillingRun.class.getName());
 
@@ -101,15 +111,48 @@ public final class BillingRun {
    * Runs chunks until no cycle is due; a subscriber several cycles behind is billed once per cycle,
    * in order.
    *
+   * <p>Two chunks overlap: while one chunk's notices and subscribers are written (on a thread of
+   * the run's own), the next chunk is decided in the ledger. Subscribers are read several chunks at
+   * a time, leaving out the numbers still being written, so no subscriber is in two chunks at once,
+   * and each subscriber's steps keep their order (ledger decision, notices, store), which is all a
+   * re-run relies on. A subscriber that changed since it was read is written as stale and read
+   * again, as in {@link #runOnce}.
+   *
    * @return how many subscriber cycles were handled
    */
   public int runDue() {
     int total = 0;
-    int handled;
-    while ((handled = runOnce()) > 0) {
-      total += handled;
+    int readAhead = (int) Math.min(Integer.MAX_VALUE / 2, (long) chunk * READ_AHEAD_CHUNKS);
+    try (ExecutorService writer =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("billing-writer").daemon().factory())) {
+      Future<?> writing = null;
+      Set<Msisdn> writingNumbers = Set.of();
+      while (true) {
+        Instant now = clock.instant();
+        List<Subscriber> due = dueExcept(now, writingNumbers, readAhead);
+        if (due.isEmpty()) {
+          if (writing == null) {
+            return total;
+          }
+          await(writing);
+          writing = null;
+          writingNumbers = Set.of();
+          continue;
+        }
+        for (int from = 0; from < due.size(); from += chunk) {
+          List<Subscriber> part = due.subList(from, Math.min(due.size(), from + chunk));
+          Chunk decided = decide(part, now);
+          await(writing);
+          writing = writer.submit(() -> write(decided, now));
+          writingNumbers = new HashSet<>();
+          for (Subscriber subscriber : part) {
+            writingNumbers.add(subscriber.msisdn());
+          }
+        }
+        total += due.size();
+      }
     }
-    return total;
   }
 
   /**
@@ -123,16 +166,58 @@ public final class BillingRun {
     if (due.isEmpty()) {
       return 0;
     }
+    write(decide(due, now), now);
+    return due.size();
+  }
+
+  /** Up to {@code limit} subscribers due, leaving out the numbers still being written. */
+  private List<Subscriber> dueExcept(Instant now, Set<Msisdn> writing, int limit) {
+    if (writing.isEmpty()) {
+      return subscribers.dueForCycle(now, limit);
+    }
+    List<Subscriber> due = new ArrayList<>(limit);
+    for (Subscriber subscriber : subscribers.dueForCycle(now, limit + writing.size())) {
+      if (due.size() < limit && !writing.contains(subscriber.msisdn())) {
+        due.add(subscriber);
+      }
+    }
+    return due;
+  }
+
+  /** Decides the chunk in the ledger and prepares its notices; nothing of it is stored yet. */
+  private Chunk decide(List<Subscriber> due, Instant now) {
     Set<TransferId> landed = landed(due);
-    List<Item> items = new ArrayList<>(due.size());
+    List<BillingItem> items = new ArrayList<>(due.size());
     for (Subscriber subscriber : due) {
       items.add(item(subscriber, landed));
     }
     chargeFees(items);
     recordDues(items);
-    notify(items, now);
-    store(items, now);
-    return due.size();
+    return new Chunk(items, notices(items, now));
+  }
+
+  /** Enqueues the chunk's notices, then moves its subscribers on. */
+  private void write(Chunk decided, Instant now) {
+    notices.enqueue(decided.messages);
+    store(decided.items, now);
+  }
+
+  /** Waits for a chunk being written; its failure is the run's. */
+  private static void await(Future<?> writing) {
+    if (writing == null) {
+      return;
+    }
+    try {
+      writing.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the billing run wrote a chunk", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException("the billing run failed to write a chunk", e.getCause());
+    }
   }
 
   /**
@@ -162,7 +247,7 @@ public final class BillingRun {
   }
 
   /** The first step for a subscriber, following what an interrupted run already committed. */
-  private Item item(Subscriber subscriber, Set<TransferId> landed) {
+  private BillingItem item(Subscriber subscriber, Set<TransferId> landed) {
     Plan plan =
         plans
             .find(subscriber.planId())
@@ -181,19 +266,19 @@ public final class BillingRun {
     if (plan.monthlyFeeFen() <= 0) {
       step = Step.SKIP;
     }
-    return new Item(subscriber, plan, cycle, step);
+    return new BillingItem(subscriber, plan, cycle, step);
   }
 
   /** Charges every fee to try in one submit; a short balance turns the item into a bar. */
-  private void chargeFees(List<Item> items) {
-    List<Item> charging = items.stream().filter(i -> i.step == Step.CHARGE).toList();
+  private void chargeFees(List<BillingItem> items) {
+    List<BillingItem> charging = items.stream().filter(i -> i.step == Step.CHARGE).toList();
     List<TransferRequest> requests = new ArrayList<>(charging.size());
-    for (Item item : charging) {
+    for (BillingItem item : charging) {
       requests.add(accounts.chargeFee(item.subscriber, item.plan.monthlyFeeFen(), item.cycle));
     }
     List<TransferResult> results = submit(requests);
     for (int i = 0; i < charging.size(); i++) {
-      Item item = charging.get(i);
+      BillingItem item = charging.get(i);
       switch (results.get(i)) {
         case TransferResult.Accepted accepted -> item.step = Step.CHARGED;
         case TransferResult.Rejected rejected -> item.step = afterRefusedFee(rejected);
@@ -202,17 +287,17 @@ public final class BillingRun {
   }
 
   /**
-   * Enqueues the chunk's notices in one outbox write: the fee charged (and a warning when what is
-   * left will not pay the next fee), or the bar.
+   * The chunk's notices, for one outbox write: the fee charged (and a warning when what is left
+   * will not pay the next fee), or the bar.
    */
-  private void notify(List<Item> items, Instant now) {
-    Map<Item, CompletableFuture<Optional<Account>>> balances = new HashMap<>();
-    for (Item item : items) {
+  private List<OutboxMessage> notices(List<BillingItem> items, Instant now) {
+    Map<BillingItem, CompletableFuture<Optional<Account>>> balances = new HashMap<>();
+    for (BillingItem item : items) {
       if (item.step == Step.CHARGED) {
         balances.put(item, ledger.account(item.subscriber.moneyAccount()));
       }
     }
-    for (Item item : items) {
+    for (BillingItem item : items) {
       switch (item.step) {
         case CHARGED -> {
           notices.feeCharged(item.subscriber, item.plan, item.cycle, now);
@@ -226,13 +311,13 @@ public final class BillingRun {
         case CHARGE, RECORD_DUE, SKIP -> {}
       }
     }
-    notices.flush();
+    return notices.drain();
   }
 
   /** Records every fee that stays due in one submit. */
-  private void recordDues(List<Item> items) {
+  private void recordDues(List<BillingItem> items) {
     List<TransferRequest> requests = new ArrayList<>();
-    for (Item item : items) {
+    for (BillingItem item : items) {
       if (item.step == Step.BAR || item.step == Step.RECORD_DUE) {
         requests.add(accounts.recordDue(item.subscriber, item.plan.monthlyFeeFen(), item.cycle));
       }
@@ -246,9 +331,9 @@ public final class BillingRun {
   }
 
   /** Moves every subscriber of the chunk to its next cycle (barring where due) in one write. */
-  private void store(List<Item> items, Instant now) {
+  private void store(List<BillingItem> items, Instant now) {
     List<SubscriberUpdate> updates = new ArrayList<>(items.size());
-    for (Item item : items) {
+    for (BillingItem item : items) {
       Subscriber subscriber = item.subscriber;
       if (item.step != Step.BAR) {
         updates.add(SubscriberUpdate.of(subscriber.nextCycle(cycles)));
@@ -269,12 +354,10 @@ public final class BillingRun {
       }
     }
     List<SubscriberUpdateResult> results = subscribers.updateAll(updates);
+    List<Subscriber> written = new ArrayList<>(results.size());
     for (SubscriberUpdateResult result : results) {
       switch (result) {
-        case SubscriberUpdateResult.Updated updated ->
-            // A payment may have settled the fee after it was recorded as due, and seen the
-            // number still ACTIVE: re-read what is due after the bar is written.
-            reopening.reopenIfPaid(updated.subscriber());
+        case SubscriberUpdateResult.Updated updated -> written.add(updated.subscriber());
         case SubscriberUpdateResult.Stale stale ->
             // Changed meanwhile: the next chunk reads it again and follows the ledger.
             LOG.fine(() -> stale.msisdn() + " changed during the billing run; retried");
@@ -282,6 +365,9 @@ public final class BillingRun {
             LOG.warning(() -> notFound.msisdn() + " vanished during the billing run");
       }
     }
+    // A payment may have settled the fee after it was recorded as due, and seen the number still
+    // ACTIVE: re-read what is due after the bar is written.
+    reopening.reopenAllIfPaid(written);
   }
 
   /** A short balance bars; an id committed with other fields (the plan changed) was charged. */
@@ -304,32 +390,6 @@ public final class BillingRun {
         "billing transfer " + rejected.id() + " refused: " + rejected.reason());
   }
 
-  /** Where one subscriber's cycle stands within a chunk. */
-  private enum Step {
-    /** Try to charge the fee from money. */
-    CHARGE,
-    /** The fee is paid. */
-    CHARGED,
-    /** Record the fee as due and bar the number. */
-    BAR,
-    /** Record the fee as due; the number is barred already. */
-    RECORD_DUE,
-    /** No fee this cycle. */
-    SKIP
-  }
-
-  /** One subscriber's cycle in a chunk; {@code step} moves on as the chunk goes. */
-  private static final class Item {
-    final Subscriber subscriber;
-    final Plan plan;
-    final LocalDate cycle;
-    Step step;
-
-    Item(Subscriber subscriber, Plan plan, LocalDate cycle, Step step) {
-      this.subscriber = subscriber;
-      this.plan = plan;
-      this.cycle = cycle;
-      this.step = step;
-    }
-  }
+  /** A decided chunk: its items and the notices to enqueue before its subscribers move on. */
+  private record Chunk(List<BillingItem> items, List<OutboxMessage> messages) {}
 }

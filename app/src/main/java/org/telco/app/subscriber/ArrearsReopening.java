@@ -1,6 +1,10 @@
 package org.telco.app.subscriber;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
 import org.telco.subscriber.StateChangeReason;
@@ -58,6 +62,26 @@ public final class ArrearsReopening {
       case StateChangeResult.Unchanged unchanged -> unchanged.subscriber();
       case StateChangeResult.Refused refused -> refused.subscriber();
     };
+  }
+
+  /**
+   * {@link #reopenIfPaid} for each of {@code written}, reading the arrears of the barred ones at
+   * once first so that only those with nothing due cost more than that one read.
+   */
+  public void reopenAllIfPaid(List<Subscriber> written) {
+    List<Subscriber> barred = new ArrayList<>();
+    List<CompletableFuture<Optional<Account>>> arrears = new ArrayList<>();
+    for (Subscriber subscriber : written) {
+      if (subscriber.state() == SubscriberState.BARRED_ARREARS) {
+        barred.add(subscriber);
+        arrears.add(ledger.account(subscriber.arrearsAccount()));
+      }
+    }
+    for (int i = 0; i < barred.size(); i++) {
+      if (arrears.get(i).join().map(ArrearsReopening::due).orElse(0L) <= 0) {
+        reopenIfPaid(barred.get(i));
+      }
+    }
   }
 
   /** What the subscriber's arrears account says is due: debits less credits. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -186,6 +187,43 @@ class BillingRunTest {
     assertThat(subscribers.find(subscriber.msisdn()).orElseThrow().nextCycleAt())
         .isAfter(subscriber.nextCycleAt());
     assertThat(outbox.pendingCount()).isZero();
+  }
+
+  @Test
+  void overlappingChunksBillEveryCycleOfEverySubscriberOnce() {
+    BillingRun small =
+        new BillingRun(
+            profile,
+            PlanCatalog.demo(profile.id()),
+            subscribers,
+            accounts,
+            ledger,
+            store,
+            outbox,
+            clock,
+            3); // many chunks, each written while the next is decided
+    List<Subscriber> all = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Subscriber subscriber = subscribe("86138000001" + String.format("%02d", i));
+      if (i % 4 != 0) {
+        topUp(subscriber, 2 * FEE);
+      }
+      all.add(subscriber);
+    }
+
+    clock.advance(Duration.ofDays(100)); // three cycles behind
+
+    assertThat(small.runDue()).isEqualTo(3 * all.size());
+    for (int i = 0; i < all.size(); i++) {
+      Subscriber subscriber = all.get(i);
+      Subscriber now = subscribers.find(subscriber.msisdn()).orElseThrow();
+      assertThat(now.nextCycleAt()).isAfter(clock.instant());
+      assertThat(now.state()).isEqualTo(SubscriberState.BARRED_ARREARS);
+      assertThat(balance(subscriber.moneyAccount())).isZero();
+      assertThat(-balance(subscriber.arrearsAccount())).isEqualTo((i % 4 == 0 ? 3 : 1) * FEE);
+    }
+    assertThat(small.runDue()).isZero();
+    ledger.checkInvariants().join();
   }
 
   private Subscriber subscribe(String msisdn) {
