@@ -71,7 +71,12 @@ public final class Node implements AutoCloseable {
     this.operator =
         spec.kind() == NodeKind.OPERATOR
             ? OperatorFeatures.start(
-                spec.name(), database.dataSource(), ledger, env.clock(), smsLinks(env, peers))
+                spec.name(),
+                database.dataSource(),
+                ledger,
+                env.clock(),
+                env.operators(),
+                smsLinks(env, peers))
             : null;
     PrometheusMeterRegistry metrics = metrics(timers);
     Endpoints endpoints = endpoints(env);

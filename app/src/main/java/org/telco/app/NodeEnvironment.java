@@ -3,6 +3,7 @@ package org.telco.app;
 import java.time.Clock;
 import java.util.Map;
 import org.telco.engine.EngineSettings;
+import org.telco.subscriber.OperatorProfiles;
 
 /**
  * What a node gets from whoever starts it.
@@ -15,6 +16,7 @@ import org.telco.engine.EngineSettings;
  * @param engine ledger engine sizing
  * @param host the address to listen on
  * @param clockListeners what runs after the simulated clock is advanced
+ * @param operators the platform's operators, from {@code operators.json}
  */
 public record NodeEnvironment(
     Clock clock,
@@ -24,7 +26,8 @@ public record NodeEnvironment(
     Map<String, String> peerAddresses,
     EngineSettings engine,
     String host,
-    ClockListeners clockListeners) {
+    ClockListeners clockListeners,
+    OperatorProfiles operators) {
 
   /**
    * A JDBC address and login.

@@ -77,13 +77,18 @@ public final class OperatorFeatures implements AutoCloseable {
   private final PaymentRules paymentRules = PaymentRules.standard();
 
   private OperatorFeatures(
-      String name, DataSource dataSource, ShardedLedger ledger, Clock clock, SmsLinks links) {
+      String name,
+      DataSource dataSource,
+      ShardedLedger ledger,
+      Clock clock,
+      OperatorProfiles operators,
+      SmsLinks links) {
     OperatorId id = new OperatorId(name);
-    OperatorProfiles operators = OperatorProfiles.allInOne();
     this.profile =
         operators
             .find(id)
-            .orElseThrow(() -> new IllegalArgumentException("no operator profile for " + name));
+            .orElseThrow(
+                () -> new IllegalArgumentException("operators.json has no operator " + name));
     this.plans = PlanCatalog.demo(id);
     this.subscribers = new PgSubscriberStore(dataSource);
     PaymentStore paymentStore = new PgPaymentStore(dataSource);
@@ -142,13 +147,18 @@ public final class OperatorFeatures implements AutoCloseable {
    * Wires the operator {@code name} and opens its house accounts in the ledger. Opening is
    * idempotent, so a restart finds them replayed.
    *
-   * @throws IllegalArgumentException when {@code name} is not an operator of the all-in-one
-   *     profiles
+   * @throws IllegalArgumentException when {@code name} is not one of {@code operators}
    * @throws IllegalStateException when the ledger refuses a house account
    */
   public static OperatorFeatures start(
-      String name, DataSource dataSource, ShardedLedger ledger, Clock clock, SmsLinks links) {
-    OperatorFeatures features = new OperatorFeatures(name, dataSource, ledger, clock, links);
+      String name,
+      DataSource dataSource,
+      ShardedLedger ledger,
+      Clock clock,
+      OperatorProfiles operators,
+      SmsLinks links) {
+    OperatorFeatures features =
+        new OperatorFeatures(name, dataSource, ledger, clock, operators, links);
     List<AccountResult> results = ledger.open(features.accounts.houseAccounts()).join();
     for (AccountResult result : results) {
       switch (result) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.telco.storage.EmbeddedPostgres;
+import org.telco.subscriber.OperatorProfiles;
 import org.telco.time.SimulatedClock;
 
 /**
@@ -29,9 +30,11 @@ public final class Platform implements AutoCloseable {
   private final List<Node> nodes;
   private final Credentials credentials;
   private final Clock clock;
+  private final OperatorProfiles operators;
 
   private Platform(PlatformSettings settings) throws IOException {
     Files.createDirectories(settings.dataDirectory());
+    this.operators = OperatorsFile.loadOrCreate(settings.dataDirectory().resolve("operators.json"));
     this.credentials =
         Credentials.loadOrCreate(
             settings.dataDirectory().resolve("credentials.json"), NodeSpec.ALL_IN_ONE);
@@ -79,7 +82,8 @@ public final class Platform implements AutoCloseable {
         peers,
         settings.engine(),
         settings.host(),
-        listeners);
+        listeners,
+        operators);
   }
 
   private NodeEnvironment.DatabaseAddress database(PlatformSettings settings, NodeSpec spec) {
