@@ -36,6 +36,20 @@ public final class InMemorySmsStore implements SmsStore {
   }
 
   @Override
+  public synchronized void acceptRouted(List<Settlement> arrivals) {
+    for (Settlement arrival : arrivals) {
+      ShortMessage message = arrival.message();
+      if (records.containsKey(message.id())) {
+        continue;
+      }
+      records.put(
+          message.id(),
+          new MessageRecord(message, MessageState.ACCEPTED, null, message.acceptedAt()));
+      settle(List.of(arrival));
+    }
+  }
+
+  @Override
   public synchronized List<ShortMessage> toRoute(int limit) {
     return records.values().stream()
         .filter(r -> r.state() == MessageState.ACCEPTED)
@@ -45,10 +59,12 @@ public final class InMemorySmsStore implements SmsStore {
   }
 
   @Override
-  public synchronized List<ShortMessage> awaitingPeer(OperatorId peer, int limit) {
+  public synchronized List<ShortMessage> awaitingPeer(
+      OperatorId peer, int lane, int lanes, int limit) {
     String route = new Route.ToPeer(peer).describe();
     return records.values().stream()
         .filter(r -> r.state() == MessageState.AWAITING_PEER && route.equals(r.route()))
+        .filter(r -> Math.floorMod(r.message().id().hashCode(), lanes) == lane)
         .limit(limit)
         .map(MessageRecord::message)
         .toList();

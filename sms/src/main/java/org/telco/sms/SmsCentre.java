@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -22,9 +23,11 @@ import org.telco.subscriber.OperatorId;
  * One operator's SMS centre. Everything that sends a message comes here: ESMEs over SMPP ({@link
  * #submit}), handsets ({@link #sendFromHandset}), the platform's notices (as its {@link SmsSender})
  * and other operators' centres ({@link #receiveFromPeer}). A message is stored before the sender
- * hears it was accepted; a dispatcher thread then routes it, woken by each commit, and a forwarder
- * thread sends what awaits a peer on to that peer's centre. What is owed to ESMEs (receipts,
- * messages to their short codes) waits in the store until the SMPP server hands it over.
+ * hears it was accepted, and routed in the same write (see {@code SmsJournal}): into an inbox, to
+ * wait for a peer or an ESME, or undeliverable. A dispatcher thread answers messages to services
+ * (and routes anything a previous run left ACCEPTED), and forwarder threads (two, each with its
+ * lane of the messages) send what awaits a peer on to that peer's centre. What is owed to ESMEs
+ * (receipts, messages to their short codes) waits in the store until the SMPP server hands it over.
  */
 public final class SmsCentre implements SmsSender, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(SmsCentre.class.getName());
@@ -36,10 +39,10 @@ public final class SmsCentre implements SmsSender, AutoCloseable {
   private final SmsJournal journal;
   private final SmsDispatcher dispatcher;
   private final Semaphore work = new Semaphore(0);
-  private final Semaphore forwarding = new Semaphore(0);
+  private final List<Semaphore> forwarding = new CopyOnWriteArrayList<>();
   private final Semaphore owed = new Semaphore(0);
   private final Thread dispatching;
-  private final Thread forwarder;
+  private final List<Thread> forwarders = new ArrayList<>();
   private volatile boolean open = true;
 
   /**
@@ -59,18 +62,23 @@ public final class SmsCentre implements SmsSender, AutoCloseable {
     this.router = router;
     this.throttle = new Throttle(nanoTime);
     this.clock = clock;
-    this.journal = new SmsJournal(store, this::wake);
+    this.journal = new SmsJournal(store, router, clock, this::committed);
     this.dispatcher = new SmsDispatcher(store, router, link, peers, clock, nanoTime);
     this.dispatching =
         Thread.ofPlatform()
             .name("sms-dispatcher")
             .daemon()
             .start(() -> loop(dispatcher::routeOnce, work, true));
-    this.forwarder =
-        Thread.ofPlatform()
-            .name("sms-forwarder")
-            .daemon()
-            .start(() -> loop(dispatcher::forwardOnce, forwarding, false));
+    for (int lane = 0; lane < SmsDispatcher.FORWARD_LANES; lane++) {
+      int mine = lane;
+      Semaphore wakeUp = new Semaphore(0);
+      forwarding.add(wakeUp);
+      forwarders.add(
+          Thread.ofPlatform()
+              .name("sms-forwarder-" + lane)
+              .daemon()
+              .start(() -> loop(() -> dispatcher.forwardOnce(mine), wakeUp, false)));
+    }
   }
 
   /** Submits an ESME's message; returns once it is stored, or refuses it. */
@@ -142,7 +150,9 @@ public final class SmsCentre implements SmsSender, AutoCloseable {
 
   /**
    * Takes messages another operator's centre routed here: stores them as coming from that peer (the
-   * receipt, if any, is the sending centre's business) and delivers them at once.
+   * receipt, if any, is the sending centre's business) already routed, each in one write with its
+   * inbox row ({@link SmsStore#acceptRouted}); ids stored before are left as they are, so a batch
+   * forwarded again delivers nothing twice.
    *
    * @param peer the operator whose centre sent them, as its authenticated call says
    * @return each message's state by id: DELIVERED, or UNDELIVERABLE when the number is not served
@@ -162,16 +172,25 @@ public final class SmsCentre implements SmsSender, AutoCloseable {
                         false,
                         m.acceptedAt()))
             .toList();
-    store.accept(messages);
     List<Route> routes = router.routeAll(messages);
     Instant now = clock.instant();
     List<Settlement> steps = new ArrayList<>(messages.size());
     for (int i = 0; i < messages.size(); i++) {
       steps.add(SmsDispatcher.step(messages.get(i), routes.get(i), now));
     }
-    store.settle(steps);
-    Map<String, MessageState> stored =
-        store.states(messages.stream().map(ShortMessage::id).toList());
+    store.acceptRouted(steps);
+    List<String> ids = messages.stream().map(ShortMessage::id).toList();
+    Map<String, MessageState> stored = store.states(ids);
+    List<Settlement> left = new ArrayList<>();
+    for (Settlement step : steps) {
+      if (stored.get(step.message().id()) == MessageState.ACCEPTED) {
+        left.add(step);
+      }
+    }
+    if (!left.isEmpty()) { // stored ACCEPTED by a run that stopped before routing them
+      store.settle(left);
+      stored = store.states(ids);
+    }
     Map<String, MessageState> states = new LinkedHashMap<>();
     for (ShortMessage message : messages) {
       states.put(message.id(), stored.getOrDefault(message.id(), MessageState.UNDELIVERABLE));
@@ -215,8 +234,18 @@ public final class SmsCentre implements SmsSender, AutoCloseable {
     wakeOwed();
   }
 
-  private void wake() {
+  /**
+   * After a group commit: the dispatcher may have messages for services, the forwarder messages
+   * awaiting a peer, and the deliverer something owed to an ESME.
+   */
+  private void committed() {
     work.release();
+    wakeForwarders();
+    owed.release();
+  }
+
+  private void wakeForwarders() {
+    forwarding.forEach(Semaphore::release);
   }
 
   private void wakeOwed() {
@@ -224,9 +253,10 @@ public final class SmsCentre implements SmsSender, AutoCloseable {
   }
 
   /**
-   * Runs {@code step} until closed: routing on one thread, forwarding to peers on another, so that
-   * waiting for a peer's answer never holds up routing. Each sleeps on its semaphore when idle; a
-   * routing step that moved messages wakes the forwarder, as some may now await a peer.
+   * Runs {@code step} until closed: routing on one thread, forwarding to peers on others (one per
+   * lane), so that waiting for a peer's answer never holds up routing. Each sleeps on its semaphore
+   * when idle; a routing step that moved messages wakes the forwarder, as some may now await a
+   * peer.
    */
   private void loop(IntSupplier step, Semaphore wakeUp, boolean wakesForwarder) {
     while (open) {
@@ -235,7 +265,7 @@ public final class SmsCentre implements SmsSender, AutoCloseable {
         if (moved > 0) {
           wakeOwed();
           if (wakesForwarder) {
-            forwarding.release();
+            wakeForwarders();
           }
         } else if (wakeUp.tryAcquire(200, TimeUnit.MILLISECONDS)) {
           wakeUp.drainPermits();
@@ -263,10 +293,12 @@ public final class SmsCentre implements SmsSender, AutoCloseable {
     journal.close();
     open = false;
     dispatching.interrupt();
-    forwarder.interrupt();
+    forwarders.forEach(Thread::interrupt);
     try {
       dispatching.join(5_000);
-      forwarder.join(5_000);
+      for (Thread forwarder : forwarders) {
+        forwarder.join(5_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -21,6 +21,14 @@ import org.telco.subscriber.OperatorId;
 final class SmsDispatcher {
   private static final Logger LOG = Logger.getLogger(SmsDispatcher.class.getName());
   private static final int BATCH = 1_000;
+
+  /**
+   * How many forwarder threads there are, each taking its lane of the messages awaiting a peer (see
+   * {@link SmsStore#awaitingPeer(OperatorId, int, int, int)}), so that one waits for a peer's
+   * answer while another settles the batch before.
+   */
+  static final int FORWARD_LANES = 2;
+
   private static final long FIRST_BACKOFF_NANOS = 500_000_000L;
   private static final long MAX_BACKOFF_NANOS = 30_000_000_000L;
 
@@ -30,7 +38,7 @@ final class SmsDispatcher {
   private final List<OperatorId> peers;
   private final Clock clock;
   private final LongSupplier nanoTime;
-  private final Map<OperatorId, Backoff> backoffs = new HashMap<>();
+  private final List<Map<OperatorId, Backoff>> backoffs;
 
   private record Backoff(long untilNanos, long lastNanos) {}
 
@@ -47,6 +55,10 @@ final class SmsDispatcher {
     this.peers = List.copyOf(peers);
     this.clock = clock;
     this.nanoTime = nanoTime;
+    this.backoffs = new ArrayList<>();
+    for (int lane = 0; lane < FORWARD_LANES; lane++) {
+      backoffs.add(new HashMap<>());
+    }
   }
 
   /**
@@ -122,26 +134,28 @@ final class SmsDispatcher {
   }
 
   /**
-   * Forwards one batch per peer that is not backing off. Only messages AWAITING_PEER are touched;
-   * call it from one thread at a time (the backoffs are that thread's).
+   * Forwards one batch of lane {@code lane} per peer that is not backing off. Only messages
+   * AWAITING_PEER in that lane are touched; call it for one lane from one thread at a time (the
+   * lane's backoffs are that thread's).
    *
    * @return how many messages moved on
    */
-  int forwardOnce() {
+  int forwardOnce(int lane) {
     int moved = 0;
     for (OperatorId peer : peers) {
-      moved += forwardOnce(peer);
+      moved += forwardOnce(peer, lane);
     }
     return moved;
   }
 
-  private int forwardOnce(OperatorId peer) {
+  private int forwardOnce(OperatorId peer, int lane) {
     long now = nanoTime.getAsLong();
+    Map<OperatorId, Backoff> backoffs = this.backoffs.get(lane);
     Backoff backoff = backoffs.get(peer);
     if (backoff != null && now < backoff.untilNanos()) {
       return 0;
     }
-    List<ShortMessage> batch = store.awaitingPeer(peer, BATCH);
+    List<ShortMessage> batch = store.awaitingPeer(peer, lane, FORWARD_LANES, BATCH);
     if (batch.isEmpty()) {
       return 0;
     }

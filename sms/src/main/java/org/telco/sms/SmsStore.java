@@ -18,11 +18,31 @@ public interface SmsStore {
   /** Stores new messages as ACCEPTED, in list order; ids stored before are left as they are. */
   void accept(List<ShortMessage> messages);
 
+  /**
+   * Stores new messages already routed, in list order: each arrival whose message id is new is
+   * stored directly in the arrival's state, route and time, goes into its recipient's inbox in the
+   * same transaction when {@link Settlement#toInbox()}, and is owed to the ESME of {@link
+   * Settlement#esmeSystemId()}, in list order, exactly as {@link #accept} followed by {@link
+   * #settle} would leave it, but written once. Ids stored before are left as they are (and are not
+   * put into an inbox again); of two arrivals with one id the first wins.
+   */
+  void acceptRouted(List<Settlement> arrivals);
+
   /** ACCEPTED messages, oldest first. */
   List<ShortMessage> toRoute(int limit);
 
   /** Messages AWAITING_PEER on {@code peer}'s route, oldest first. */
-  List<ShortMessage> awaitingPeer(OperatorId peer, int limit);
+  default List<ShortMessage> awaitingPeer(OperatorId peer, int limit) {
+    return awaitingPeer(peer, 0, 1, limit);
+  }
+
+  /**
+   * Messages AWAITING_PEER on {@code peer}'s route in lane {@code lane} of {@code lanes}, oldest
+   * first. The lanes split the messages by id: for one number of lanes, each message is in exactly
+   * one, always the same, so that several forwarders can each take a lane without sending a message
+   * twice.
+   */
+  List<ShortMessage> awaitingPeer(OperatorId peer, int lane, int lanes, int limit);
 
   /**
    * Applies the steps, each to a message that is not final yet (a final message keeps its state,

@@ -470,6 +470,145 @@ public abstract class SmsStoreContract {
     assertThat(all).filteredOn(m -> m.id().startsWith("shared:")).containsExactlyElementsOf(shared);
   }
 
+  @Test
+  void aNewMessageRoutedIntoAHandsetIsStoredDeliveredAndInTheInboxOnce() {
+    ShortMessage message =
+        new ShortMessage("m:1", new Origin.Esme("bank1"), "BANK", BOB, "到账 100 元", false, T0);
+
+    store.acceptRouted(
+        List.of(new Settlement(message, MessageState.DELIVERED, "handset", at(3), true)));
+    store.acceptRouted(
+        List.of(new Settlement(message, MessageState.DELIVERED, "handset", at(4), true)));
+
+    assertThat(store.find("m:1"))
+        .contains(new MessageRecord(message, MessageState.DELIVERED, "handset", at(3)));
+    assertThat(inbox.messagesFor(BOB, 10))
+        .containsExactly(new SmsMessage("m:1", "BANK", BOB, "到账 100 元", at(3)));
+    assertThat(store.toRoute(10)).isEmpty();
+  }
+
+  @Test
+  void acceptingRoutedLeavesAKnownIdAsItIs() {
+    ShortMessage accepted = fromHandset("m:1", ALICE, BOB, 0);
+    ShortMessage delivered = fromHandset("m:2", ALICE, BOB, 0);
+    store.accept(List.of(accepted));
+    store.acceptRouted(List.of(step(delivered, MessageState.UNDELIVERABLE, "none:x", 1)));
+
+    store.acceptRouted(
+        List.of(
+            new Settlement(accepted, MessageState.DELIVERED, "handset", at(2), true),
+            new Settlement(delivered, MessageState.DELIVERED, "handset", at(2), true)));
+
+    assertThat(store.find("m:1"))
+        .contains(new MessageRecord(accepted, MessageState.ACCEPTED, null, at(0)));
+    assertThat(store.find("m:2"))
+        .contains(new MessageRecord(delivered, MessageState.UNDELIVERABLE, "none:x", at(1)));
+    assertThat(store.toRoute(10)).containsExactly(accepted);
+    assertThat(inbox.messagesFor(BOB, 10)).isEmpty();
+  }
+
+  @Test
+  void ofTwoRoutedArrivalsWithOneIdTheFirstWins() {
+    ShortMessage first = fromHandset("m:1", ALICE, BOB, 0);
+    ShortMessage second = new ShortMessage("m:1", first.origin(), ALICE, CAROL, "other", false, T0);
+
+    store.acceptRouted(
+        List.of(
+            new Settlement(first, MessageState.DELIVERED, "handset", at(1), true),
+            new Settlement(second, MessageState.DELIVERED, "handset", at(2), true)));
+
+    assertThat(store.find("m:1"))
+        .contains(new MessageRecord(first, MessageState.DELIVERED, "handset", at(1)));
+    assertThat(inbox.messagesFor(BOB, 10)).hasSize(1);
+    assertThat(inbox.messagesFor(CAROL, 10)).isEmpty();
+  }
+
+  @Test
+  void aNewMessageRoutedToAPeerAwaitsItInListOrder() {
+    ShortMessage later = fromHandset("m:1", ALICE, BOB, 9);
+    ShortMessage earlier = fromHandset("m:2", ALICE, CAROL, 1);
+    ShortMessage other = fromHandset("m:3", ALICE, CAROL, 1);
+
+    store.acceptRouted(
+        List.of(
+            step(later, MessageState.AWAITING_PEER, "peer:beta", 1),
+            step(other, MessageState.AWAITING_PEER, "peer:gamma", 1),
+            step(earlier, MessageState.AWAITING_PEER, "peer:beta", 1)));
+
+    assertThat(store.awaitingPeer(BETA, 10)).containsExactly(later, earlier);
+    assertThat(store.awaitingPeer(GAMMA, 10)).containsExactly(other);
+    assertThat(store.toRoute(10)).isEmpty();
+
+    store.settle(List.of(step(later, MessageState.DELIVERED, "peer:beta", 2)));
+    assertThat(store.awaitingPeer(BETA, 10)).containsExactly(earlier);
+    assertThat(store.find("m:1"))
+        .contains(new MessageRecord(later, MessageState.DELIVERED, "peer:beta", at(2)));
+  }
+
+  @Test
+  void whatRoutedArrivalsOweIsOwedToTheirEsmeInListOrder() {
+    ShortMessage failed = fromEsme("e:1", "bank1", true, 0);
+    ShortMessage noReceipt = fromEsme("e:2", "bank1", false, 0);
+    ShortMessage delivered = fromEsme("e:3", "bank1", true, 0);
+    ShortMessage toReceiver = fromHandset("m:4", ALICE, SHORT_CODE, 0);
+    ShortMessage waiting = fromEsme("e:5", "bank1", true, 0);
+
+    store.acceptRouted(
+        List.of(
+            step(failed, MessageState.UNDELIVERABLE, "none:unknown-number", 1),
+            step(noReceipt, MessageState.UNDELIVERABLE, "none:unknown-number", 1),
+            new Settlement(delivered, MessageState.DELIVERED, "handset", at(1), true),
+            step(toReceiver, MessageState.AWAITING_RECEIVER, "esme:shop", 1),
+            step(waiting, MessageState.AWAITING_PEER, "peer:beta", 1)));
+
+    assertThat(store.owedTo("bank1", 10))
+        .containsExactly(
+            new EsmeDelivery(
+                new MessageRecord(failed, MessageState.UNDELIVERABLE, "none:unknown-number", at(1)),
+                EsmeDelivery.Kind.RECEIPT),
+            new EsmeDelivery(
+                new MessageRecord(delivered, MessageState.DELIVERED, "handset", at(1)),
+                EsmeDelivery.Kind.RECEIPT));
+    assertThat(store.owedTo("shop", 10))
+        .containsExactly(
+            new EsmeDelivery(
+                new MessageRecord(toReceiver, MessageState.AWAITING_RECEIVER, "esme:shop", at(1)),
+                EsmeDelivery.Kind.MOBILE_ORIGINATED));
+
+    store.settle(List.of(step(waiting, MessageState.DELIVERED, "peer:beta", 2)));
+    assertThat(owedIds("bank1", 10)).containsExactly("e:1", "e:3", "e:5");
+  }
+
+  @Test
+  void theLanesOfWhatAwaitsAPeerSplitItByIdEachOldestFirst() {
+    List<Settlement> steps = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      steps.add(
+          step(fromHandset("m:" + i, ALICE, BOB, i), MessageState.AWAITING_PEER, "peer:beta", 1));
+    }
+    store.acceptRouted(steps);
+    List<ShortMessage> all = store.awaitingPeer(BETA, 100);
+
+    List<ShortMessage> lanes = new ArrayList<>();
+    for (int lane = 0; lane < 3; lane++) {
+      List<ShortMessage> one = store.awaitingPeer(BETA, lane, 3, 100);
+      assertThat(one)
+          .isSubsetOf(all)
+          .isSortedAccordingTo((a, b) -> Integer.compare(all.indexOf(a), all.indexOf(b)));
+      assertThat(store.awaitingPeer(BETA, lane, 3, 100)).isEqualTo(one);
+      lanes.addAll(one);
+    }
+    assertThat(lanes).hasSize(40).containsExactlyInAnyOrderElementsOf(all);
+    assertThat(store.awaitingPeer(BETA, 0, 1, 100)).isEqualTo(all);
+  }
+
+  @Test
+  void acceptingNothingRoutedChangesNothing() {
+    store.acceptRouted(List.of());
+
+    assertThat(store.toRoute(10)).isEmpty();
+  }
+
   private List<String> owedIds(String systemId, int limit) {
     return store.owedTo(systemId, limit).stream().map(d -> d.record().message().id()).toList();
   }

@@ -36,11 +36,12 @@ import org.telco.subscriber.OperatorId;
  * nothing, a final message keeps its state and goes into an inbox at most once, and batches come
  * out in acceptance order ({@code seq}), what is owed to an ESME in the order it became owed
  * ({@code owed_seq}). The centre stores every message before acknowledging it, at thousands per
- * second, so each write is one statement over arrays whatever the batch size: {@link #accept} one
- * {@code INSERT}, {@link #settle} one statement that updates the messages and fills the inboxes (so
- * both commit together), {@link #handedOver} one {@code UPDATE}. Writes that change existing rows
- * lock them in id order first, so two concurrent batches cannot deadlock. Safe for concurrent use:
- * each call takes its own pooled connection.
+ * second, so each write is one statement over arrays whatever the batch size: {@link #accept} and
+ * {@link #acceptRouted} one {@code INSERT} (the latter with the inbox rows), {@link #settle} one
+ * statement that updates the messages and fills the inboxes (so both commit together), {@link
+ * #handedOver} one {@code UPDATE}. Writes that change existing rows lock them in id order first, so
+ * two concurrent batches cannot deadlock. Safe for concurrent use: each call takes its own pooled
+ * connection.
  */
 public final class PgSmsStore implements SmsStore {
   private static final String TIMESTAMP = "timestamptz 'epoch' + %s * interval '1 microsecond'";
@@ -115,6 +116,7 @@ public final class PgSmsStore implements SmsStore {
   private static final String AWAITING_PEER =
       """
       SELECT %s FROM sms_message WHERE state = 'AWAITING_PEER' AND route = ?
+        AND (hashtext(id) & 2147483647) %% ? = ?
       ORDER BY seq LIMIT ?
       """
           .formatted(COLUMNS);
@@ -172,6 +174,22 @@ public final class PgSmsStore implements SmsStore {
     }
   }
 
+  /**
+   * One statement for the whole list (see {@code RoutedArrivals}), so a message's row, its inbox
+   * row and what it owes commit together.
+   */
+  @Override
+  public void acceptRouted(List<Settlement> arrivals) {
+    if (arrivals.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      RoutedArrivals.insert(connection, arrivals);
+    } catch (SQLException e) {
+      throw new Failure("cannot accept " + arrivals.size() + " routed messages", e);
+    }
+  }
+
   @Override
   public List<ShortMessage> toRoute(int limit) {
     List<ShortMessage> messages = new ArrayList<>();
@@ -190,12 +208,14 @@ public final class PgSmsStore implements SmsStore {
   }
 
   @Override
-  public List<ShortMessage> awaitingPeer(OperatorId peer, int limit) {
+  public List<ShortMessage> awaitingPeer(OperatorId peer, int lane, int lanes, int limit) {
     List<ShortMessage> messages = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(AWAITING_PEER)) {
       select.setString(1, new Route.ToPeer(peer).describe());
-      select.setInt(2, limit);
+      select.setInt(2, lanes);
+      select.setInt(3, lane);
+      select.setInt(4, limit);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           messages.add(SmsRows.message(rows));
