@@ -3,7 +3,9 @@ package org.telco.app.billing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,9 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import org.telco.app.billing.BillingItem.Step;
@@ -58,6 +58,12 @@ import org.telco.subscriber.TransferIds;
 public final class BillingRun {
   /** Subscribers taken at once: big enough for batched writes, small enough to stay responsive. */
   public static final int DEFAULT_CHUNK = 5_000;
+
+  /**
+   * How many decided chunks {@link #runDue} lets the writers hold: one having its notices stored
+   * while the one before has its subscribers moved on.
+   */
+  private static final int WRITES_IN_FLIGHT = 2;
 
   /** How many chunks {@link #runDue} reads at once: one read, then chunk after chunk. */
   private static final int READ_AHEAD_CHUNKS = 10;
@@ -111,44 +117,49 @@ public final class BillingRun {
    * Runs chunks until no cycle is due; a subscriber several cycles behind is billed once per cycle,
    * in order.
    *
-   * <p>Two chunks overlap: while one chunk's notices and subscribers are written (on a thread of
-   * the run's own), the next chunk is decided in the ledger. Subscribers are read several chunks at
-   * a time, leaving out the numbers still being written, so no subscriber is in two chunks at once,
-   * and each subscriber's steps keep their order (ledger decision, notices, store), which is all a
-   * re-run relies on. A subscriber that changed since it was read is written as stale and read
-   * again, as in {@link #runOnce}.
+   * <p>Three chunks overlap, like a pipeline: while one chunk's subscribers are moved on (on one
+   * thread of the run's own), the next chunk's notices are stored (on another) and the one after is
+   * decided in the ledger. Subscribers are read several chunks at a time, leaving out the numbers
+   * still being written, so no subscriber is in two chunks at once, and each subscriber's steps
+   * keep their order (ledger decision, notices, store), which is all a re-run relies on. A
+   * subscriber that changed since it was read is written as stale and read again, as in {@link
+   * #runOnce}.
    *
    * @return how many subscriber cycles were handled
    */
   public int runDue() {
     int total = 0;
     int readAhead = (int) Math.min(Integer.MAX_VALUE / 2, (long) chunk * READ_AHEAD_CHUNKS);
-    try (ExecutorService writer =
-        Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("billing-writer").daemon().factory())) {
-      Future<?> writing = null;
-      Set<Msisdn> writingNumbers = Set.of();
+    try (ExecutorService noticeWriter = ChunkWriting.writer("billing-notices");
+        ExecutorService stateWriter = ChunkWriting.writer("billing-states")) {
+      Deque<ChunkWriting.Writing> writing = new ArrayDeque<>();
       while (true) {
         Instant now = clock.instant();
-        List<Subscriber> due = dueExcept(now, writingNumbers, readAhead);
+        List<Subscriber> due = dueExcept(now, ChunkWriting.numbersOf(writing), readAhead);
         if (due.isEmpty()) {
-          if (writing == null) {
+          if (writing.isEmpty()) {
             return total;
           }
-          await(writing);
-          writing = null;
-          writingNumbers = Set.of();
+          while (!writing.isEmpty()) {
+            ChunkWriting.await(writing.removeFirst().stored());
+          }
           continue;
         }
         for (int from = 0; from < due.size(); from += chunk) {
           List<Subscriber> part = due.subList(from, Math.min(due.size(), from + chunk));
           Chunk decided = decide(part, now);
-          await(writing);
-          writing = writer.submit(() -> write(decided, now));
-          writingNumbers = new HashSet<>();
-          for (Subscriber subscriber : part) {
-            writingNumbers.add(subscriber.msisdn());
+          while (writing.size() >= WRITES_IN_FLIGHT) {
+            ChunkWriting.await(writing.removeFirst().stored());
           }
+          Future<?> noticed = noticeWriter.submit(() -> notices.enqueue(decided.messages));
+          Future<?> stored =
+              stateWriter.submit(
+                  () -> {
+                    ChunkWriting.await(
+                        noticed); // a subscriber moves on only after its notices are stored
+                    store(decided.items, now);
+                  });
+          writing.addLast(new ChunkWriting.Writing(stored, ChunkWriting.numbersOf(part)));
         }
         total += due.size();
       }
@@ -200,24 +211,6 @@ public final class BillingRun {
   private void write(Chunk decided, Instant now) {
     notices.enqueue(decided.messages);
     store(decided.items, now);
-  }
-
-  /** Waits for a chunk being written; its failure is the run's. */
-  private static void await(Future<?> writing) {
-    if (writing == null) {
-      return;
-    }
-    try {
-      writing.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while the billing run wrote a chunk", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      throw new IllegalStateException("the billing run failed to write a chunk", e.getCause());
-    }
   }
 
   /**
