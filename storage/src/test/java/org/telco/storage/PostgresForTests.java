@@ -91,7 +91,7 @@ public final class PostgresForTests {
             .addShutdownHook(
                 new Thread(
                     () -> {
-                      postgres.stop();
+                      postgres.stopForDeletion();
                       deleteTree(dataDir);
                     },
                     "stop-test-postgres"));
