@@ -18,7 +18,6 @@ import org.telco.app.subscriber.LifecycleNotices;
 import org.telco.app.subscriber.SubscriberRoutes;
 import org.telco.app.subscriber.Subscription;
 import org.telco.engine.ShardedLedger;
-import org.telco.ledger.AccountId;
 import org.telco.ledger.AccountResult;
 import org.telco.messaging.HandsetInbox;
 import org.telco.messaging.SmsHandler;
@@ -45,7 +44,6 @@ import org.telco.subscriber.OperatorId;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.OperatorProfiles;
 import org.telco.subscriber.PlanCatalog;
-import org.telco.subscriber.Shards;
 import org.telco.subscriber.SubscriberAccounts;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.web.Endpoints;
@@ -235,17 +233,4 @@ public final class OperatorFeatures implements AutoCloseable {
    * @param peers clients for the other operators' nodes, by operator
    */
   public record SmsLinks(int smppPort, EsmeAccounts esmes, Map<OperatorId, PeerClient> peers) {}
-
-  /** The engine's shard routing as the prepaid domain sees it. */
-  private record EngineShards(ShardedLedger ledger) implements Shards {
-    @Override
-    public int count() {
-      return ledger.shardCount();
-    }
-
-    @Override
-    public int shardOf(AccountId id) {
-      return ledger.shardOf(id);
-    }
-  }
 }

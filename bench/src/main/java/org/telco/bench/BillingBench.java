@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.telco.app.EngineShards;
 import org.telco.app.billing.BillingRun;
 import org.telco.engine.EngineSettings;
 import org.telco.engine.ShardedLedger;
-import org.telco.ledger.AccountId;
 import org.telco.storage.Database;
 import org.telco.storage.ledger.PgLedgerStore;
 import org.telco.storage.outbox.PgOutbox;
@@ -24,7 +24,6 @@ import org.telco.subscriber.OperatorId;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.OperatorProfiles;
 import org.telco.subscriber.PlanCatalog;
-import org.telco.subscriber.Shards;
 import org.telco.subscriber.SubscriberAccounts;
 import org.telco.time.SimulatedClock;
 import picocli.CommandLine.Command;
@@ -221,19 +220,6 @@ final class BillingBench implements Callable<Integer> {
         Statement statement = connection.createStatement()) {
       statement.execute("VACUUM ANALYZE");
       statement.execute("CHECKPOINT");
-    }
-  }
-
-  /** The engine's routing, as the operator wiring uses it. */
-  private record EngineShards(ShardedLedger ledger) implements Shards {
-    @Override
-    public int count() {
-      return ledger.shardCount();
-    }
-
-    @Override
-    public int shardOf(AccountId id) {
-      return ledger.shardOf(id);
     }
   }
 }

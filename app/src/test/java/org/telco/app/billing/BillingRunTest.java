@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.telco.app.EngineShards;
 import org.telco.engine.EngineSettings;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.AccountId;
@@ -30,7 +31,6 @@ import org.telco.subscriber.PlanCatalog;
 import org.telco.subscriber.PlanId;
 import org.telco.subscriber.PurposeCode;
 import org.telco.subscriber.ServicePassword;
-import org.telco.subscriber.Shards;
 import org.telco.subscriber.StateChangeReason;
 import org.telco.subscriber.StateChangeResult;
 import org.telco.subscriber.Subscriber;
@@ -58,19 +58,7 @@ class BillingRunTest {
   private final OperatorProfile profile =
       OperatorProfiles.allInOne().find(new OperatorId("alpha")).orElseThrow();
   private final BillingCycles cycles = new BillingCycles(profile.zone());
-  private final SubscriberAccounts accounts =
-      new SubscriberAccounts(
-          new Shards() {
-            @Override
-            public int count() {
-              return ledger.shardCount();
-            }
-
-            @Override
-            public int shardOf(AccountId id) {
-              return ledger.shardOf(id);
-            }
-          });
+  private final SubscriberAccounts accounts = new SubscriberAccounts(new EngineShards(ledger));
   private final BillingRun run =
       new BillingRun(
           profile,

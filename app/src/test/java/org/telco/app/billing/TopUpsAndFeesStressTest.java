@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.telco.app.EngineShards;
 import org.telco.app.payment.Payments;
 import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.app.subscriber.LifecycleNotices;
@@ -44,7 +45,6 @@ import org.telco.subscriber.OperatorProfiles;
 import org.telco.subscriber.PlanCatalog;
 import org.telco.subscriber.PlanId;
 import org.telco.subscriber.ServicePassword;
-import org.telco.subscriber.Shards;
 import org.telco.subscriber.StateChange;
 import org.telco.subscriber.Subscriber;
 import org.telco.subscriber.SubscriberAccounts;
@@ -77,7 +77,7 @@ class TopUpsAndFeesStressTest {
   private final OperatorProfile profile =
       OperatorProfiles.allInOne().find(new OperatorId("alpha")).orElseThrow();
   private final BillingCycles cycles = new BillingCycles(profile.zone());
-  private final SubscriberAccounts accounts = new SubscriberAccounts(shards());
+  private final SubscriberAccounts accounts = new SubscriberAccounts(new EngineShards(ledger));
   private final BillingRun billing =
       new BillingRun(
           profile,
@@ -305,19 +305,5 @@ class TopUpsAndFeesStressTest {
     public long nextFamilySerial() {
       return store.nextFamilySerial();
     }
-  }
-
-  private Shards shards() {
-    return new Shards() {
-      @Override
-      public int count() {
-        return ledger.shardCount();
-      }
-
-      @Override
-      public int shardOf(AccountId id) {
-        return ledger.shardOf(id);
-      }
-    };
   }
 }
