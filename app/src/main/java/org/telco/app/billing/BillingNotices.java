@@ -10,6 +10,7 @@ import org.telco.network.NetworkCommand;
 import org.telco.network.NetworkCommands;
 import org.telco.outbox.Outbox;
 import org.telco.outbox.OutboxMessage;
+import org.telco.payment.Yuan;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.Plan;
 import org.telco.subscriber.Subscriber;
@@ -57,7 +58,7 @@ final class BillingNotices {
         subscriber,
         cycle,
         "Your monthly fee of "
-            + yuan(plan.monthlyFeeFen())
+            + Yuan.of(plan.monthlyFeeFen())
             + " yuan for "
             + plan.name()
             + " was charged on "
@@ -82,9 +83,9 @@ final class BillingNotices {
         subscriber,
         cycle,
         "Your balance is "
-            + yuan(balanceFen)
+            + Yuan.of(balanceFen)
             + " yuan, less than the monthly fee of "
-            + yuan(plan.monthlyFeeFen())
+            + Yuan.of(plan.monthlyFeeFen())
             + " yuan due on "
             + nextCycle
             + ". Top up before then to stay connected.",
@@ -103,7 +104,7 @@ final class BillingNotices {
         subscriber,
         cycle,
         "Your number is barred: the monthly fee of "
-            + yuan(plan.monthlyFeeFen())
+            + Yuan.of(plan.monthlyFeeFen())
             + " yuan due on "
             + cycle
             + " is unpaid. A top-up re-opens it.",
@@ -116,12 +117,5 @@ final class BillingNotices {
         SmsMessages.message(
             new SmsMessage(
                 kind + ":" + digits + ":" + cycle, profile.serviceShortCode(), digits, text, at)));
-  }
-
-  private static String yuan(long fen) {
-    if (fen < 0) {
-      return "-" + yuan(-fen);
-    }
-    return fen / 100 + "." + String.format("%02d", fen % 100);
   }
 }

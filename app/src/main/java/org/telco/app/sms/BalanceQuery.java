@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
+import org.telco.payment.Yuan;
 import org.telco.sms.ShortCodeService;
 import org.telco.sms.ShortMessage;
 import org.telco.subscriber.Msisdn;
@@ -42,13 +43,13 @@ public final class BalanceQuery implements ShortCodeService {
     }
     long balance = credit(subscriber.get().moneyAccount().value());
     long due = -credit(subscriber.get().arrearsAccount().value());
-    String text = "您的余额为 " + yuan(balance) + " 元。Your balance is " + yuan(balance) + " yuan.";
+    String text = "您的余额为 " + Yuan.of(balance) + " 元。Your balance is " + Yuan.of(balance) + " yuan.";
     if (due > 0) {
       text +=
           " 欠费 "
-              + yuan(due)
+              + Yuan.of(due)
               + " 元，充值后自动恢复。Due: "
-              + yuan(due)
+              + Yuan.of(due)
               + " yuan; a top-up re-opens the line.";
     }
     return List.of(text);
@@ -60,11 +61,5 @@ public final class BalanceQuery implements ShortCodeService {
         .join()
         .map(Account::creditBalance)
         .orElse(0L);
-  }
-
-  private static String yuan(long fen) {
-    String sign = fen < 0 ? "-" : "";
-    long abs = Math.abs(fen);
-    return sign + abs / 100 + "." + String.format("%02d", abs % 100);
   }
 }

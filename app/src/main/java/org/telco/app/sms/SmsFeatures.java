@@ -22,7 +22,6 @@ import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.OperatorId;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.OperatorProfiles;
-import org.telco.subscriber.SubscriberState;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.web.Endpoints;
 import org.telco.web.PeerClient;
@@ -99,8 +98,7 @@ public final class SmsFeatures implements AutoCloseable {
             .findAll(wellFormed)
             .forEach(
                 (msisdn, s) -> {
-                  if (s.state() != SubscriberState.PORTED_OUT
-                      && s.state() != SubscriberState.CLOSED) {
+                  if (s.state().inService()) {
                     receiving.add(msisdn.digits());
                   }
                 });

@@ -78,9 +78,7 @@ final class SmsRoutes implements HttpService {
 
   private Subscriber sender(Msisdn msisdn) {
     Optional<Subscriber> sender = subscribers.find(msisdn);
-    if (sender.isEmpty()
-        || sender.get().state() == SubscriberState.PORTED_OUT
-        || sender.get().state() == SubscriberState.CLOSED) {
+    if (sender.isEmpty() || !sender.get().state().inService()) {
       throw new Problem(
               404,
               "not-a-subscriber",
