@@ -34,10 +34,11 @@ import org.jsmpp.session.Session;
 
 /**
  * The ESME side of the SMS benchmark: {@code sessions} bind_transceiver sessions to one SMPP
- * server, each shared by {@code threadsPerSession} platform threads that submit in a closed loop
- * (synchronous submit_sm, wait for submit_sm_resp, submit the next). Destinations are drawn at
- * random from two lists of subscribers; a share of the messages ask for a delivery receipt, which
- * comes back by deliver_sm on the same sessions.
+ * server, each shared by {@code threadsPerSession} virtual threads that submit in a closed loop
+ * (synchronous submit_sm, wait for submit_sm_resp, submit the next). Virtual threads park and wake
+ * without the kernel, so the load generator takes less of the cores it shares with the nodes.
+ * Destinations are drawn at random from two lists of subscribers; a share of the messages ask for a
+ * delivery receipt, which comes back by deliver_sm on the same sessions.
  */
 final class SmppLoad {
   private static final DataCoding ASCII =
@@ -116,7 +117,7 @@ final class SmppLoad {
         submitters.add(submitter);
         SplittableRandom random = new SplittableRandom(n);
         threads.add(
-            Thread.ofPlatform()
+            Thread.ofVirtual()
                 .name("esme-" + n++)
                 .start(() -> submitLoop(session, submitter, random, measureFromNanos, endNanos)));
       }
