@@ -60,6 +60,60 @@ class TimerPollerTest {
     assertThat(store.pendingCount()).isEqualTo(1);
   }
 
+  @Test
+  void aBatchHandlerGetsTheDueTimersOfItsKindTogetherAndNamesTheFailures() {
+    List<List<String>> batches = new ArrayList<>();
+    TimerHandler batch =
+        new TimerHandler() {
+          @Override
+          public void fire(Timer timer) {
+            throw new AssertionError("fired one by one");
+          }
+
+          @Override
+          public List<Timer> fireAll(List<Timer> timers) {
+            batches.add(timers.stream().map(Timer::id).toList());
+            return timers.stream().filter(t -> t.payload().equals("fail")).toList();
+          }
+        };
+    TimerPoller poller = poller(Map.of("offer", batch, "greet", t -> fired.add(t.id())));
+    store.schedule(new Timer("offer:1", "offer", "", clock.instant()));
+    store.schedule(new Timer("greet:1", "greet", "", clock.instant()));
+    store.schedule(new Timer("offer:2", "offer", "fail", clock.instant()));
+    store.schedule(new Timer("offer:3", "offer", "", clock.instant().plusSeconds(1)));
+
+    assertThat(poller.pollOnce()).isEqualTo(2);
+
+    assertThat(batches).containsExactly(List.of("offer:1", "offer:2"));
+    assertThat(fired).containsExactly("greet:1");
+    assertThat(store.due(clock.instant().plusSeconds(9), 10))
+        .extracting(Timer::id)
+        .containsExactly("offer:3");
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(poller.pollOnce()).isEqualTo(1); // offer:3; offer:2 fails again
+    assertThat(batches.getLast()).containsExactlyInAnyOrder("offer:2", "offer:3");
+  }
+
+  @Test
+  void aBatchHandlerThatThrowsPostponesItsWholeBatch() {
+    TimerHandler broken =
+        new TimerHandler() {
+          @Override
+          public void fire(Timer timer) {}
+
+          @Override
+          public List<Timer> fireAll(List<Timer> timers) {
+            throw new IllegalStateException("database down");
+          }
+        };
+    TimerPoller poller = poller(Map.of("offer", broken));
+    store.schedule(new Timer("offer:1", "offer", "", clock.instant()));
+
+    assertThat(poller.pollOnce()).isZero();
+    assertThat(store.pendingCount()).isEqualTo(1);
+    assertThat(store.due(clock.instant(), 10)).isEmpty();
+  }
+
   private TimerPoller poller(Map<String, TimerHandler> handlers) {
     return new TimerPoller(store, clock, handlers, Duration.ofSeconds(10));
   }

@@ -3,6 +3,7 @@ package org.telco.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +69,33 @@ public abstract class TimerStoreContract {
 
     assertThat(store.due(T0.plusSeconds(29), 10)).isEmpty();
     assertThat(store.due(T0.plusSeconds(30), 10)).extracting(Timer::id).containsExactly("t:1");
+  }
+
+  @Test
+  void batchScheduleAndCompleteActLikeOneByOne() {
+    store.schedule(new Timer("t:1", "t", "kept", T0));
+    store.scheduleAll(
+        List.of(
+            new Timer("t:1", "t", "ignored", T0),
+            new Timer("t:2", "t", "", T0.plusSeconds(1)),
+            new Timer("t:3", "t", "", T0.plusSeconds(2))));
+
+    assertThat(store.due(T0.plusSeconds(10), 10))
+        .extracting(Timer::payload)
+        .containsExactly("kept", "", "");
+
+    store.completeAll(List.of("t:1", "t:3", "t:unknown"), T0.plusSeconds(10));
+    store.scheduleAll(List.of(new Timer("t:3", "t", "", T0)));
+
+    assertThat(store.due(T0.plusSeconds(10), 10)).extracting(Timer::id).containsExactly("t:2");
+    assertThat(store.pendingCount()).isEqualTo(1);
+  }
+
+  @Test
+  void emptyBatchesChangeNothing() {
+    store.scheduleAll(List.of());
+    store.completeAll(List.of(), T0);
+
+    assertThat(store.pendingCount()).isZero();
   }
 }

@@ -1,7 +1,13 @@
 package org.telco.credit;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.telco.subscriber.Msisdn;
 
 /**
@@ -24,6 +30,26 @@ public interface AdvanceStore {
   Grant grant(Advance advance);
 
   /**
+   * {@link #grant} for each advance, in one round trip where the store allows it; the answers come
+   * in request order. The emergency-credit timers grant thousands at once.
+   *
+   * @throws IllegalArgumentException when two advances name the same number
+   */
+  default List<Grant> grantAll(List<Advance> advances) {
+    Set<Msisdn> numbers = new HashSet<>();
+    for (Advance advance : advances) {
+      if (!numbers.add(advance.msisdn())) {
+        throw new IllegalArgumentException("two advances for " + advance.msisdn());
+      }
+    }
+    List<Grant> results = new ArrayList<>(advances.size());
+    for (Advance advance : advances) {
+      results.add(grant(advance));
+    }
+    return results;
+  }
+
+  /**
    * Replaces a stored advance by its next step, only if the stored one is still {@code before} (so
    * two top-ups racing for one advance cannot both apply to the same amount).
    *
@@ -36,6 +62,18 @@ public interface AdvanceStore {
 
   /** Every advance of the number, oldest first. */
   List<Advance> of(Msisdn msisdn);
+
+  /**
+   * {@link #of} for each number, in one round trip where the store allows it; a number without
+   * advances maps to an empty list.
+   */
+  default Map<Msisdn, List<Advance>> ofAll(Collection<Msisdn> msisdns) {
+    Map<Msisdn, List<Advance>> found = new HashMap<>();
+    for (Msisdn msisdn : msisdns) {
+      found.put(msisdn, of(msisdn));
+    }
+    return found;
+  }
 
   /** The number's open advance (outstanding or defaulted), if any. */
   default Optional<Advance> open(Msisdn msisdn) {

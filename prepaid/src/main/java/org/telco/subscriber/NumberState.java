@@ -24,7 +24,7 @@ public enum NumberState {
   /** The answer for a subscriber in {@code state}. */
   public static NumberState of(SubscriberState state) {
     return switch (state) {
-      case ACTIVE -> NORMAL;
+      case ACTIVE, EMERGENCY_CREDIT -> NORMAL;
       case BARRED_ARREARS, SUSPENDED_VOLUNTARY -> RESTRICTED;
       case PORTED_OUT, CLOSED -> UNKNOWN;
     };

@@ -15,7 +15,11 @@ public enum PurposeCode {
   /** Money paying what was due. */
   ARREARS_SETTLED(104),
   /** A refund of a payment, back to the payments clearing account. */
-  REFUND(105);
+  REFUND(105),
+  /** An emergency advance from the operator's emergency-credit account to a subscriber. */
+  ADVANCE(106),
+  /** Money repaying an emergency advance, back to the emergency-credit account. */
+  ADVANCE_REPAID(107);
 
   private final int code;
 

@@ -2,8 +2,9 @@ package org.telco.subscriber;
 
 /**
  * Why a subscriber changed state. Each reason leads to exactly one state ({@link #target()}), and
- * two of them only from one state: ARREARS_PAID leaves BARRED_ARREARS, RESUMED_BY_REQUEST leaves
- * SUSPENDED_VOLUNTARY. So the history reads unambiguously.
+ * some only from one state: ARREARS_PAID and EMERGENCY_CREDIT_GRANTED leave BARRED_ARREARS,
+ * RESUMED_BY_REQUEST leaves SUSPENDED_VOLUNTARY, ADVANCE_REPAID and ADVANCE_DEFAULTED leave
+ * EMERGENCY_CREDIT. So the history reads unambiguously.
  */
 public enum StateChangeReason {
   /** The subscription was created. */
@@ -16,6 +17,12 @@ public enum StateChangeReason {
   SUSPENDED_BY_REQUEST,
   /** The subscriber asked to resume a suspended number. */
   RESUMED_BY_REQUEST,
+  /** The operator advanced emergency credit to a number barred for arrears (flow F1). */
+  EMERGENCY_CREDIT_GRANTED,
+  /** The emergency advance and everything due were paid: formally re-opened. */
+  ADVANCE_REPAID,
+  /** The emergency advance's deadline passed before it was repaid. */
+  ADVANCE_DEFAULTED,
   /** The number was ported to another operator. */
   PORTED_OUT,
   /** The subscription was closed. */
@@ -24,8 +31,9 @@ public enum StateChangeReason {
   /** The state this reason leads to. */
   public SubscriberState target() {
     return switch (this) {
-      case SUBSCRIBED, ARREARS_PAID, RESUMED_BY_REQUEST -> SubscriberState.ACTIVE;
-      case FEE_UNPAID -> SubscriberState.BARRED_ARREARS;
+      case SUBSCRIBED, ARREARS_PAID, RESUMED_BY_REQUEST, ADVANCE_REPAID -> SubscriberState.ACTIVE;
+      case FEE_UNPAID, ADVANCE_DEFAULTED -> SubscriberState.BARRED_ARREARS;
+      case EMERGENCY_CREDIT_GRANTED -> SubscriberState.EMERGENCY_CREDIT;
       case SUSPENDED_BY_REQUEST -> SubscriberState.SUSPENDED_VOLUNTARY;
       case PORTED_OUT -> SubscriberState.PORTED_OUT;
       case CLOSED -> SubscriberState.CLOSED;
@@ -46,8 +54,9 @@ public enum StateChangeReason {
     }
     boolean rightStart =
         switch (this) {
-          case ARREARS_PAID -> from == SubscriberState.BARRED_ARREARS;
+          case ARREARS_PAID, EMERGENCY_CREDIT_GRANTED -> from == SubscriberState.BARRED_ARREARS;
           case RESUMED_BY_REQUEST -> from == SubscriberState.SUSPENDED_VOLUNTARY;
+          case ADVANCE_REPAID, ADVANCE_DEFAULTED -> from == SubscriberState.EMERGENCY_CREDIT;
           case SUBSCRIBED, FEE_UNPAID, SUSPENDED_BY_REQUEST, PORTED_OUT, CLOSED -> true;
         };
     return rightStart && from.canMoveTo(to);

@@ -58,6 +58,9 @@ public final class SubscriberAccounts {
   /** House member: monthly fees earned. */
   public static final int FEE_REVENUE = 2;
 
+  /** House member: emergency advances lent and not yet repaid. */
+  public static final int EMERGENCY_CREDIT = 3;
+
   /** Subscriber member: the prepaid balance. */
   public static final int MONEY = 0;
 
@@ -122,6 +125,7 @@ public final class SubscriberAccounts {
     for (int s = 0; s < shards.count(); s++) {
       accounts.add(house(s, PAYMENTS_CLEARING, "payments-clearing"));
       accounts.add(house(s, FEE_REVENUE, "fee-revenue"));
+      accounts.add(house(s, EMERGENCY_CREDIT, "emergency-credit"));
     }
     return accounts;
   }
@@ -149,6 +153,11 @@ public final class SubscriberAccounts {
   /** Fee revenue on the subscriber's shard. */
   public AccountId feeRevenue(Subscriber subscriber) {
     return member(shards.shardOf(subscriber.moneyAccount()), FEE_REVENUE);
+  }
+
+  /** Emergency credit on the subscriber's shard. */
+  public AccountId emergencyCredit(Subscriber subscriber) {
+    return member(shards.shardOf(subscriber.moneyAccount()), EMERGENCY_CREDIT);
   }
 
   /**

@@ -99,6 +99,46 @@ public abstract class AdvanceStoreContract {
     assertThat(store.summary()).isEqualTo(new AdvanceSummary(4, 4_000, 2_250, 750, 1_000, 2));
   }
 
+  @Test
+  void grantingManyAnswersEachInOrder() {
+    store.grant(advance("a:alice:1", ALICE, T0));
+    Msisdn carol = new Msisdn("8613800000003");
+
+    List<AdvanceStore.Grant> results =
+        store.grantAll(
+            List.of(
+                advance("a:bob:1", BOB, T0),
+                advance("a:alice:2", ALICE, T0),
+                advance("a:carol:1", carol, T0)));
+
+    assertThat(results)
+        .containsExactly(
+            AdvanceStore.Grant.GRANTED,
+            AdvanceStore.Grant.ANOTHER_OPEN,
+            AdvanceStore.Grant.GRANTED);
+    assertThat(store.grantAll(List.of(advance("a:bob:1", BOB, T0))))
+        .containsExactly(AdvanceStore.Grant.ID_TAKEN);
+    assertThat(store.grantAll(List.of())).isEmpty();
+    assertThat(store.of(ALICE)).extracting(Advance::id).containsExactly("a:alice:1");
+  }
+
+  @Test
+  void readingManyNumbersGivesEachItsAdvancesOldestFirst() {
+    Advance first = advance("a:alice:1", ALICE, T0);
+    store.grant(first);
+    store.update(first, first.repay(1_000, T0.plusSeconds(60)));
+    store.grant(advance("a:alice:2", ALICE, T0.plusSeconds(120)));
+    store.grant(advance("a:bob:1", BOB, T0));
+    Msisdn nobody = new Msisdn("8613800000009");
+
+    var found = store.ofAll(List.of(ALICE, BOB, nobody));
+
+    assertThat(found.get(ALICE)).extracting(Advance::id).containsExactly("a:alice:1", "a:alice:2");
+    assertThat(found.get(ALICE).getFirst().state()).isEqualTo(AdvanceState.REPAID);
+    assertThat(found.get(BOB)).extracting(Advance::id).containsExactly("a:bob:1");
+    assertThat(found.get(nobody)).isEmpty();
+  }
+
   private static Advance advance(String id, Msisdn msisdn, Instant at) {
     return Advance.grant(id, msisdn, 1_000, 800, at, at.plus(Duration.ofHours(72)));
   }

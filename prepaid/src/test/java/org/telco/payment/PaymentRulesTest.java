@@ -32,6 +32,8 @@ class PaymentRulesTest {
       case ACTIVE -> SUBSCRIBER;
       case BARRED_ARREARS -> moved(SUBSCRIBER, StateChangeReason.FEE_UNPAID);
       case SUSPENDED_VOLUNTARY -> moved(SUBSCRIBER, StateChangeReason.SUSPENDED_BY_REQUEST);
+      case EMERGENCY_CREDIT ->
+          moved(in(SubscriberState.BARRED_ARREARS), StateChangeReason.EMERGENCY_CREDIT_GRANTED);
       case PORTED_OUT -> moved(SUBSCRIBER, StateChangeReason.PORTED_OUT);
       case CLOSED -> moved(SUBSCRIBER, StateChangeReason.CLOSED);
     };

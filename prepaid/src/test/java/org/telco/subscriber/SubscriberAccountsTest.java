@@ -63,7 +63,7 @@ class SubscriberAccountsTest {
 
     List<NewAccount> house = accounts.houseAccounts();
 
-    assertThat(house).hasSize(2 * shardCount);
+    assertThat(house).hasSize(3 * shardCount);
     for (int s = 0; s < shardCount; s++) {
       AccountId clearing = new AccountId((long) s << 8 | SubscriberAccounts.PAYMENTS_CLEARING);
       AccountId revenue = new AccountId((long) s << 8 | SubscriberAccounts.FEE_REVENUE);
@@ -71,7 +71,12 @@ class SubscriberAccountsTest {
           .contains(
               new NewAccount(
                   clearing, Asset.CNY_FEN, java.util.Set.of(), "payments-clearing:shard-" + s),
-              new NewAccount(revenue, Asset.CNY_FEN, java.util.Set.of(), "fee-revenue:shard-" + s));
+              new NewAccount(revenue, Asset.CNY_FEN, java.util.Set.of(), "fee-revenue:shard-" + s),
+              new NewAccount(
+                  new AccountId((long) s << 8 | SubscriberAccounts.EMERGENCY_CREDIT),
+                  Asset.CNY_FEN,
+                  java.util.Set.of(),
+                  "emergency-credit:shard-" + s));
       assertThat(shards.shardOf(clearing)).isEqualTo(s);
     }
   }
@@ -89,6 +94,7 @@ class SubscriberAccountsTest {
       assertThat(shards.shardOf(subscriber.arrearsAccount())).isEqualTo(shard);
       assertThat(shards.shardOf(accounts.paymentsClearing(subscriber))).isEqualTo(shard);
       assertThat(shards.shardOf(accounts.feeRevenue(subscriber))).isEqualTo(shard);
+      assertThat(shards.shardOf(accounts.emergencyCredit(subscriber))).isEqualTo(shard);
       assertThat(SubscriberAccounts.family(accounts.feeRevenue(subscriber))).isEqualTo(shard);
     }
   }

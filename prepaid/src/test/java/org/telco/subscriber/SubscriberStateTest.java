@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.telco.subscriber.SubscriberState.ACTIVE;
 import static org.telco.subscriber.SubscriberState.BARRED_ARREARS;
 import static org.telco.subscriber.SubscriberState.CLOSED;
+import static org.telco.subscriber.SubscriberState.EMERGENCY_CREDIT;
 import static org.telco.subscriber.SubscriberState.PORTED_OUT;
 import static org.telco.subscriber.SubscriberState.SUSPENDED_VOLUNTARY;
 
@@ -19,11 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SubscriberStateTest {
   /** Rows: from; columns: to, in declaration order. */
   private static final String[] TABLE = {
-    ".++++", // ACTIVE
-    "+..++", // BARRED_ARREARS
-    "+..++", // SUSPENDED_VOLUNTARY
-    ".....", // PORTED_OUT
-    ".....", // CLOSED
+    ".++.++", // ACTIVE
+    "+..+++", // BARRED_ARREARS
+    "+...++", // SUSPENDED_VOLUNTARY
+    "++..++", // EMERGENCY_CREDIT
+    "......", // PORTED_OUT
+    "......", // CLOSED
   };
 
   static Stream<Arguments> everyPair() {
@@ -47,7 +49,7 @@ class SubscriberStateTest {
   @Test
   void theTableCoversEveryState() {
     assertThat(TABLE).hasSize(SubscriberState.values().length);
-    assertThat(everyPair()).hasSize(25);
+    assertThat(everyPair()).hasSize(36);
   }
 
   @Test
@@ -55,6 +57,7 @@ class SubscriberStateTest {
     assertThat(ACTIVE.inService()).isTrue();
     assertThat(BARRED_ARREARS.inService()).isTrue();
     assertThat(SUSPENDED_VOLUNTARY.inService()).isTrue();
+    assertThat(EMERGENCY_CREDIT.inService()).isTrue();
     assertThat(PORTED_OUT.inService()).isFalse();
     assertThat(CLOSED.inService()).isFalse();
   }
@@ -68,6 +71,34 @@ class SubscriberStateTest {
     assertThat(StateChangeReason.RESUMED_BY_REQUEST.target()).isEqualTo(ACTIVE);
     assertThat(StateChangeReason.PORTED_OUT.target()).isEqualTo(PORTED_OUT);
     assertThat(StateChangeReason.CLOSED.target()).isEqualTo(CLOSED);
+    assertThat(StateChangeReason.EMERGENCY_CREDIT_GRANTED.target()).isEqualTo(EMERGENCY_CREDIT);
+    assertThat(StateChangeReason.ADVANCE_REPAID.target()).isEqualTo(ACTIVE);
+    assertThat(StateChangeReason.ADVANCE_DEFAULTED.target()).isEqualTo(BARRED_ARREARS);
+  }
+
+  @Test
+  void onlyActiveAndEmergencyCreditAreOpen() {
+    assertThat(ACTIVE.isOpen()).isTrue();
+    assertThat(EMERGENCY_CREDIT.isOpen()).isTrue();
+    assertThat(BARRED_ARREARS.isOpen()).isFalse();
+    assertThat(SUSPENDED_VOLUNTARY.isOpen()).isFalse();
+    assertThat(PORTED_OUT.isOpen()).isFalse();
+  }
+
+  @Test
+  void emergencyCreditIsEnteredFromABarAndLeftByRepayingOrDefaulting() {
+    assertThat(
+            StateChangeReason.EMERGENCY_CREDIT_GRANTED.explains(BARRED_ARREARS, EMERGENCY_CREDIT))
+        .isTrue();
+    assertThat(StateChangeReason.EMERGENCY_CREDIT_GRANTED.explains(ACTIVE, EMERGENCY_CREDIT))
+        .isFalse();
+    assertThat(StateChangeReason.ADVANCE_REPAID.explains(EMERGENCY_CREDIT, ACTIVE)).isTrue();
+    assertThat(StateChangeReason.ADVANCE_REPAID.explains(BARRED_ARREARS, ACTIVE)).isFalse();
+    assertThat(StateChangeReason.ADVANCE_DEFAULTED.explains(EMERGENCY_CREDIT, BARRED_ARREARS))
+        .isTrue();
+    assertThat(StateChangeReason.ADVANCE_DEFAULTED.explains(ACTIVE, BARRED_ARREARS)).isFalse();
+    assertThat(StateChangeReason.FEE_UNPAID.explains(EMERGENCY_CREDIT, BARRED_ARREARS)).isTrue();
+    assertThat(StateChangeReason.ARREARS_PAID.explains(EMERGENCY_CREDIT, ACTIVE)).isFalse();
   }
 
   @Test

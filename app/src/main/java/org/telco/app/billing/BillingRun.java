@@ -222,7 +222,7 @@ public final class BillingRun {
     List<TransferId> earlier = new ArrayList<>(due.size());
     for (Subscriber subscriber : due) {
       switch (subscriber.state()) {
-        case ACTIVE -> earlier.add(decisionId("due", subscriber));
+        case ACTIVE, EMERGENCY_CREDIT -> earlier.add(decisionId("due", subscriber));
         case BARRED_ARREARS -> earlier.add(decisionId("fee", subscriber));
         case SUSPENDED_VOLUNTARY, PORTED_OUT, CLOSED -> {}
       }
@@ -251,7 +251,8 @@ public final class BillingRun {
     LocalDate cycle = cycles.dateOf(subscriber.nextCycleAt());
     Step step =
         switch (subscriber.state()) {
-          case ACTIVE -> landed.contains(decisionId("due", subscriber)) ? Step.BAR : Step.CHARGE;
+          case ACTIVE, EMERGENCY_CREDIT ->
+              landed.contains(decisionId("due", subscriber)) ? Step.BAR : Step.CHARGE;
           case BARRED_ARREARS ->
               landed.contains(decisionId("fee", subscriber)) ? Step.CHARGED : Step.RECORD_DUE;
           case SUSPENDED_VOLUNTARY, PORTED_OUT, CLOSED -> Step.SKIP;

@@ -1,0 +1,55 @@
+package org.telco.credit;
+
+import org.telco.ledger.TransferRequest;
+import org.telco.subscriber.PurposeCode;
+import org.telco.subscriber.Subscriber;
+import org.telco.subscriber.SubscriberAccounts;
+import org.telco.subscriber.TransferIds;
+
+/**
+ * The ledger transfers of emergency credit. An advance moves money from the operator's
+ * emergency-credit account on the subscriber's shard to the subscriber's money account; a repayment
+ * moves it back. Ids are deterministic, so a retried step moves the money once:
+ *
+ * <ul>
+ *   <li>{@code advance:<advance id>} for the advance itself;
+ *   <li>{@code advance-repay:<advance id>:<repaid before>} for a repayment: the amount already
+ *       repaid names the step, so two top-ups racing for the same step collide in the ledger and
+ *       the loser learns what the winner moved, instead of both repaying.
+ * </ul>
+ */
+public final class AdvanceTransfers {
+  private final SubscriberAccounts accounts;
+
+  /** Transfers over an operator's accounts. */
+  public AdvanceTransfers(SubscriberAccounts accounts) {
+    this.accounts = accounts;
+  }
+
+  /** The advance: emergency credit to money. */
+  public TransferRequest advance(Subscriber subscriber, Advance advance) {
+    return TransferRequest.posted(
+        TransferIds.of("advance", advance.id()),
+        accounts.emergencyCredit(subscriber),
+        subscriber.moneyAccount(),
+        advance.amountFen(),
+        PurposeCode.ADVANCE.code());
+  }
+
+  /**
+   * The next repayment of {@code advance}, of {@code fen}: money back to emergency credit.
+   *
+   * @throws IllegalArgumentException when {@code fen} is not 1..what is owed
+   */
+  public TransferRequest repay(Subscriber subscriber, Advance advance, long fen) {
+    if (fen <= 0 || fen > advance.owedFen()) {
+      throw new IllegalArgumentException("repay 1.." + advance.owedFen() + ", not " + fen);
+    }
+    return TransferRequest.posted(
+        TransferIds.of("advance-repay", advance.id(), Long.toString(advance.repaidFen())),
+        subscriber.moneyAccount(),
+        accounts.emergencyCredit(subscriber),
+        fen,
+        PurposeCode.ADVANCE_REPAID.code());
+  }
+}
