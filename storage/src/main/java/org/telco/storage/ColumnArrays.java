@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 import org.postgresql.PGConnection;
 
 /**
@@ -36,6 +37,16 @@ public record ColumnArrays(PGConnection connection) {
     return connection.createArrayOf("int4", values);
   }
 
+  /** An {@code int8[]} of one long column. */
+  public <R> Array int8(Collection<R> rows, ToLongFunction<R> column) throws SQLException {
+    long[] values = new long[rows.size()];
+    int i = 0;
+    for (R row : rows) {
+      values[i++] = column.applyAsLong(row);
+    }
+    return connection.createArrayOf("int8", values);
+  }
+
   /** An {@code int8[]} of one instant column, as microseconds since the epoch. */
   public <R> Array epochMicros(Collection<R> rows, Function<R, Instant> column)
       throws SQLException {
@@ -43,6 +54,21 @@ public record ColumnArrays(PGConnection connection) {
     int i = 0;
     for (R row : rows) {
       values[i++] = EpochMicros.of(column.apply(row));
+    }
+    return connection.createArrayOf("int8", values);
+  }
+
+  /**
+   * An {@code int8[]} of one optional instant column, as microseconds since the epoch; a null
+   * instant stays a null element (so the row's {@code timestamptz} is NULL).
+   */
+  public <R> Array epochMicrosOrNull(Collection<R> rows, Function<R, Instant> column)
+      throws SQLException {
+    Long[] values = new Long[rows.size()];
+    int i = 0;
+    for (R row : rows) {
+      Instant instant = column.apply(row);
+      values[i++] = instant == null ? null : EpochMicros.of(instant);
     }
     return connection.createArrayOf("int8", values);
   }

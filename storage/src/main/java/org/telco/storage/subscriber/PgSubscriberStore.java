@@ -50,10 +50,12 @@ public final class PgSubscriberStore implements SubscriberStore {
   private static final String HISTORY =
       "SELECT %s FROM subscriber_state_change WHERE msisdn = ? ORDER BY seq"
           .formatted(CHANGE_COLUMNS);
+  // The states of the partial index subscriber_due (V012), spelled alike so the planner uses it.
   private static final String DUE =
       """
       SELECT %s FROM subscriber
-      WHERE state IN ('ACTIVE', 'BARRED_ARREARS', 'SUSPENDED_VOLUNTARY') AND next_cycle_at <= ?
+      WHERE state IN ('ACTIVE', 'BARRED_ARREARS', 'SUSPENDED_VOLUNTARY', 'EMERGENCY_CREDIT')
+        AND next_cycle_at <= ?
       ORDER BY next_cycle_at, msisdn
       LIMIT ?
       """

@@ -41,6 +41,8 @@ public final class PgTimerStore implements TimerStore {
       """;
   private static final String COMPLETE =
       "UPDATE timer SET fired_at = ? WHERE id = ? AND fired_at IS NULL";
+  private static final String COMPLETE_ALL =
+      "UPDATE timer SET fired_at = ? WHERE id = ANY (?::text[]) AND fired_at IS NULL";
   private static final String POSTPONE =
       "UPDATE timer SET due_at = ?, attempts = attempts + 1 WHERE id = ? AND fired_at IS NULL";
   private static final String PENDING_COUNT = "SELECT count(*) FROM timer WHERE fired_at IS NULL";
@@ -79,6 +81,23 @@ public final class PgTimerStore implements TimerStore {
     }
   }
 
+  /**
+   * One statement for the whole batch (as {@link #schedule(Connection, Collection)}), so a fee run
+   * barring thousands of numbers schedules their offers in one round trip; an empty batch does not
+   * touch the database.
+   */
+  @Override
+  public void scheduleAll(List<Timer> timers) {
+    if (timers.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      schedule(connection, timers);
+    } catch (SQLException e) {
+      throw new TimerStoreFailure("cannot schedule " + timers.size() + " timers", e);
+    }
+  }
+
   @Override
   public List<Timer> due(Instant now, int limit) {
     try (Connection connection = dataSource.getConnection();
@@ -105,6 +124,26 @@ public final class PgTimerStore implements TimerStore {
   @Override
   public void complete(String id, Instant firedAt) {
     update(COMPLETE, id, firedAt);
+  }
+
+  /**
+   * One statement for the whole batch, so the poller can complete a round of thousands of timers at
+   * once; unknown and already fired ids are left as they are, and an empty batch does not touch the
+   * database.
+   */
+  @Override
+  public void completeAll(List<String> ids, Instant firedAt) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(COMPLETE_ALL)) {
+      update.setObject(1, utc(firedAt));
+      update.setArray(2, connection.createArrayOf("text", ids.toArray(String[]::new)));
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw new TimerStoreFailure("cannot complete " + ids.size() + " timers", e);
+    }
   }
 
   @Override

@@ -1,0 +1,2 @@
+/** Emergency-credit advances in PostgreSQL: {@link org.telco.storage.credit.PgAdvanceStore}. */
+package org.telco.storage.credit;
