@@ -25,6 +25,7 @@ import org.telco.storage.Database;
 import org.telco.storage.ledger.PgLedgerStore;
 import org.telco.storage.time.PgTimerStore;
 import org.telco.subscriber.OperatorId;
+import org.telco.time.TimerHandler;
 import org.telco.time.TimerPoller;
 import org.telco.web.Access;
 import org.telco.web.ApiKeys;
@@ -61,12 +62,6 @@ public final class Node implements AutoCloseable {
     PgLedgerStore store = new PgLedgerStore(database.dataSource());
     this.ledger = ShardedLedger.start(store, env.clock(), env.engine());
     PgTimerStore timers = new PgTimerStore(database.dataSource());
-    this.poller =
-        new TimerPoller(
-            timers,
-            env.clock(),
-            Map.of(PENDING_EXPIRY, timer -> ledger.expire(new TransferId(timer.payload())).join()),
-            Duration.ofSeconds(30));
     List<PeerClient> peers = peerClients(env);
     this.operator =
         spec.kind() == NodeKind.OPERATOR
@@ -76,8 +71,15 @@ public final class Node implements AutoCloseable {
                 ledger,
                 env.clock(),
                 env.operators(),
+                env.emergencyCredit(),
                 smsLinks(env, peers))
             : null;
+    Map<String, TimerHandler> handlers = new HashMap<>();
+    handlers.put(PENDING_EXPIRY, timer -> ledger.expire(new TransferId(timer.payload())).join());
+    if (operator != null) {
+      handlers.putAll(operator.timerHandlers());
+    }
+    this.poller = new TimerPoller(timers, env.clock(), handlers, Duration.ofSeconds(30));
     PrometheusMeterRegistry metrics = metrics(timers);
     Endpoints endpoints = endpoints(env);
     this.server =

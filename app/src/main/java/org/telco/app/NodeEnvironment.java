@@ -2,6 +2,7 @@ package org.telco.app;
 
 import java.time.Clock;
 import java.util.Map;
+import org.telco.app.credit.EmergencyCreditSettings;
 import org.telco.engine.EngineSettings;
 import org.telco.subscriber.OperatorProfiles;
 
@@ -17,6 +18,7 @@ import org.telco.subscriber.OperatorProfiles;
  * @param host the address to listen on
  * @param clockListeners what runs after the simulated clock is advanced
  * @param operators the platform's operators, from {@code operators.json}
+ * @param emergencyCredit the emergency-credit rules, from {@code emergency-credit.json}
  */
 public record NodeEnvironment(
     Clock clock,
@@ -27,7 +29,8 @@ public record NodeEnvironment(
     EngineSettings engine,
     String host,
     ClockListeners clockListeners,
-    OperatorProfiles operators) {
+    OperatorProfiles operators,
+    EmergencyCreditSettings emergencyCredit) {
 
   /**
    * A JDBC address and login.

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.telco.app.billing.BillingRun;
+import org.telco.app.credit.EmergencyCredit;
+import org.telco.app.credit.EmergencyCreditSettings;
 import org.telco.app.demo.DemoSubscribers;
 import org.telco.app.messaging.HandsetRoutes;
 import org.telco.app.network.NetworkAdminRoutes;
@@ -17,6 +19,7 @@ import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.app.subscriber.LifecycleNotices;
 import org.telco.app.subscriber.SubscriberRoutes;
 import org.telco.app.subscriber.Subscription;
+import org.telco.credit.AdvanceStore;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.AccountResult;
 import org.telco.messaging.HandsetInbox;
@@ -33,6 +36,7 @@ import org.telco.payment.PaymentStore;
 import org.telco.payment.PaymentTransfers;
 import org.telco.payment.SandboxPaymentProvider;
 import org.telco.sms.EsmeAccounts;
+import org.telco.storage.credit.PgAdvanceStore;
 import org.telco.storage.ledger.PgLedgerStore;
 import org.telco.storage.messaging.PgHandsetInbox;
 import org.telco.storage.network.PgHlrStore;
@@ -40,12 +44,14 @@ import org.telco.storage.outbox.PgOutbox;
 import org.telco.storage.payment.PgPaymentStore;
 import org.telco.storage.sms.PgSmsStore;
 import org.telco.storage.subscriber.PgSubscriberStore;
+import org.telco.storage.time.PgTimerStore;
 import org.telco.subscriber.OperatorId;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.OperatorProfiles;
 import org.telco.subscriber.PlanCatalog;
 import org.telco.subscriber.SubscriberAccounts;
 import org.telco.subscriber.SubscriberStore;
+import org.telco.time.TimerHandler;
 import org.telco.web.Endpoints;
 import org.telco.web.PeerClient;
 
@@ -71,6 +77,7 @@ public final class OperatorFeatures implements AutoCloseable {
   private final Subscription subscription;
   private final Payments payments;
   private final SmsFeatures sms;
+  private final EmergencyCredit emergencyCredit;
   private final PaymentProvider provider = SandboxPaymentProvider.standard();
   private final PaymentRules paymentRules = PaymentRules.standard();
 
@@ -80,6 +87,7 @@ public final class OperatorFeatures implements AutoCloseable {
       ShardedLedger ledger,
       Clock clock,
       OperatorProfiles operators,
+      EmergencyCreditSettings emergencyCreditSettings,
       SmsLinks links) {
     OperatorId id = new OperatorId(name);
     this.profile =
@@ -116,6 +124,13 @@ public final class OperatorFeatures implements AutoCloseable {
                 new SmsHandler(sms.centre())));
     this.ledger = ledger;
     this.clock = clock;
+    PgLedgerStore committed = new PgLedgerStore(dataSource);
+    AdvanceStore advances = new PgAdvanceStore(dataSource);
+    ArrearsReopening reopening =
+        new ArrearsReopening(
+            subscribers, advances, ledger, new LifecycleNotices(profile, outbox), clock);
+    this.emergencyCredit =
+        emergencyCredit(emergencyCreditSettings, dataSource, advances, committed, reopening);
     this.billing =
         new BillingRun(
             profile,
@@ -123,8 +138,10 @@ public final class OperatorFeatures implements AutoCloseable {
             subscribers,
             accounts,
             ledger,
-            new PgLedgerStore(dataSource),
+            committed,
             outbox,
+            reopening,
+            emergencyCredit.offerTimers(),
             clock,
             BillingRun.DEFAULT_CHUNK);
     this.subscription =
@@ -137,8 +154,29 @@ public final class OperatorFeatures implements AutoCloseable {
             paymentRules,
             new PaymentTransfers(accounts),
             ledger,
-            new ArrearsReopening(subscribers, ledger, new LifecycleNotices(profile, outbox), clock),
+            reopening,
+            emergencyCredit.repayment(),
             clock);
+  }
+
+  private EmergencyCredit emergencyCredit(
+      EmergencyCreditSettings settings,
+      DataSource dataSource,
+      AdvanceStore advances,
+      PgLedgerStore committed,
+      ArrearsReopening reopening) {
+    return new EmergencyCredit(
+        profile,
+        settings.policyIn(profile.zone()),
+        subscribers,
+        advances,
+        accounts,
+        ledger,
+        committed,
+        outbox,
+        new PgTimerStore(dataSource),
+        reopening,
+        clock);
   }
 
   /**
@@ -154,9 +192,10 @@ public final class OperatorFeatures implements AutoCloseable {
       ShardedLedger ledger,
       Clock clock,
       OperatorProfiles operators,
+      EmergencyCreditSettings emergencyCredit,
       SmsLinks links) {
     OperatorFeatures features =
-        new OperatorFeatures(name, dataSource, ledger, clock, operators, links);
+        new OperatorFeatures(name, dataSource, ledger, clock, operators, emergencyCredit, links);
     List<AccountResult> results = ledger.open(features.accounts.houseAccounts()).join();
     for (AccountResult result : results) {
       switch (result) {
@@ -180,6 +219,7 @@ public final class OperatorFeatures implements AutoCloseable {
         .register("/api/v1", new HandsetRoutes(inbox, endpoints))
         .register("/api/v1", new NetworkAdminRoutes(hlr, endpoints));
     sms.register(routing, endpoints);
+    emergencyCredit.register(routing, endpoints);
   }
 
   /**
@@ -212,6 +252,11 @@ public final class OperatorFeatures implements AutoCloseable {
       total += delivered;
     }
     return total;
+  }
+
+  /** The handlers of the operator's timers (emergency-credit offers and deadlines), by kind. */
+  public Map<String, TimerHandler> timerHandlers() {
+    return emergencyCredit.timerHandlers();
   }
 
   /** The outbox messages not yet delivered, for monitoring. */

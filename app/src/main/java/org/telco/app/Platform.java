@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.telco.app.credit.EmergencyCreditSettings;
 import org.telco.storage.EmbeddedPostgres;
 import org.telco.subscriber.OperatorProfiles;
 import org.telco.time.SimulatedClock;
@@ -31,10 +32,14 @@ public final class Platform implements AutoCloseable {
   private final Credentials credentials;
   private final Clock clock;
   private final OperatorProfiles operators;
+  private final EmergencyCreditSettings emergencyCredit;
 
   private Platform(PlatformSettings settings) throws IOException {
     Files.createDirectories(settings.dataDirectory());
     this.operators = OperatorsFile.loadOrCreate(settings.dataDirectory().resolve("operators.json"));
+    this.emergencyCredit =
+        EmergencyCreditSettings.loadOrCreate(
+            settings.dataDirectory().resolve("emergency-credit.json"));
     this.credentials =
         Credentials.loadOrCreate(
             settings.dataDirectory().resolve("credentials.json"), NodeSpec.ALL_IN_ONE);
@@ -83,7 +88,8 @@ public final class Platform implements AutoCloseable {
         settings.engine(),
         settings.host(),
         listeners,
-        operators);
+        operators,
+        emergencyCredit);
   }
 
   private NodeEnvironment.DatabaseAddress database(PlatformSettings settings, NodeSpec spec) {

@@ -13,12 +13,18 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.telco.app.EngineShards;
 import org.telco.app.billing.BillingRun;
+import org.telco.app.credit.EmergencyCreditSettings;
+import org.telco.app.credit.OfferTimers;
+import org.telco.app.subscriber.ArrearsReopening;
+import org.telco.app.subscriber.LifecycleNotices;
 import org.telco.engine.EngineSettings;
 import org.telco.engine.ShardedLedger;
 import org.telco.storage.Database;
+import org.telco.storage.credit.PgAdvanceStore;
 import org.telco.storage.ledger.PgLedgerStore;
 import org.telco.storage.outbox.PgOutbox;
 import org.telco.storage.subscriber.PgSubscriberStore;
+import org.telco.storage.time.PgTimerStore;
 import org.telco.subscriber.BillingCycles;
 import org.telco.subscriber.OperatorId;
 import org.telco.subscriber.OperatorProfile;
@@ -139,15 +145,26 @@ final class BillingBench implements Callable<Integer> {
       out.printf("  seeded in %.1f s (not part of the measured run)%n", seedSeconds);
 
       clock.advance(Duration.between(createdAt, due));
+      PgSubscriberStore subscribers = new PgSubscriberStore(database.dataSource());
+      PgOutbox outbox = new PgOutbox(database.dataSource());
       BillingRun billing =
           new BillingRun(
               profile,
               plans,
-              new PgSubscriberStore(database.dataSource()),
+              subscribers,
               accounts,
               ledger,
               store,
-              new PgOutbox(database.dataSource()),
+              outbox,
+              new ArrearsReopening(
+                  subscribers,
+                  new PgAdvanceStore(database.dataSource()),
+                  ledger,
+                  new LifecycleNotices(profile, outbox),
+                  clock),
+              new OfferTimers(
+                  new PgTimerStore(database.dataSource()),
+                  EmergencyCreditSettings.defaults().policyIn(profile.zone())),
               clock,
               chunkSize);
       Measured measured = measure(postgres, billing, due, out);

@@ -13,6 +13,8 @@ import org.telco.subscriber.TransferIds;
  *
  * <ul>
  *   <li>{@code advance:<advance id>} for the advance itself;
+ *   <li>{@code advance-settle:<advance id>} for what of the money, advance included, paid what was
+ *       due when it was granted;
  *   <li>{@code advance-repay:<advance id>:<repaid before>} for a repayment: the amount already
  *       repaid names the step, so two top-ups racing for the same step collide in the ledger and
  *       the loser learns what the winner moved, instead of both repaying.
@@ -34,6 +36,16 @@ public final class AdvanceTransfers {
         subscriber.moneyAccount(),
         advance.amountFen(),
         PurposeCode.ADVANCE.code());
+  }
+
+  /** Pays {@code fen} of what is due from money, right after the advance: money to arrears. */
+  public TransferRequest settle(Subscriber subscriber, Advance advance, long fen) {
+    return TransferRequest.posted(
+        TransferIds.of("advance-settle", advance.id()),
+        subscriber.moneyAccount(),
+        subscriber.arrearsAccount(),
+        fen,
+        PurposeCode.ARREARS_SETTLED.code());
   }
 
   /**

@@ -17,8 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import org.telco.app.billing.BillingItem.Step;
+import org.telco.app.credit.OfferTimers;
 import org.telco.app.subscriber.ArrearsReopening;
-import org.telco.app.subscriber.LifecycleNotices;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
 import org.telco.ledger.LedgerStore;
@@ -59,10 +59,7 @@ public final class BillingRun {
   /** Subscribers taken at once: big enough for batched writes, small enough to stay responsive. */
   public static final int DEFAULT_CHUNK = 5_000;
 
-  /**
-   * How many decided chunks {@link #runDue} lets the writers hold: one having its notices stored
-   * while the one before has its subscribers moved on.
-   */
+  /** Decided chunks the writers hold: one having its notices stored, one moving on. */
   private static final int WRITES_IN_FLIGHT = 2;
 
   /** How many chunks {@link #runDue} reads at once: one read, then chunk after chunk. */
@@ -77,6 +74,7 @@ public final class BillingRun {
   private final LedgerStore committed;
   private final BillingNotices notices;
   private final ArrearsReopening reopening;
+  private final OfferTimers offers;
   private final BillingCycles cycles;
   private final Clock clock;
   private final int chunk;
@@ -95,6 +93,8 @@ public final class BillingRun {
       ShardedLedger ledger,
       LedgerStore committed,
       Outbox outbox,
+      ArrearsReopening reopening,
+      OfferTimers offers,
       Clock clock,
       int chunk) {
     if (chunk < 1) {
@@ -106,8 +106,8 @@ public final class BillingRun {
     this.ledger = ledger;
     this.committed = committed;
     this.notices = new BillingNotices(profile, outbox);
-    this.reopening =
-        new ArrearsReopening(subscribers, ledger, new LifecycleNotices(profile, outbox), clock);
+    this.reopening = reopening;
+    this.offers = offers;
     this.cycles = new BillingCycles(profile.zone());
     this.clock = clock;
     this.chunk = chunk;
@@ -151,7 +151,7 @@ public final class BillingRun {
           while (writing.size() >= WRITES_IN_FLIGHT) {
             ChunkWriting.await(writing.removeFirst().stored());
           }
-          Future<?> noticed = noticeWriter.submit(() -> notices.enqueue(decided.messages));
+          Future<?> noticed = noticeWriter.submit(() -> announce(decided, now));
           Future<?> stored =
               stateWriter.submit(
                   () -> {
@@ -177,7 +177,9 @@ public final class BillingRun {
     if (due.isEmpty()) {
       return 0;
     }
-    write(decide(due, now), now);
+    Chunk decided = decide(due, now);
+    announce(decided, now);
+    store(decided.items, now);
     return due.size();
   }
 
@@ -207,10 +209,18 @@ public final class BillingRun {
     return new Chunk(items, notices(items, now));
   }
 
-  /** Enqueues the chunk's notices, then moves its subscribers on. */
-  private void write(Chunk decided, Instant now) {
+  /**
+   * What goes out before a chunk's subscribers move on: notices, and the emergency-credit offers of
+   * the numbers it bars. An offer whose bar is then not written finds the number not barred and
+   * does nothing; a re-run schedules the same ids.
+   */
+  private void announce(Chunk decided, Instant now) {
     notices.enqueue(decided.messages);
-    store(decided.items, now);
+    offers.schedule(
+        decided.items.stream()
+            .filter(item -> item.step == Step.BAR)
+            .map(item -> offers.offer(item.subscriber.msisdn(), item.cycle.toString(), now))
+            .toList());
   }
 
   /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.telco.app.credit.AdvanceRepayment;
 import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
@@ -27,17 +28,19 @@ import org.telco.payment.RefundRequest;
 import org.telco.payment.RefundResult;
 import org.telco.payment.Verdict;
 import org.telco.subscriber.Subscriber;
+import org.telco.subscriber.SubscriberState;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.web.Problem;
 import org.telco.web.Reply;
 
 /**
  * Payments and their refunds, following the flow of docs/prepaid.md. A top-up is judged, captured
- * with the provider, recorded, then the money moves in the ledger (top-up, then settle what is due)
- * and a number barred for arrears re-opens once nothing is due. A refund is judged, recorded (the
- * store caps it atomically), then moved in the ledger, and taken back if the money was spent. Every
- * step is idempotent, so the same payment or refund id sent again, or after a crash, finishes it
- * instead of paying twice. The API and the demo data both go through here.
+ * with the provider, recorded, then the money moves in the ledger (top-up, repay an emergency
+ * advance, then settle what is due) and a number barred for arrears or open on emergency credit
+ * re-opens once nothing is owed. A refund is judged, recorded (the store caps it atomically), then
+ * moved in the ledger, and taken back if the money was spent. Every step is idempotent, so the same
+ * payment or refund id sent again, or after a crash, finishes it instead of paying twice. The API
+ * and the demo data both go through here.
  */
 public final class Payments {
   private static final String FULL_REFUND = "full";
@@ -52,6 +55,7 @@ public final class Payments {
   private final PaymentTransfers transfers;
   private final ShardedLedger ledger;
   private final ArrearsReopening reopening;
+  private final AdvanceRepayment repayment;
   private final Clock clock;
 
   /** Payments over one operator's stores and ledger engine. */
@@ -63,6 +67,7 @@ public final class Payments {
       PaymentTransfers transfers,
       ShardedLedger ledger,
       ArrearsReopening reopening,
+      AdvanceRepayment repayment,
       Clock clock) {
     this.subscribers = subscribers;
     this.payments = payments;
@@ -71,6 +76,7 @@ public final class Payments {
     this.transfers = transfers;
     this.ledger = ledger;
     this.reopening = reopening;
+    this.repayment = repayment;
     this.clock = clock;
   }
 
@@ -106,13 +112,26 @@ public final class Payments {
     };
   }
 
-  /** Moves the money of a recorded payment; safe to repeat. */
+  /**
+   * Moves the money of a recorded payment; safe to repeat. An emergency advance is repaid first,
+   * then what is due, then the number re-opens if nothing is owed. A number found on emergency
+   * credit afterwards had its advance granted while this ran (the offer won the race for the
+   * state), so the money left goes to that advance too.
+   */
   private PaymentJson finish(Payment payment) {
     Subscriber subscriber = subscribers.find(payment.msisdn()).orElseThrow();
     submit(transfers.topUp(subscriber, payment));
-    settleDue(subscriber, payment.id());
-    Subscriber now = reopening.reopenIfPaid(subscribers.find(payment.msisdn()).orElseThrow());
+    Subscriber now = apply(subscriber, payment.id());
+    if (now.state() == SubscriberState.EMERGENCY_CREDIT) {
+      now = apply(now, payment.id());
+    }
     return PaymentJson.of(payment, balance(now), due(now), now.state().name());
+  }
+
+  private Subscriber apply(Subscriber subscriber, PaymentId id) {
+    repayment.repayFrom(subscriber);
+    settleDue(subscriber, id);
+    return reopening.reopenIfPaid(subscribers.find(subscriber.msisdn()).orElseThrow());
   }
 
   /**

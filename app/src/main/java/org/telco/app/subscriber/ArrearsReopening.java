@@ -1,12 +1,15 @@
 package org.telco.app.subscriber;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.telco.credit.AdvanceStore;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
+import org.telco.subscriber.StateChange;
 import org.telco.subscriber.StateChangeReason;
 import org.telco.subscriber.StateChangeResult;
 import org.telco.subscriber.Subscriber;
@@ -16,38 +19,55 @@ import org.telco.subscriber.SubscriberUpdate;
 import org.telco.subscriber.SubscriberUpdateResult;
 
 /**
- * Re-opens a number barred for arrears once nothing is due. Both sides of a race call it: a payment
- * after settling (it may read the number as ACTIVE just before the billing run writes the bar) and
- * the billing run after writing a bar (the payment may have settled the fee just before). Each
- * reads the other's write after its own, so at least one of them sees a barred number with nothing
- * due and re-opens it; a number is never left barred with its arrears paid.
+ * Re-opens a number once nothing is owed: barred for arrears with nothing due and no emergency
+ * advance unpaid (ARREARS_PAID), or open on emergency credit with its advance repaid and nothing
+ * due (ADVANCE_REPAID, formally re-opened). Both sides of a race call it: a payment after settling
+ * (it may read the number as ACTIVE just before the billing run writes the bar) and the billing run
+ * after writing a bar (the payment may have settled the fee just before). Each reads the other's
+ * write after its own, so at least one of them sees a barred number with nothing due and re-opens
+ * it; a number is never left barred with its arrears paid.
  */
 public final class ArrearsReopening {
   private final SubscriberStore subscribers;
+  private final AdvanceStore advances;
   private final ShardedLedger ledger;
   private final LifecycleNotices notices;
   private final Clock clock;
 
   /** Re-opening over one operator's subscribers and ledger, telling the network and handset. */
   public ArrearsReopening(
-      SubscriberStore subscribers, ShardedLedger ledger, LifecycleNotices notices, Clock clock) {
+      SubscriberStore subscribers,
+      AdvanceStore advances,
+      ShardedLedger ledger,
+      LifecycleNotices notices,
+      Clock clock) {
     this.subscribers = subscribers;
+    this.advances = advances;
     this.ledger = ledger;
     this.notices = notices;
     this.clock = clock;
   }
 
   /**
-   * Re-opens {@code subscriber} (ARREARS_PAID, unbar command and SMS) if it is BARRED_ARREARS and
-   * nothing is due.
+   * Re-opens {@code subscriber} if nothing is owed: from BARRED_ARREARS (ARREARS_PAID, unbar
+   * command and SMS) or from EMERGENCY_CREDIT (ADVANCE_REPAID and SMS).
    *
    * @return the subscriber as it stands afterwards
    */
   public Subscriber reopenIfPaid(Subscriber subscriber) {
-    if (subscriber.state() != SubscriberState.BARRED_ARREARS || dueFen(subscriber) > 0) {
+    StateChangeReason reason =
+        switch (subscriber.state()) {
+          case BARRED_ARREARS -> StateChangeReason.ARREARS_PAID;
+          case EMERGENCY_CREDIT -> StateChangeReason.ADVANCE_REPAID;
+          case ACTIVE, SUSPENDED_VOLUNTARY, PORTED_OUT, CLOSED -> null;
+        };
+    if (reason == null
+        || dueFen(subscriber) > 0
+        || advances.open(subscriber.msisdn()).isPresent()
+        || (reason == StateChangeReason.ADVANCE_REPAID && !advanceWritten(subscriber))) {
       return subscriber;
     }
-    return switch (subscriber.change(StateChangeReason.ARREARS_PAID, clock.instant())) {
+    return switch (subscriber.change(reason, clock.instant())) {
       case StateChangeResult.Changed changed ->
           switch (subscribers.update(SubscriberUpdate.of(changed))) {
             case SubscriberUpdateResult.Updated updated -> {
@@ -62,6 +82,22 @@ public final class ArrearsReopening {
       case StateChangeResult.Unchanged unchanged -> unchanged.subscriber();
       case StateChangeResult.Refused refused -> refused.subscriber();
     };
+  }
+
+  /**
+   * Whether the advance that put the number on emergency credit is written: granted no earlier than
+   * the number entered that state. Between the state write and the advance write (an offer being
+   * granted), a number on emergency credit has no open advance yet, and must not be taken for one
+   * that repaid it.
+   */
+  private boolean advanceWritten(Subscriber subscriber) {
+    List<StateChange> history = subscribers.history(subscriber.msisdn());
+    if (history.isEmpty()) {
+      return false;
+    }
+    Instant entered = history.getLast().at();
+    return advances.of(subscriber.msisdn()).stream()
+        .anyMatch(advance -> !advance.grantedAt().isBefore(entered));
   }
 
   /**

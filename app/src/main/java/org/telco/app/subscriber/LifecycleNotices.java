@@ -49,7 +49,15 @@ public final class LifecycleNotices {
                   new Notice(
                       new NetworkCommand.Unbar("reopen:" + key, digits),
                       "Thank you for your payment. Your number is in service again."));
+          case ADVANCE_REPAID ->
+              Optional.of(
+                  new Notice(
+                      new NetworkCommand.Unbar("repaid:" + key, digits),
+                      "Thank you: your emergency advance is repaid and your number is fully"
+                          + " re-opened."));
           case SUBSCRIBED, FEE_UNPAID, PORTED_OUT, CLOSED -> Optional.empty();
+          // Emergency credit sends its own, with the advance's figures (EmergencyCreditNotices).
+          case EMERGENCY_CREDIT_GRANTED, ADVANCE_DEFAULTED -> Optional.empty();
         };
     notice.ifPresent(
         n -> {

@@ -10,6 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.telco.app.EngineShards;
+import org.telco.app.credit.EmergencyCreditSettings;
+import org.telco.app.credit.OfferTimers;
+import org.telco.app.subscriber.ArrearsReopening;
+import org.telco.app.subscriber.LifecycleNotices;
+import org.telco.credit.InMemoryAdvanceStore;
 import org.telco.engine.EngineSettings;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.AccountId;
@@ -39,6 +44,7 @@ import org.telco.subscriber.SubscriberState;
 import org.telco.subscriber.SubscriberUpdate;
 import org.telco.subscriber.SubscriberUpdateResult;
 import org.telco.subscriber.TransferIds;
+import org.telco.time.InMemoryTimerStore;
 import org.telco.time.SimulatedClock;
 
 /**
@@ -59,6 +65,9 @@ class BillingRunTest {
       OperatorProfiles.allInOne().find(new OperatorId("alpha")).orElseThrow();
   private final BillingCycles cycles = new BillingCycles(profile.zone());
   private final SubscriberAccounts accounts = new SubscriberAccounts(new EngineShards(ledger));
+  private final InMemoryTimerStore timers = new InMemoryTimerStore();
+  private final OfferTimers offers =
+      new OfferTimers(timers, EmergencyCreditSettings.defaults().policyIn(profile.zone()));
   private final BillingRun run =
       new BillingRun(
           profile,
@@ -68,8 +77,19 @@ class BillingRunTest {
           ledger,
           store,
           outbox,
+          reopening(),
+          offers,
           clock,
           BillingRun.DEFAULT_CHUNK);
+
+  private ArrearsReopening reopening() {
+    return new ArrearsReopening(
+        subscribers,
+        new InMemoryAdvanceStore(),
+        ledger,
+        new LifecycleNotices(profile, outbox),
+        clock);
+  }
 
   @AfterEach
   void stop() {
@@ -188,6 +208,8 @@ class BillingRunTest {
             ledger,
             store,
             outbox,
+            reopening(),
+            offers,
             clock,
             3); // many chunks, each written while the next is decided
     List<Subscriber> all = new ArrayList<>();

@@ -7,52 +7,36 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.telco.app.EngineShards;
+import org.telco.app.InterleavingSubscriberStore;
+import org.telco.app.credit.InMemoryOperator;
 import org.telco.app.payment.Payments;
-import org.telco.app.subscriber.ArrearsReopening;
-import org.telco.app.subscriber.LifecycleNotices;
-import org.telco.engine.EngineSettings;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
 import org.telco.ledger.AccountId;
-import org.telco.ledger.InMemoryLedgerStore;
 import org.telco.ledger.NewAccount;
-import org.telco.outbox.InMemoryOutbox;
 import org.telco.payment.InMemoryPaymentStore;
 import org.telco.payment.Payer;
 import org.telco.payment.PaymentChannel;
 import org.telco.payment.PaymentId;
 import org.telco.payment.PaymentRequest;
-import org.telco.payment.PaymentRules;
-import org.telco.payment.PaymentTransfers;
-import org.telco.payment.SandboxPaymentProvider;
 import org.telco.subscriber.BillingCycles;
 import org.telco.subscriber.InMemorySubscriberStore;
 import org.telco.subscriber.Msisdn;
-import org.telco.subscriber.OperatorId;
 import org.telco.subscriber.OperatorProfile;
-import org.telco.subscriber.OperatorProfiles;
-import org.telco.subscriber.PlanCatalog;
 import org.telco.subscriber.PlanId;
 import org.telco.subscriber.ServicePassword;
 import org.telco.subscriber.StateChange;
 import org.telco.subscriber.Subscriber;
 import org.telco.subscriber.SubscriberAccounts;
-import org.telco.subscriber.SubscriberCreation;
 import org.telco.subscriber.SubscriberState;
-import org.telco.subscriber.SubscriberStore;
-import org.telco.subscriber.SubscriberUpdate;
-import org.telco.subscriber.SubscriberUpdateResult;
 
 /**
  * Top-ups (some sent twice at once) race the monthly fee run on the same few accounts while the
@@ -67,43 +51,23 @@ class TopUpsAndFeesStressTest {
   private static final int PAYMENTS_EACH = 120;
   private static final int MONTHS = 24;
 
-  private final org.telco.time.SimulatedClock clock = new org.telco.time.SimulatedClock(START);
-  private final InMemoryLedgerStore store = new InMemoryLedgerStore();
-  private final ShardedLedger ledger = ShardedLedger.start(store, clock, EngineSettings.DEFAULT);
-  private final InterleavingStore subscribers =
-      new InterleavingStore(new InMemorySubscriberStore());
-  private final InMemoryPaymentStore paymentStore = new InMemoryPaymentStore();
-  private final InMemoryOutbox outbox = new InMemoryOutbox();
-  private final OperatorProfile profile =
-      OperatorProfiles.allInOne().find(new OperatorId("alpha")).orElseThrow();
+  private final InterleavingSubscriberStore subscribers =
+      new InterleavingSubscriberStore(new InMemorySubscriberStore());
+  private final InMemoryOperator alpha =
+      new InMemoryOperator(START, subscribers, 7); // small chunks: more interleavings per month
+  private final org.telco.time.SimulatedClock clock = alpha.clock;
+  private final ShardedLedger ledger = alpha.ledger;
+  private final InMemoryPaymentStore paymentStore = alpha.paymentStore;
+  private final OperatorProfile profile = alpha.profile;
   private final BillingCycles cycles = new BillingCycles(profile.zone());
-  private final SubscriberAccounts accounts = new SubscriberAccounts(new EngineShards(ledger));
-  private final BillingRun billing =
-      new BillingRun(
-          profile,
-          PlanCatalog.demo(profile.id()),
-          subscribers,
-          accounts,
-          ledger,
-          store,
-          outbox,
-          clock,
-          7); // small chunks: more interleavings per month
-  private final Payments payments =
-      new Payments(
-          subscribers,
-          paymentStore,
-          SandboxPaymentProvider.standard(),
-          PaymentRules.standard(),
-          new PaymentTransfers(accounts),
-          ledger,
-          new ArrearsReopening(subscribers, ledger, new LifecycleNotices(profile, outbox), clock),
-          clock);
+  private final SubscriberAccounts accounts = alpha.accounts;
+  private final BillingRun billing = alpha.billing;
+  private final Payments payments = alpha.payments;
   private final Map<String, Long> paidBy = new ConcurrentHashMap<>();
 
   @AfterEach
   void stop() {
-    ledger.close();
+    alpha.close();
   }
 
   @RepeatedTest(4)
@@ -257,53 +221,5 @@ class TopUpsAndFeesStressTest {
     ledger.open(accounts.open(subscriber)).join();
     subscribers.create(subscriber);
     return subscriber;
-  }
-
-  /** The in-memory store, with a step that runs once just before the next batch is written. */
-  private static final class InterleavingStore implements SubscriberStore {
-    private final SubscriberStore store;
-    private final AtomicReference<Runnable> before = new AtomicReference<>();
-
-    InterleavingStore(SubscriberStore store) {
-      this.store = store;
-    }
-
-    void beforeNextUpdate(Runnable step) {
-      before.set(step);
-    }
-
-    @Override
-    public List<SubscriberUpdateResult> updateAll(List<SubscriberUpdate> updates) {
-      Runnable step = before.getAndSet(null);
-      if (step != null) {
-        step.run();
-      }
-      return store.updateAll(updates);
-    }
-
-    @Override
-    public SubscriberCreation create(Subscriber subscriber) {
-      return store.create(subscriber);
-    }
-
-    @Override
-    public Optional<Subscriber> find(Msisdn msisdn) {
-      return store.find(msisdn);
-    }
-
-    @Override
-    public List<StateChange> history(Msisdn msisdn) {
-      return store.history(msisdn);
-    }
-
-    @Override
-    public List<Subscriber> dueForCycle(Instant now, int limit) {
-      return store.dueForCycle(now, limit);
-    }
-
-    @Override
-    public long nextFamilySerial() {
-      return store.nextFamilySerial();
-    }
   }
 }

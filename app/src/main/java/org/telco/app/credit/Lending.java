@@ -1,0 +1,105 @@
+package org.telco.app.credit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
+import org.telco.app.credit.EmergencyCreditOffers.Figures;
+import org.telco.app.credit.EmergencyCreditOffers.Offer;
+import org.telco.credit.AdvanceState;
+import org.telco.credit.AdvanceTransfers;
+import org.telco.engine.ShardedLedger;
+import org.telco.ledger.Account;
+import org.telco.ledger.TransferRejection;
+import org.telco.ledger.TransferRequest;
+import org.telco.ledger.TransferResult;
+import org.telco.time.Timer;
+
+/**
+ * The ledger side of granting advances, a batch at a time: reading each number's money and arrears,
+ * moving the advances, then paying from money what is due. All reads of a batch are issued before
+ * the first is awaited, and each kind of transfer goes in one submit.
+ */
+final class Lending {
+  private static final Logger LOG = Logger.getLogger(Lending.class.getName());
+
+  private final AdvanceTransfers transfers;
+  private final ShardedLedger ledger;
+
+  Lending(AdvanceTransfers transfers, ShardedLedger ledger) {
+    this.transfers = transfers;
+    this.ledger = ledger;
+  }
+
+  /** Each offer's money and arrears as they stand now. */
+  Map<Offer, Figures> figures(List<Offer> offers) {
+    List<CompletableFuture<java.util.Optional<Account>>> money = new ArrayList<>(offers.size());
+    List<CompletableFuture<java.util.Optional<Account>>> arrears = new ArrayList<>(offers.size());
+    for (Offer offer : offers) {
+      money.add(ledger.account(offer.subscriber.moneyAccount()));
+      arrears.add(ledger.account(offer.subscriber.arrearsAccount()));
+    }
+    Map<Offer, Figures> figures = new HashMap<>();
+    for (int i = 0; i < offers.size(); i++) {
+      long available = money.get(i).join().map(Account::availableCredit).orElse(0L);
+      long due = arrears.get(i).join().map(a -> a.debitsPosted() - a.creditsPosted()).orElse(0L);
+      figures.put(offers.get(i), new Figures(available, due));
+    }
+    return figures;
+  }
+
+  /**
+   * Moves every recorded advance to its subscriber, then pays what is due from money for those
+   * still outstanding. An advance the ledger has already is not moved again.
+   *
+   * @return the timers of offers whose advance the ledger refused, to try again later
+   */
+  List<Timer> lend(List<Offer> offers) {
+    List<TransferRequest> advances = new ArrayList<>(offers.size());
+    for (Offer offer : offers) {
+      advances.add(transfers.advance(offer.subscriber, offer.advance));
+    }
+    List<TransferResult> results = submit(advances);
+    List<Timer> failed = new ArrayList<>();
+    List<Offer> lent = new ArrayList<>(offers.size());
+    for (int i = 0; i < results.size(); i++) {
+      if (results.get(i) instanceof TransferResult.Rejected rejected
+          && rejected.reason() != TransferRejection.EXISTS_WITH_DIFFERENT_FIELDS) {
+        LOG.warning(() -> "advance " + rejected.id() + " refused: " + rejected.reason());
+        failed.add(offers.get(i).timer);
+      } else if (offers.get(i).advance.state() == AdvanceState.OUTSTANDING) {
+        lent.add(offers.get(i));
+      }
+    }
+    settle(lent);
+    return failed;
+  }
+
+  /**
+   * Pays what is due from money, advance included. A refusal (the figures moved meanwhile, or an
+   * earlier firing settled already) leaves the rest to the next top-up.
+   */
+  private void settle(List<Offer> lent) {
+    Map<Offer, Figures> figures = figures(lent);
+    List<TransferRequest> settles = new ArrayList<>();
+    for (Offer offer : lent) {
+      Figures now = figures.get(offer);
+      long fen = Math.min(now.availableFen(), now.dueFen());
+      if (fen > 0) {
+        settles.add(transfers.settle(offer.subscriber, offer.advance, fen));
+      }
+    }
+    for (TransferResult result : submit(settles)) {
+      if (result instanceof TransferResult.Rejected rejected) {
+        LOG.fine(
+            () -> "settling " + rejected.id() + " left to the next top-up: " + rejected.reason());
+      }
+    }
+  }
+
+  private List<TransferResult> submit(List<TransferRequest> requests) {
+    return requests.isEmpty() ? List.of() : ledger.submit(requests).join();
+  }
+}
