@@ -145,19 +145,19 @@ final class BillingBench implements Callable<Integer> {
       out.printf("  seeded in %.1f s (not part of the measured run)%n", seedSeconds);
 
       clock.advance(Duration.between(createdAt, due));
-      PgSubscriberStore subscribers = new PgSubscriberStore(database.dataSource());
+      PgSubscriberStore subscriberStore = new PgSubscriberStore(database.dataSource());
       PgOutbox outbox = new PgOutbox(database.dataSource());
       BillingRun billing =
           new BillingRun(
               profile,
               plans,
-              subscribers,
+              subscriberStore,
               accounts,
               ledger,
               store,
               outbox,
               new ArrearsReopening(
-                  subscribers,
+                  subscriberStore,
                   new PgAdvanceStore(database.dataSource()),
                   ledger,
                   new LifecycleNotices(profile, outbox),
