@@ -10,7 +10,6 @@ import org.telco.sms.SmsCentre;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.Subscriber;
-import org.telco.subscriber.SubscriberState;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.web.Access;
 import org.telco.web.Call;
@@ -23,8 +22,9 @@ import org.telco.web.Reply;
  * /api/v1/handsets/{msisdn}/sms}, the simulated radio side) and what happened to messages ({@code
  * GET /api/v1/sms/messages?msisdn=}, {@code GET /api/v1/sms/messages/{id}}).
  *
- * <p>Who may send: an ACTIVE subscriber anything; a barred or suspended one only to this operator's
- * short codes (to ask for the balance or top up); a number that is not a subscriber here nothing.
+ * <p>Who may send: an open subscriber (ACTIVE, or on emergency credit) anything; a barred or
+ * suspended one only to this operator's short codes (to ask for the balance or top up); a number
+ * that is not a subscriber here nothing.
  */
 final class SmsRoutes implements HttpService {
   private static final int LIMIT_MAX = 1_000;
@@ -63,7 +63,7 @@ final class SmsRoutes implements HttpService {
           .toException();
     }
     Subscriber sender = sender(msisdn);
-    if (sender.state() != SubscriberState.ACTIVE && !profile.shortCodes().contains(outgoing.to())) {
+    if (!sender.state().isOpen() && !profile.shortCodes().contains(outgoing.to())) {
       throw new Problem(
               403,
               "sending-barred",
