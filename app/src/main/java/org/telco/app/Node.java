@@ -16,6 +16,7 @@ import org.telco.app.ledger.LedgerRoutes;
 import org.telco.app.node.ClockRoutes;
 import org.telco.app.node.NodeRoutes;
 import org.telco.app.node.PeerRoutes;
+import org.telco.app.numbers.NumberOperatorRoutes;
 import org.telco.engine.ShardStatistics;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.TransferId;
@@ -114,7 +115,8 @@ public final class Node implements AutoCloseable {
         .register("/api/v1/admin/ledger", new LedgerRoutes(ledger, store, endpoints))
         .register(
             "/api/v1/admin/clock", new ClockRoutes(env.clock(), env.clockListeners(), endpoints))
-        .register("/api/v1", new PeerRoutes(spec.name(), env.clock(), peers, endpoints));
+        .register("/api/v1", new PeerRoutes(spec.name(), env.clock(), peers, endpoints))
+        .register("/api/v1", new NumberOperatorRoutes(env.operators(), nodeUrls(env), endpoints));
     if (operator != null) {
       operator.register(routing, endpoints);
     }
@@ -130,6 +132,14 @@ public final class Node implements AutoCloseable {
                       null)
                   .toException();
             }));
+  }
+
+  /** Every node's base URL, this one's included, for answers that send callers elsewhere. */
+  private Map<String, String> nodeUrls(NodeEnvironment env) {
+    Map<String, String> urls = new HashMap<>(env.peerAddresses());
+    String host = "0.0.0.0".equals(env.host()) ? "127.0.0.1" : env.host();
+    urls.put(spec.name(), "http://" + host + ":" + spec.port());
+    return urls;
   }
 
   /** One document for now: both kinds serve the same API until their features differ. */

@@ -31,13 +31,19 @@ public final class PaymentRoutes implements HttpService {
   @Override
   public void routing(HttpRules rules) {
     rules
-        .post("/payments", endpoints.handler(Access.ADMIN, this::pay))
-        .get("/payments/{id}", endpoints.handler(Access.ADMIN, this::read))
-        .post("/payments/{id}/refund", endpoints.handler(Access.ADMIN, this::refund));
+        .post("/payments", endpoints.handler(Access.PARTNER, this::pay))
+        .get("/payments/{id}", endpoints.handler(Access.PARTNER, this::read))
+        .post("/payments/{id}/refund", endpoints.handler(Access.PARTNER, this::refund));
   }
 
   private Reply pay(Call call) {
-    return payments.pay(decode(call.body(PaymentRequestJson.class)));
+    PaymentRequestJson json = call.body(PaymentRequestJson.class);
+    if (call.caller().access() == Access.PARTNER
+        && (json.payer() == null || json.payer().isBlank())) {
+      throw Problem.invalidField("payer", "a partner names who pays: payer is required")
+          .toException();
+    }
+    return payments.pay(decode(json));
   }
 
   private Reply read(Call call) {
@@ -48,8 +54,11 @@ public final class PaymentRoutes implements HttpService {
     PaymentId paymentId = paymentId(call.pathParameter("id"));
     RefundRequestJson body =
         call.body().length == 0
-            ? new RefundRequestJson(null, null)
+            ? new RefundRequestJson(null, null, null)
             : call.body(RefundRequestJson.class);
+    if (call.caller().access() == Access.PARTNER) {
+      payments.requirePayer(paymentId, body.payer());
+    }
     return payments.refund(paymentId, body.refundId(), body.amountFen());
   }
 

@@ -174,6 +174,28 @@ public final class Payments {
   }
 
   /**
+   * Refuses a refund asked for by someone other than the payment's payer (a partner acting for a
+   * payer may only refund that payer's payments). An unknown payment is left to {@link #refund}.
+   *
+   * @throws org.telco.web.ProblemException 400 without a payer, 403 for another payer
+   */
+  public void requirePayer(PaymentId paymentId, String payer) {
+    if (payer == null || payer.isBlank()) {
+      throw Problem.invalidField("payer", "name the payer who asks for the refund").toException();
+    }
+    Optional<Payment> payment = payments.find(paymentId);
+    if (payment.isPresent() && !payment.get().payer().id().equals(payer)) {
+      throw new Problem(
+              403,
+              "not-the-payer",
+              "Only the payer may have a payment refunded",
+              "payment " + paymentId.value() + " was not paid by " + payer,
+              "payer")
+          .toException();
+    }
+  }
+
+  /**
    * Refunds part or all of a payment.
    *
    * @param rawRefundId the refund's id within the payment, or null for {@code full}
