@@ -5,19 +5,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.logging.LogManager;
 import org.telco.app.demo.DemoCommand;
+import org.telco.app.phone.PhoneCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code telco} command line: {@code telco serve} runs the platform, {@code telco demo} plays a
- * scenario against it.
+ * scenario against it, {@code telco phone} acts as a subscriber's phone.
  */
 @Command(
     name = "telco",
     mixinStandardHelpOptions = true,
     version = "telco 0.1.0",
     description = "Prepaid core and number services for mobile operators and MVNOs.",
-    subcommands = {ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      PhoneCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
