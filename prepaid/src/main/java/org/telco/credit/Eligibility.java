@@ -2,6 +2,7 @@ package org.telco.credit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.telco.subscriber.Subscriber;
 import org.telco.subscriber.SubscriberState;
@@ -9,8 +10,9 @@ import org.telco.subscriber.SubscriberState;
 /**
  * Whether a subscriber may have an advance now. Only a number barred for arrears qualifies (not a
  * voluntarily suspended, ported-out or closed one, nor one a top-up re-opened meanwhile); it must
- * have been a subscriber for the minimum tenure; and it must have no advance still owed, nor a
- * default within the policy's memory. One advance at a time follows from the second rule.
+ * have been a subscriber for the minimum tenure, counted from the start of its subscription day;
+ * and it must have no advance still owed, nor a default within the policy's memory. One advance at
+ * a time follows from the second rule.
  */
 public final class Eligibility {
   private final EmergencyCreditPolicy policy;
@@ -50,7 +52,7 @@ public final class Eligibility {
     if (subscriber.state() != SubscriberState.BARRED_ARREARS) {
       return new Verdict.Ineligible(Refusal.NOT_BARRED_FOR_ARREARS);
     }
-    if (Duration.between(subscriber.createdAt(), now).compareTo(policy.minimumTenure()) < 0) {
+    if (Duration.between(subscriptionDay(subscriber), now).compareTo(policy.minimumTenure()) < 0) {
       return new Verdict.Ineligible(Refusal.TENURE_TOO_SHORT);
     }
     for (Advance advance : advances) {
@@ -65,5 +67,18 @@ public final class Eligibility {
       }
     }
     return new Verdict.Eligible(policy.amountFor(subscriber.planId()));
+  }
+
+  /**
+   * Midnight at the start of the day the number was subscribed, in the operator's zone (the one the
+   * policy's quiet hours are read in). Tenure counts from there, as billing cycles do: a number
+   * subscribed at 10:00 on 10 February is barred for its first fee at midnight on 10 March, only 27
+   * days and 14 hours after the subscription itself, yet it was a subscriber all through February.
+   * Counted from the instant, every number subscribed in a February of 28 days would be refused at
+   * its first fee under the default 28 days.
+   */
+  private Instant subscriptionDay(Subscriber subscriber) {
+    ZoneId zone = policy.quietHours().zone();
+    return subscriber.createdAt().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
   }
 }

@@ -63,6 +63,19 @@ class EligibilityTest {
   }
 
   @Test
+  void tenureCountsFromTheStartOfTheSubscriptionDay() {
+    // Subscribed at 12:00 local on 10 January: 30 days from that midnight is 00:00 on 9 February.
+    Instant dayStart = Instant.parse("2026-01-09T16:00:00Z");
+
+    assertThat(eligibility.check(barred("basic"), List.of(), dayStart.plus(Duration.ofDays(30))))
+        .isEqualTo(new Eligibility.Verdict.Eligible(1_000));
+    assertThat(
+            eligibility.check(
+                barred("basic"), List.of(), dayStart.plus(Duration.ofDays(30)).minusSeconds(1)))
+        .isEqualTo(new Eligibility.Verdict.Ineligible(Eligibility.Refusal.TENURE_TOO_SHORT));
+  }
+
+  @Test
   void oneAdvanceAtATimeAndNoneSoonAfterADefault() {
     Instant granted = NOW.minus(Duration.ofDays(10));
     Advance outstanding =

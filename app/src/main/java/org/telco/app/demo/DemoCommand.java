@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = "Plays a scenario against the running platform.",
-    subcommands = {DemoCommand.Lifecycle.class})
+    subcommands = {DemoCommand.Lifecycle.class, DemoCommand.EmergencyCredit.class})
 public final class DemoCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -35,7 +35,34 @@ public final class DemoCommand implements Runnable {
         "Subscribe, top up, fees until barred, third-party top-up, suspension, refund.",
         "Needs ./telco serve --clock simulated."
       })
-  static final class Lifecycle implements Callable<Integer> {
+  static final class Lifecycle extends Scenario {
+    @Override
+    int play(PlatformClient api) {
+      return new LifecycleDemo(api, System.out, new SecureRandom()).play();
+    }
+  }
+
+  /** {@code telco demo emergency-credit}: see {@link EmergencyCreditDemo}. */
+  @Command(
+      name = "emergency-credit",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Barred for the first fee, an advance 30 minutes later, its bill at 08:00, repaid by a"
+            + " top-up; a second number defaults and recovers.",
+        "Needs ./telco serve --clock simulated."
+      })
+  static final class EmergencyCredit extends Scenario {
+    @Override
+    int play(PlatformClient api) {
+      return new EmergencyCreditDemo(api, System.out, new SecureRandom()).play();
+    }
+  }
+
+  /**
+   * What every scenario needs: operator alpha's URL and the keys from the data directory. The
+   * options live here so that each scenario takes the same ones.
+   */
+  abstract static class Scenario implements Callable<Integer> {
     @Option(
         names = "--url",
         defaultValue = "http://127.0.0.1:8081",
@@ -48,6 +75,9 @@ public final class DemoCommand implements Runnable {
         description = "the platform's data directory, for its keys (default: ${DEFAULT-VALUE})")
     Path dataDirectory;
 
+    /** Plays the scenario; its exit status. */
+    abstract int play(PlatformClient api);
+
     @Override
     public Integer call() throws IOException {
       Path credentials = dataDirectory.resolve("credentials.json");
@@ -57,7 +87,7 @@ public final class DemoCommand implements Runnable {
       }
       PlatformClient api = PlatformClient.fromCredentials(url, dataDirectory, "alpha");
       try {
-        return new LifecycleDemo(api, System.out, new SecureRandom()).play();
+        return play(api);
       } catch (UncheckedIOException e) {
         System.err.println(e.getMessage() + ": is ./telco serve --clock simulated running?");
         return LifecycleDemo.FAILED;

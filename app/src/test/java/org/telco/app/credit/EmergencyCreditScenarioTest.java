@@ -182,6 +182,24 @@ class EmergencyCreditScenarioTest {
   }
 
   @Test
+  void aNumberSubscribedInFebruaryGetsItsAdvanceAtItsFirstFee() {
+    // 10:00 on 10 February; the first fee at midnight on 10 March is 27 days 14 hours later, yet
+    // the number has been a subscriber for all 28 days of February (the default minimum tenure).
+    alpha.close();
+    alpha =
+        new InMemoryOperator(
+            Instant.parse("2027-02-10T02:00:00Z"), new InMemorySubscriberStore(), 100);
+    Subscriber fay = subscribe("8613800000007", "standard");
+    barredAtFirstFee(fay);
+
+    alpha.advance(Duration.ofMinutes(30));
+
+    assertThat(state(fay)).isEqualTo(SubscriberState.EMERGENCY_CREDIT);
+    assertThat(onlyAdvance(fay).amountFen()).isEqualTo(ADVANCE);
+    assertBooks(fay);
+  }
+
+  @Test
   void aTopUpWithinTheThirtyMinutesMeansNoAdvance() {
     Subscriber dave = subscribe("8613800000005", "standard");
     barredAtFirstFee(dave);
