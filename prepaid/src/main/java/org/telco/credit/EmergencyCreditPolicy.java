@@ -1,14 +1,13 @@
 package org.telco.credit;
 
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import org.telco.subscriber.PlanId;
 
 /**
- * An operator's emergency-credit settings.
+ * An operator's emergency-credit settings; the app reads them from {@code emergency-credit.json},
+ * whose defaults are in {@code EmergencyCreditSettings.defaults()}.
  *
  * @param delay how long a barred number waits for a top-up before the advance
  * @param repaymentPeriod from the grant to the repayment deadline
@@ -41,21 +40,6 @@ public record EmergencyCreditPolicy(
     if (defaultAmountFen <= 0 || amountsByPlan.values().stream().anyMatch(fen -> fen <= 0)) {
       throw new IllegalArgumentException("advances must be positive");
     }
-  }
-
-  /**
-   * The defaults: after 30 minutes, 10 yuan, repaid within 72 hours, for subscribers of at least 30
-   * days with no default in the last 180; no bill SMS between 22:00 and 08:00 in {@code zone}.
-   */
-  public static EmergencyCreditPolicy standard(ZoneId zone) {
-    return new EmergencyCreditPolicy(
-        Duration.ofMinutes(30),
-        Duration.ofHours(72),
-        1_000,
-        Map.of(),
-        Duration.ofDays(30),
-        Duration.ofDays(180),
-        new QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0), zone));
   }
 
   /** The advance for a subscriber of {@code plan}. */
