@@ -18,7 +18,11 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = "Plays a scenario against the running platform.",
-    subcommands = {DemoCommand.Lifecycle.class, DemoCommand.EmergencyCredit.class})
+    subcommands = {
+      DemoCommand.Lifecycle.class,
+      DemoCommand.EmergencyCredit.class,
+      DemoCommand.Autopay.class
+    })
 public final class DemoCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -55,6 +59,25 @@ public final class DemoCommand implements Runnable {
     @Override
     int play(PlatformClient api) {
       return new EmergencyCreditDemo(api, System.out, new SecureRandom()).play();
+    }
+  }
+
+  /** {@code telco demo autopay}: see {@link AutopayDemo}. */
+  @Command(
+      name = "autopay",
+      mixinStandardHelpOptions = true,
+      description = {
+        "An address book with a contact in each situation goes through the autopay agent.",
+        "Needs ./telco serve --clock simulated."
+      })
+  static final class Autopay extends Scenario {
+    @Override
+    int play(PlatformClient api) {
+      try {
+        return new AutopayDemo(api, dataDirectory, url, System.out, new SecureRandom()).play();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
