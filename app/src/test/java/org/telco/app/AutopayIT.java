@@ -69,7 +69,8 @@ class AutopayIT {
     subscribe("alpha", n.suspended, "basic", 1_000);
     subscribe("beta", n.otherOperator, "basic", 400); // 900 due at beta
     advanceToFirstFee();
-    assertThat(post("alpha", "/subscribers/" + n.suspended + "/suspend", "{}").status).isEqualTo(200);
+    assertThat(post("alpha", "/subscribers/" + n.suspended + "/suspend", "{}").status)
+        .isEqualTo(200);
     assertThat(status("alpha", n.smallDebt)).isEqualTo("RESTRICTED");
     assertThat(status("alpha", n.bigDebt)).isEqualTo("RESTRICTED");
     assertThat(status("beta", n.otherOperator)).isEqualTo("RESTRICTED");
@@ -77,18 +78,24 @@ class AutopayIT {
     String original = n.vcard();
     Files.writeString(book, original, StandardCharsets.UTF_8);
 
-    String output = cli("--contacts", book.toString(), "--payer", PAYER, "--preset", "500", "--amount", "3000");
+    String output =
+        cli("--contacts", book.toString(), "--payer", PAYER, "--preset", "500", "--amount", "3000");
 
-    assertThat(output).contains("REOPENED", "VOLUNTARILY_SUSPENDED", "UNKNOWN_NUMBER", "ALREADY_NORMAL");
-    assertThat(balance("alpha", n.normal)).isEqualTo(5_000);
-    assertThat(subscriber("alpha", n.smallDebt)).containsEntry("status", "ACTIVE").containsEntry("balanceFen", "3000");
+    assertThat(output)
+        .contains("REOPENED", "VOLUNTARILY_SUSPENDED", "UNKNOWN_NUMBER", "ALREADY_NORMAL");
+    assertThat(balance("alpha", n.normal)).isEqualTo(5_000 - 800); // its fee, and nothing paid
+    assertThat(subscriber("alpha", n.smallDebt))
+        .containsEntry("status", "ACTIVE")
+        .containsEntry("balanceFen", "3000");
     assertThat(subscriber("alpha", n.bigDebt))
         .containsEntry("status", "ACTIVE")
         .containsEntry("balanceFen", Long.toString(500 + 800 + 1_800 + 3_800 + 3_000 - 3_800));
-    assertThat(subscriber("beta", n.otherOperator)).containsEntry("status", "ACTIVE").containsEntry("balanceFen", "3000");
+    assertThat(subscriber("beta", n.otherOperator))
+        .containsEntry("status", "ACTIVE")
+        .containsEntry("balanceFen", "3000");
     assertThat(subscriber("alpha", n.suspended))
         .containsEntry("status", "SUSPENDED_VOLUNTARY")
-        .containsEntry("balanceFen", "1000"); // everything paid came back
+        .containsEntry("balanceFen", "200"); // 1,000 less its fee: everything paid came back
     String written = Files.readString(book, StandardCharsets.UTF_8);
     assertThat(written).contains("X-TELCO");
     assertUnchangedButOurLines(original, written);
@@ -96,7 +103,8 @@ class AutopayIT {
     assertThat(cardOf(written, "Small Debt")).containsIgnoringCase("normal");
     assertThat(cardOf(written, "Nobody Known")).doesNotContain("X-TELCO");
 
-    String again = cli("--contacts", book.toString(), "--payer", PAYER, "--preset", "500", "--amount", "3000");
+    String again =
+        cli("--contacts", book.toString(), "--payer", PAYER, "--preset", "500", "--amount", "3000");
     assertThat(again).contains("ALREADY_NORMAL");
     assertThat(balance("alpha", n.smallDebt)).isEqualTo(3_000); // open now: nothing more paid
   }
@@ -210,14 +218,24 @@ class AutopayIT {
         post(
             node,
             "/subscribers",
-            "{\"msisdn\":\"" + msisdn + "\",\"planId\":\"" + plan + "\",\"servicePassword\":\"Qw9-zx81\"}");
+            "{\"msisdn\":\""
+                + msisdn
+                + "\",\"planId\":\""
+                + plan
+                + "\",\"servicePassword\":\"Qw9-zx81\"}");
     assertThat(created.status).as(created.body.toString()).isEqualTo(201);
     if (moneyFen > 0) {
       Answer paid =
           post(
               node,
               "/payments",
-              "{\"id\":\"seed-" + msisdn + "\",\"msisdn\":\"" + msisdn + "\",\"amountFen\":" + moneyFen + ",\"payer\":\"seed\"}");
+              "{\"id\":\"seed-"
+                  + msisdn
+                  + "\",\"msisdn\":\""
+                  + msisdn
+                  + "\",\"amountFen\":"
+                  + moneyFen
+                  + ",\"payer\":\"seed\"}");
       assertThat(paid.status).isEqualTo(201);
     }
   }
@@ -225,7 +243,8 @@ class AutopayIT {
   /** One month on: every subscriber created just now reaches its first fee. */
   private static void advanceToFirstFee() {
     long seconds = Duration.ofDays(32).toSeconds();
-    assertThat(post("alpha", "/admin/clock/advance", "{\"seconds\":" + seconds + "}").status).isEqualTo(200);
+    assertThat(post("alpha", "/admin/clock/advance", "{\"seconds\":" + seconds + "}").status)
+        .isEqualTo(200);
   }
 
   private static String status(String node, String msisdn) {
@@ -247,24 +266,27 @@ class AutopayIT {
   }
 
   private static Answer get(String node, String path) {
-    return send(HttpRequest.newBuilder(URI.create(platform.url(node) + "/api/v1" + path))
-        .header("Authorization", "Bearer " + platform.adminKey(node))
-        .GET()
-        .build());
+    return send(
+        HttpRequest.newBuilder(URI.create(platform.url(node) + "/api/v1" + path))
+            .header("Authorization", "Bearer " + platform.adminKey(node))
+            .GET()
+            .build());
   }
 
   private static Answer post(String node, String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(platform.url(node) + "/api/v1" + path))
-        .header("Authorization", "Bearer " + platform.adminKey(node))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json))
-        .build());
+    return send(
+        HttpRequest.newBuilder(URI.create(platform.url(node) + "/api/v1" + path))
+            .header("Authorization", "Bearer " + platform.adminKey(node))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   private static Answer send(HttpRequest request) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      JsonNode body = response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+      JsonNode body =
+          response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
       return new Answer(response.statusCode(), body);
     } catch (IOException e) {
       throw new AssertionError(e);
@@ -277,7 +299,8 @@ class AutopayIT {
   private record Answer(int status, JsonNode body) {}
 
   /** The real network, but the process "dies" right after the n-th payment landed. */
-  private record CrashAfterPayments(NetworkSide real, int n, AtomicInteger paid) implements NetworkSide {
+  private record CrashAfterPayments(NetworkSide real, int n, AtomicInteger paid)
+      implements NetworkSide {
     CrashAfterPayments(NetworkSide real, int n) {
       this(real, n, new AtomicInteger());
     }
@@ -314,7 +337,12 @@ class AutopayIT {
 
   /** Fresh numbers for one test, and their address book. */
   private record Numbers(
-      String normal, String smallDebt, String bigDebt, String suspended, String otherOperator, String unknown) {
+      String normal,
+      String smallDebt,
+      String bigDebt,
+      String suspended,
+      String otherOperator,
+      String unknown) {
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     static Numbers next() {
@@ -338,7 +366,13 @@ class AutopayIT {
     }
 
     static String card(String name, String msisdn) {
-      String spaced = "+86 " + msisdn.substring(2, 5) + "-" + msisdn.substring(5, 9) + " " + msisdn.substring(9);
+      String spaced =
+          "+86 "
+              + msisdn.substring(2, 5)
+              + "-"
+              + msisdn.substring(5, 9)
+              + " "
+              + msisdn.substring(9);
       return "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:"
           + name
           + "\r\nN:"

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
+import org.telco.phone.contacts.AddressBookException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,6 +78,9 @@ public final class DemoCommand implements Runnable {
         return new AutopayDemo(api, dataDirectory, url, System.out, new SecureRandom()).play();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      } catch (AddressBookException e) {
+        System.err.println("the demo wrote an address book it cannot read: " + e.getMessage());
+        return LifecycleDemo.FAILED;
       }
     }
   }

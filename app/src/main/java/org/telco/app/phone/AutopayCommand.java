@@ -40,16 +40,28 @@ public final class AutopayCommand implements Callable<Integer> {
   @Option(names = "--payer", required = true, description = "who pays: your own number")
   String payer;
 
-  @Option(names = "--preset", defaultValue = "500", description = "first small payment, fen (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--preset",
+      defaultValue = "500",
+      description = "first small payment, fen (default: ${DEFAULT-VALUE})")
   long presetFen;
 
-  @Option(names = "--amount", defaultValue = "3000", description = "top-up once open, fen (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--amount",
+      defaultValue = "3000",
+      description = "top-up once open, fen (default: ${DEFAULT-VALUE})")
   long amountFen;
 
-  @Option(names = "--cap", defaultValue = "20000", description = "most paid per contact number, fen (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cap",
+      defaultValue = "20000",
+      description = "most paid per contact number, fen (default: ${DEFAULT-VALUE})")
   long capFen;
 
-  @Option(names = "--run-cap", defaultValue = "100000", description = "most paid per run, fen (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--run-cap",
+      defaultValue = "100000",
+      description = "most paid per run, fen (default: ${DEFAULT-VALUE})")
   long runCapFen;
 
   @Option(names = "--dry-run", description = "ask the network, pay nothing, leave the file alone")
@@ -58,13 +70,22 @@ public final class AutopayCommand implements Callable<Integer> {
   @Option(names = "--every", description = "run again after this long, e.g. 1h, 30m, 90s")
   String every;
 
-  @Option(names = "--url", defaultValue = "http://127.0.0.1:8081", description = "your operator's URL (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--url",
+      defaultValue = "http://127.0.0.1:8081",
+      description = "your operator's URL (default: ${DEFAULT-VALUE})")
   String url;
 
-  @Option(names = "--operator", defaultValue = "alpha", description = "your operator's id (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--operator",
+      defaultValue = "alpha",
+      description = "your operator's id (default: ${DEFAULT-VALUE})")
   String operator;
 
-  @Option(names = "--data-dir", defaultValue = "./data", description = "the platform's data directory, for its keys (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--data-dir",
+      defaultValue = "./data",
+      description = "the platform's data directory, for its keys (default: ${DEFAULT-VALUE})")
   Path dataDirectory;
 
   @Override
@@ -123,7 +144,8 @@ public final class AutopayCommand implements Callable<Integer> {
       };
     } catch (RuntimeException e) {
       throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(new AutopayCommand()), "--every: say 1h, 30m or 90s, not " + text);
+          new picocli.CommandLine(new AutopayCommand()),
+          "--every: say 1h, 30m or 90s, not " + text);
     }
   }
 }

@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code telco phone}: the terminal agents, acting for a subscriber against a running platform as
- * a phone would.
+ * {@code telco phone}: the terminal agents, acting for a subscriber against a running platform as a
+ * phone would.
  */
 @Command(
     name = "phone",

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.telco.phone.contacts.AddressBook;
+import org.telco.phone.contacts.AddressBookException;
 import org.telco.phone.contacts.Contact;
 import org.telco.phone.contacts.ContactMark;
 import org.telco.phone.contacts.MobileNumber;
@@ -26,7 +27,10 @@ public final class AddressBookAutopay {
   private final Clock clock;
   private final PrintStream progress;
 
-  /** Runs paying as {@code settings} say through {@code network}, drawing progress on {@code progress}. */
+  /**
+   * Runs paying as {@code settings} say through {@code network}, drawing progress on {@code
+   * progress}.
+   */
   public AddressBookAutopay(
       NetworkSide network, AutopaySettings settings, Clock clock, PrintStream progress) {
     this.network = network;
@@ -47,7 +51,7 @@ public final class AddressBookAutopay {
    * @throws org.telco.phone.contacts.AddressBookException when the file cannot be parsed; nothing
    *     is paid then
    */
-  public List<ContactResult> run(Path contacts) throws IOException {
+  public List<ContactResult> run(Path contacts) throws IOException, AddressBookException {
     AddressBook book = AddressBook.read(contacts);
     Map<String, List<Contact>> owners = new LinkedHashMap<>();
     for (Contact contact : book.contacts()) {
@@ -60,10 +64,12 @@ public final class AddressBookAutopay {
     try (AutopayJournal journal = AutopayJournal.open(journalOf(contacts), clock)) {
       ProgressBar bar = new ProgressBar(progress, numbers.size());
       new AutopayAgent(network, settings, journal)
-          .run(numbers, result -> {
-            byNumber.put(result.msisdn(), result);
-            bar.step(result.msisdn() + " " + result.outcome());
-          });
+          .run(
+              numbers,
+              result -> {
+                byNumber.put(result.msisdn(), result);
+                bar.step(result.msisdn() + " " + result.outcome());
+              });
       bar.done();
     }
     List<ContactResult> results = new ArrayList<>();
@@ -109,5 +115,6 @@ public final class AddressBookAutopay {
    * @param numbers the result of each of its mobile numbers
    * @param mark the mark it got, if any
    */
-  public record ContactResult(String name, List<NumberResult> numbers, Optional<ContactMark> mark) {}
+  public record ContactResult(
+      String name, List<NumberResult> numbers, Optional<ContactMark> mark) {}
 }

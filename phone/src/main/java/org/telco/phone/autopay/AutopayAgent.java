@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  * <ol>
  *   <li>ask the network which operator serves the number, and its status there;
  *   <li>NORMAL: nothing to do; UNKNOWN: nobody's subscriber, nothing to pay;
- *   <li>RESTRICTED: pay the small preset amount and ask again. NORMAL now means it was barred
- *       for a small debt: pay the chosen amount. Still RESTRICTED: pay the operator's plan prices,
+ *   <li>RESTRICTED: pay the small preset amount and ask again. NORMAL now means it was barred for a
+ *       small debt: pay the chosen amount. Still RESTRICTED: pay the operator's plan prices,
  *       smallest first, asking after each; the first that re-opens it is followed by the chosen
  *       amount;
  *   <li>still RESTRICTED after every plan price: the owner suspended the number on purpose, so
@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  *
  * <p>Every payment is written to the {@link AutopayJournal} before it is sent, with an id made of
  * the run, the number and the step, so a run resumed after a crash sends the same ids and the
- * network pays each once. A payment that would take the number's or the run's total past its cap
- * is not made. A dry run asks and pays nothing.
+ * network pays each once. A payment that would take the number's or the run's total past its cap is
+ * not made. A dry run asks and pays nothing.
  */
 public final class AutopayAgent {
   private static final String PRESET = "preset";
@@ -78,7 +78,8 @@ public final class AutopayAgent {
   private NumberResult handle(ServingOperator operator, String msisdn) {
     List<JournalPayment> earlier = journal.paymentsTo(msisdn);
     return switch (network.status(operator, msisdn)) {
-      case UNKNOWN -> result(msisdn, operator.operatorId(), Outcome.UNKNOWN_NUMBER, "not a subscriber");
+      case UNKNOWN ->
+          result(msisdn, operator.operatorId(), Outcome.UNKNOWN_NUMBER, "not a subscriber");
       case NORMAL ->
           earlier.isEmpty()
               ? result(msisdn, operator.operatorId(), Outcome.ALREADY_NORMAL, "in service")
@@ -116,7 +117,8 @@ public final class AutopayAgent {
               step.equals(PRESET) ? Outcome.REOPENED : Outcome.REOPENED_AFTER_PLAN_PRICE);
         }
         case UNKNOWN -> {
-          return result(msisdn, operator.operatorId(), Outcome.UNKNOWN_NUMBER, "left during the run");
+          return result(
+              msisdn, operator.operatorId(), Outcome.UNKNOWN_NUMBER, "left during the run");
         }
         case RESTRICTED -> {}
       }
@@ -136,7 +138,8 @@ public final class AutopayAgent {
   private NumberResult topUp(ServingOperator operator, String msisdn, Outcome reopened) {
     Optional<String> capped = capped(msisdn, AMOUNT, settings.amountFen());
     if (capped.isPresent()) {
-      return result(msisdn, operator.operatorId(), Outcome.CAP_REACHED, "re-opened, but " + capped.get());
+      return result(
+          msisdn, operator.operatorId(), Outcome.CAP_REACHED, "re-opened, but " + capped.get());
     }
     pay(operator, msisdn, AMOUNT, settings.amountFen());
     return result(msisdn, operator.operatorId(), reopened, "re-opened and topped up");
@@ -161,7 +164,10 @@ public final class AutopayAgent {
     long toNumber = journal.paymentsTo(msisdn).stream().mapToLong(JournalPayment::amountFen).sum();
     if (toNumber + amount > settings.contactCapFen()) {
       return Optional.of(
-          "paying " + amount + " fen more would pass the contact cap of " + settings.contactCapFen());
+          "paying "
+              + amount
+              + " fen more would pass the contact cap of "
+              + settings.contactCapFen());
     }
     if (journal.committedFen() + amount > settings.runCapFen()) {
       return Optional.of(
@@ -183,7 +189,8 @@ public final class AutopayAgent {
 
   private NumberResult result(String msisdn, String operatorId, Outcome outcome, String note) {
     List<JournalPayment> payments = journal.paymentsTo(msisdn);
-    long paid = payments.stream().filter(JournalPayment::landed).mapToLong(JournalPayment::amountFen).sum();
+    long paid =
+        payments.stream().filter(JournalPayment::landed).mapToLong(JournalPayment::amountFen).sum();
     long refunded = payments.stream().mapToLong(JournalPayment::refundedFen).sum();
     return new NumberResult(msisdn, operatorId, outcome, paid, refunded, note);
   }

@@ -56,8 +56,7 @@ public final class AutopayJournal implements AutoCloseable {
       }
     }
     String last = lines.isEmpty() ? null : lines.getLast().path("run").asText(null);
-    boolean unfinished =
-        last != null && !"finish".equals(lines.getLast().path("event").asText());
+    boolean unfinished = last != null && !"finish".equals(lines.getLast().path("event").asText());
     String runId = unfinished ? last : newRunId(clock);
     FileChannel out =
         FileChannel.open(
@@ -96,7 +95,7 @@ public final class AutopayJournal implements AutoCloseable {
 
   /** Records that the network holds the payment. */
   public void paid(String paymentId) {
-    payments.computeIfPresent(paymentId, (id, p) -> p.landed());
+    payments.computeIfPresent(paymentId, (id, p) -> p.asLanded());
     ObjectNode line = event("paid");
     line.put("payment", paymentId);
     append(line);
@@ -104,7 +103,7 @@ public final class AutopayJournal implements AutoCloseable {
 
   /** Records a refund of the payment. */
   public void refunded(String paymentId, long refundedFen) {
-    payments.computeIfPresent(paymentId, (id, p) -> p.refunded(refundedFen));
+    payments.computeIfPresent(paymentId, (id, p) -> p.withRefunded(refundedFen));
     ObjectNode line = event("refund");
     line.put("payment", paymentId);
     line.put("refundedFen", refundedFen);
@@ -122,8 +121,8 @@ public final class AutopayJournal implements AutoCloseable {
   }
 
   /**
-   * What this run may have paid: every intended payment counts, since one whose answer was lost
-   * may have landed.
+   * What this run may have paid: every intended payment counts, since one whose answer was lost may
+   * have landed.
    */
   public long committedFen() {
     return payments.values().stream().mapToLong(JournalPayment::amountFen).sum();
@@ -147,10 +146,12 @@ public final class AutopayJournal implements AutoCloseable {
                   line.path("step").asText(),
                   false,
                   0));
-      case "paid" -> payments.computeIfPresent(line.path("payment").asText(), (id, p) -> p.landed());
+      case "paid" ->
+          payments.computeIfPresent(line.path("payment").asText(), (id, p) -> p.asLanded());
       case "refund" ->
           payments.computeIfPresent(
-              line.path("payment").asText(), (id, p) -> p.refunded(line.path("refundedFen").asLong()));
+              line.path("payment").asText(),
+              (id, p) -> p.withRefunded(line.path("refundedFen").asLong()));
       default -> {}
     }
   }

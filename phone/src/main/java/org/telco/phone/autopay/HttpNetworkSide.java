@@ -61,7 +61,10 @@ public final class HttpNetworkSide implements NetworkSide {
   public NumberStatus status(ServingOperator operator, String msisdn) {
     JsonNode answer =
         expect(
-            send(get(operator.apiUrl() + "/api/v1/numbers/" + path(msisdn) + "/status", operator.operatorId())),
+            send(
+                get(
+                    operator.apiUrl() + "/api/v1/numbers/" + path(msisdn) + "/status",
+                    operator.operatorId())),
             200);
     try {
       return NumberStatus.valueOf(answer.path("state").asText());

@@ -19,11 +19,11 @@ public record JournalPayment(
     String step,
     boolean landed,
     long refundedFen) {
-  JournalPayment landed() {
+  JournalPayment asLanded() {
     return new JournalPayment(paymentId, msisdn, operatorId, amountFen, step, true, refundedFen);
   }
 
-  JournalPayment refunded(long fen) {
+  JournalPayment withRefunded(long fen) {
     return new JournalPayment(paymentId, msisdn, operatorId, amountFen, step, landed, fen);
   }
 }

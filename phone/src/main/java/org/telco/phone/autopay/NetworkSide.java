@@ -23,7 +23,8 @@ public interface NetworkSide {
    *
    * @return whether the network holds the payment now (new or replayed)
    */
-  boolean pay(ServingOperator operator, String paymentId, String msisdn, long amountFen, String payer);
+  boolean pay(
+      ServingOperator operator, String paymentId, String msisdn, long amountFen, String payer);
 
   /**
    * Asks for the whole of a payment back, as its payer; asking again changes nothing.

@@ -1,8 +1,8 @@
 package org.telco.phone.autopay;
 
 /**
- * What the network says about a number, and nothing more: whether it is served and open, served
- * but restricted (barred for arrears or voluntarily suspended, the answer never says which), or not
+ * What the network says about a number, and nothing more: whether it is served and open, served but
+ * restricted (barred for arrears or voluntarily suspended, the answer never says which), or not
  * served by the operator asked.
  */
 public enum NumberStatus {
