@@ -27,7 +27,7 @@ import org.telco.phone.contacts.AddressBookException;
  * their first fee, writes them into a vCard file, runs the address-book agent over it, and checks
  * every outcome, balance and mark.
  */
-final class AutopayDemo {
+public final class AutopayDemo {
   private static final String PAYER = "demo-autopay-user";
 
   private final PlatformClient alpha;
@@ -37,7 +37,11 @@ final class AutopayDemo {
   private final Random random;
   private final DemoSteps steps;
 
-  AutopayDemo(
+  /**
+   * A demo driving operator alpha's API at {@code alphaUrl}, with the keys in {@code
+   * dataDirectory}.
+   */
+  public AutopayDemo(
       PlatformClient alpha, Path dataDirectory, String alphaUrl, PrintStream out, Random random) {
     this.alpha = alpha;
     this.dataDirectory = dataDirectory;
@@ -47,8 +51,12 @@ final class AutopayDemo {
     this.steps = new DemoSteps(out);
   }
 
-  /** Plays the story; 0 when every step saw what it expected. */
-  int play() throws IOException, AddressBookException {
+  /**
+   * Plays the story.
+   *
+   * @return 0 when every step saw what it expected
+   */
+  public int play() throws IOException, AddressBookException {
     Map<String, Situation> book = situations();
     PlatformClient beta = beta(book);
     out.println("1. One contact in each situation");
