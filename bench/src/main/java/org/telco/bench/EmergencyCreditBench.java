@@ -85,6 +85,11 @@ final class EmergencyCreditBench implements Callable<Integer> {
   int shards;
 
   @Option(
+      names = "--batches-in-flight",
+      description = "batches the poller fires at once (default: TimerPoller's, 2)")
+  Integer batchesInFlight;
+
+  @Option(
       names = "--data-dir",
       description =
           "PostgreSQL data directory, kept afterwards (default: a temporary one, deleted)")
@@ -97,15 +102,16 @@ final class EmergencyCreditBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws SQLException, IOException {
-    if (subscribers < 1 || subscribers > 99_999_999 || shards < 1) {
+    if (subscribers < 1 || subscribers > 99_999_999 || shards < 1 || inFlight() < 1) {
       throw new ParameterException(
-          spec.commandLine(), "need 1 to 99,999,999 subscribers and a positive shard count");
+          spec.commandLine(),
+          "need 1 to 99,999,999 subscribers, a positive shard count and batches in flight");
     }
     PrintStream out = System.out;
     out.printf(
         "emergency-credit benchmark: %,d offers due at one instant, batches of up to %,d,"
-            + " %d shard(s)%n",
-        subscribers, TimerPoller.BATCH_MAX, shards);
+            + " %d in flight, %d shard(s)%n",
+        subscribers, TimerPoller.BATCH_MAX, inFlight(), shards);
     out.printf(
         "machine: %d cores, JVM %s, max heap %,d MB%n",
         Runtime.getRuntime().availableProcessors(),
@@ -194,7 +200,7 @@ final class EmergencyCreditBench implements Callable<Integer> {
    * Emergency credit as {@code OperatorFeatures} wires it, and the poller as {@code Node} does,
    * with every store call timed.
    */
-  private static Wiring wire(
+  private Wiring wire(
       OperatorProfile profile,
       EmergencyCreditPolicy policy,
       Database database,
@@ -224,8 +230,12 @@ final class EmergencyCreditBench implements Callable<Integer> {
                 subscribers, advances, ledger, new LifecycleNotices(profile, outbox), clock),
             clock);
     TimerPoller poller =
-        new TimerPoller(timers, clock, credit.timerHandlers(), Duration.ofSeconds(30));
+        new TimerPoller(timers, clock, credit.timerHandlers(), Duration.ofSeconds(30), inFlight());
     return new Wiring(accounts, credit, poller);
+  }
+
+  private int inFlight() {
+    return batchesInFlight == null ? TimerPoller.DEFAULT_BATCHES_IN_FLIGHT : batchesInFlight;
   }
 
   /** Polls until nothing is due, timing it, and prints what it cost. */
@@ -236,31 +246,31 @@ final class EmergencyCreditBench implements Callable<Integer> {
       TimedStore store,
       CallTimes times,
       PrintStream out) {
-    out.printf("%n== offers: TimerPoller.pollOnce() until nothing is due ==%n");
+    out.printf("%n== offers: TimerPoller.pollDue() until nothing is due ==%n");
     BenchPostgres.WalCounters walBefore = postgres.wal();
     double postgresBefore = PostgresCpu.seconds(postgres.dataDir());
     long commitsBefore = groupCommits(ledger);
     long storeBefore = store.commitNanos();
     MachineUsage before = MachineUsage.now();
+    Thread progress = Thread.ofPlatform().daemon().start(() -> progress(times, before, out));
     long fired = 0;
     long polls = 0;
-    long nextProgress = before.wallNanos() + PROGRESS_SECONDS * 1_000_000_000L;
     int completed;
-    while ((completed = poller.pollOnce()) > 0) {
-      fired += completed;
-      polls++;
-      long now = System.nanoTime();
-      if (now >= nextProgress) {
-        double elapsed = (now - before.wallNanos()) / 1e9;
-        out.printf("  %5.1f s: %,d fired (%,.0f/s)%n", elapsed, fired, fired / elapsed);
-        nextProgress += PROGRESS_SECONDS * 1_000_000_000L;
+    try {
+      while ((completed = poller.pollDue()) > 0) {
+        fired += completed;
+        polls++;
       }
+    } finally {
+      progress.interrupt();
     }
     MachineUsage after = MachineUsage.now();
     double postgresCpu = PostgresCpu.seconds(postgres.dataDir()) - postgresBefore;
     BenchPostgres.WalCounters wal = postgres.wal().minus(walBefore);
     double seconds = (after.wallNanos() - before.wallNanos()) / 1e9;
-    out.printf("  timers fired              %,d in %,d polls%n", fired, polls);
+    out.printf(
+        "  timers fired              %,d in %,d calls of pollDue, %,d batches%n",
+        fired, polls, times.calls(TimerStore.class, "completeAll"));
     out.printf("  run time                  %.1f s%n", seconds);
     out.printf("  timers/s                  %,.0f%n", fired / seconds);
     out.printf(
@@ -282,6 +292,20 @@ final class EmergencyCreditBench implements Callable<Integer> {
     out.println("  time in store calls (wall time of each call, summed over threads):");
     times.print(out, Math.max(1, fired), "timer");
     return new Measured(fired, seconds);
+  }
+
+  /** Prints the timers completed so far every {@link #PROGRESS_SECONDS}, until interrupted. */
+  private static void progress(CallTimes times, MachineUsage start, PrintStream out) {
+    try {
+      while (true) {
+        Thread.sleep(Duration.ofSeconds(PROGRESS_SECONDS));
+        double elapsed = (System.nanoTime() - start.wallNanos()) / 1e9;
+        long completed = times.rows(TimerStore.class, "completeAll");
+        out.printf("  %5.1f s: %,d completed (%,.0f/s)%n", elapsed, completed, completed / elapsed);
+      }
+    } catch (InterruptedException e) {
+      // the run is over
+    }
   }
 
   private static long groupCommits(ShardedLedger ledger) {
