@@ -93,7 +93,8 @@ public final class TimerPoller {
    * fired beside it. Each batch is read after the last timer of the batch before ({@link
    * TimerStore#dueAfter}), so no timer is in two batches, and each is completed as soon as its own
    * handlers returned, exactly as {@link #pollOnce} completes its batch. Handlers may therefore be
-   * called for two batches of their kind at once.
+   * called for two batches of their kind at once. A backlog that fits in one batch is fired on the
+   * caller's thread.
    *
    * <p>A timer that falls due while this runs, ordered before the batch being read, waits for the
    * next call; so does one that failed and was postponed.
@@ -104,8 +105,8 @@ public final class TimerPoller {
   public int pollDue() {
     Instant now = clock.instant();
     List<Timer> batch = store.dueAfter(now, null, BATCH_MAX);
-    if (batch.isEmpty()) {
-      return 0;
+    if (batch.size() < BATCH_MAX) {
+      return fireBatch(batch, now); // the whole backlog: no thread needed
     }
     int completed = 0;
     Deque<Future<Integer>> firing = new ArrayDeque<>();
