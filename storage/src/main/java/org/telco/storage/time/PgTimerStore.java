@@ -112,9 +112,10 @@ public final class PgTimerStore implements TimerStore {
   }
 
   /**
-   * One indexed query, in the order of {@link #due}: timers before {@code after} (fired ones
-   * included, which the index has not dropped yet) are not even scanned, so paging through a large
-   * backlog reads each timer once.
+   * One indexed query, in the order of {@link #due}: the scan of {@code timer_due} starts after
+   * {@code after}, so neither the timers before it nor the index entries of those fired since
+   * (which stay until vacuum removes them) are read again, and paging through a large backlog reads
+   * each timer once.
    */
   @Override
   public List<Timer> dueAfter(Instant now, Timer after, int limit) {
