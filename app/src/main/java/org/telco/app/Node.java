@@ -219,7 +219,7 @@ public final class Node implements AutoCloseable {
    * clock is advanced.
    */
   public synchronized void fireDueTimers() {
-    while (poller.pollOnce() > 0) {
+    while (poller.pollDue() > 0) {
       // Keep going while timers fire: one firing may make another due.
     }
     if (operator != null) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       LedgerBench.class,
       BillingBench.class,
+      EmergencyCreditBench.class,
       SmsBench.class,
       CommandLine.HelpCommand.class
     })

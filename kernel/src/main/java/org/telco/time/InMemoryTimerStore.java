@@ -2,7 +2,6 @@ package org.telco.time;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +20,18 @@ public final class InMemoryTimerStore implements TimerStore {
 
   @Override
   public synchronized List<Timer> due(Instant now, int limit) {
+    return dueAfter(now, null, limit);
+  }
+
+  @Override
+  public synchronized List<Timer> dueAfter(Instant now, Timer after, int limit) {
     List<Timer> result = new ArrayList<>();
     for (Timer timer : waiting.values()) {
-      if (!timer.dueAt().isAfter(now)) {
+      if (!timer.dueAt().isAfter(now) && (after == null || DUE_ORDER.compare(timer, after) > 0)) {
         result.add(timer);
       }
     }
-    result.sort(Comparator.comparing(Timer::dueAt).thenComparing(Timer::id));
+    result.sort(DUE_ORDER);
     return result.size() > limit ? List.copyOf(result.subList(0, limit)) : result;
   }
 

@@ -7,7 +7,9 @@ import java.util.logging.Logger;
 
 /**
  * Does what a timer of one kind stands for. Handlers must be idempotent: a crash after the handler
- * ran but before the timer was marked complete fires it again.
+ * ran but before the timer was marked complete fires it again. They must also be safe for
+ * concurrent use: {@link TimerPoller#pollDue} may hand two batches of different timers of the same
+ * kind to a handler at once.
  */
 @FunctionalInterface
 public interface TimerHandler {

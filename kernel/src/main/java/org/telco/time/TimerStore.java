@@ -1,6 +1,7 @@
 package org.telco.time;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,8 +22,30 @@ public interface TimerStore {
     }
   }
 
+  /** The order {@link #due} returns timers in: due time, then id. */
+  Comparator<Timer> DUE_ORDER = Comparator.comparing(Timer::dueAt).thenComparing(Timer::id);
+
   /** Timers due at {@code now} that have not fired yet, earliest first. */
   List<Timer> due(Instant now, int limit);
+
+  /**
+   * The timers {@link #due} would return that come after {@code after} in its order (due time, then
+   * id), or all of them from the first when {@code after} is null. A poller working through a
+   * backlog reads each page after the last timer of the page before, so the timers it is still
+   * firing are not read again, whether or not they are complete yet.
+   *
+   * <p>The default reads every due timer and filters them in {@link #DUE_ORDER}; a store that keeps
+   * many timers overrides it with one indexed query in its own order.
+   */
+  default List<Timer> dueAfter(Instant now, Timer after, int limit) {
+    if (after == null) {
+      return due(now, limit);
+    }
+    return due(now, Integer.MAX_VALUE).stream()
+        .filter(timer -> DUE_ORDER.compare(timer, after) > 0)
+        .limit(limit)
+        .toList();
+  }
 
   /** Records that the timer fired; it is never returned by {@link #due} again. */
   void complete(String id, Instant firedAt);

@@ -1,18 +1,25 @@
 package org.telco.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class TimerPollerTest {
   private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final InMemoryTimerStore store = new InMemoryTimerStore();
-  private final List<String> fired = new ArrayList<>();
+  private final List<String> fired = Collections.synchronizedList(new ArrayList<>());
 
   @Test
   void timerFiresOnceWhenTheClockReachesIt() {
@@ -112,6 +119,92 @@ class TimerPollerTest {
     assertThat(poller.pollOnce()).isZero();
     assertThat(store.pendingCount()).isEqualTo(1);
     assertThat(store.due(clock.instant(), 10)).isEmpty();
+  }
+
+  @Test
+  void pollDueFiresAWholeBacklogOnceWithTwoBatchesInFlight() {
+    int count = 2 * TimerPoller.BATCH_MAX + 3;
+    List<Timer> backlog = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      backlog.add(
+          new Timer(
+              "offer:" + (100_000 + i), "offer", i % 1_000 == 7 ? "fail" : "", clock.instant()));
+    }
+    store.scheduleAll(backlog);
+    CountDownLatch twoBatches = new CountDownLatch(2);
+    AtomicBoolean overlapped = new AtomicBoolean();
+    Set<String> handed = ConcurrentHashMap.newKeySet();
+    List<String> handedTwice = Collections.synchronizedList(new ArrayList<>());
+    List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+    TimerHandler batch =
+        new TimerHandler() {
+          @Override
+          public void fire(Timer timer) {
+            throw new AssertionError("fired one by one");
+          }
+
+          @Override
+          public List<Timer> fireAll(List<Timer> timers) {
+            sizes.add(timers.size());
+            twoBatches.countDown();
+            try {
+              overlapped.compareAndSet(false, twoBatches.await(10, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            for (Timer timer : timers) {
+              if (!handed.add(timer.id())) {
+                handedTwice.add(timer.id());
+              }
+            }
+            return timers.stream().filter(t -> t.payload().equals("fail")).toList();
+          }
+        };
+    int failing = (int) backlog.stream().filter(t -> t.payload().equals("fail")).count();
+    TimerPoller poller =
+        new TimerPoller(store, clock, Map.of("offer", batch), Duration.ofSeconds(10), 2);
+
+    assertThat(poller.pollDue()).isEqualTo(count - failing);
+
+    assertThat(overlapped).isTrue();
+    assertThat(sizes).containsExactlyInAnyOrder(TimerPoller.BATCH_MAX, TimerPoller.BATCH_MAX, 3);
+    assertThat(handed).hasSize(count);
+    assertThat(handedTwice).isEmpty();
+    assertThat(store.pendingCount()).isEqualTo(failing);
+    assertThat(store.due(clock.instant(), 10)).isEmpty();
+    assertThat(poller.pollDue()).isZero();
+  }
+
+  @Test
+  void aBatchWhoseCompletionFailsStaysDueWhileTheOthersComplete() {
+    TimerStore failingCompletion =
+        new DelegatingTimerStore(store) {
+          @Override
+          public void completeAll(List<String> ids, Instant firedAt) {
+            if (ids.size() > 1) {
+              throw new IllegalStateException("database down");
+            }
+            super.completeAll(ids, firedAt);
+          }
+        };
+    List<Timer> backlog = new ArrayList<>();
+    for (int i = 0; i <= TimerPoller.BATCH_MAX; i++) {
+      backlog.add(new Timer("greet:" + (100_000 + i), "greet", "", clock.instant()));
+    }
+    store.scheduleAll(backlog);
+    TimerPoller poller =
+        new TimerPoller(
+            failingCompletion,
+            clock,
+            Map.of("greet", timer -> fired.add(timer.id())),
+            Duration.ofSeconds(10),
+            2);
+
+    assertThatThrownBy(poller::pollDue).hasMessage("database down");
+
+    assertThat(fired).hasSize(TimerPoller.BATCH_MAX + 1);
+    assertThat(store.pendingCount()).isEqualTo(TimerPoller.BATCH_MAX);
+    assertThat(store.due(clock.instant(), 1)).extracting(Timer::id).containsExactly("greet:100000");
   }
 
   private TimerPoller poller(Map<String, TimerHandler> handlers) {

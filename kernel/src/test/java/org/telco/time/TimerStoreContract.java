@@ -92,6 +92,43 @@ public abstract class TimerStoreContract {
   }
 
   @Test
+  void dueAfterPagesThroughTheDueTimersInTheOrderOfDue() {
+    store.scheduleAll(
+        List.of(
+            new Timer("t:b", "t", "", T0),
+            new Timer("t:a", "t", "", T0),
+            new Timer("t:c", "t", "", T0.plusSeconds(5)),
+            new Timer("t:0", "t", "", T0.plusSeconds(5)),
+            new Timer("t:later", "t", "", T0.plusSeconds(60))));
+    Instant now = T0.plusSeconds(10);
+
+    List<Timer> first = store.dueAfter(now, null, 2);
+    List<Timer> second = store.dueAfter(now, first.getLast(), 2);
+
+    assertThat(first).isEqualTo(store.due(now, 2));
+    assertThat(first).extracting(Timer::id).containsExactly("t:a", "t:b");
+    assertThat(second).extracting(Timer::id).containsExactly("t:0", "t:c");
+    assertThat(store.dueAfter(now, second.getLast(), 2)).isEmpty();
+  }
+
+  @Test
+  void dueAfterSkipsTheTimersBeforeItsStartWhetherFiredOrNot() {
+    store.scheduleAll(
+        List.of(
+            new Timer("t:1", "t", "", T0),
+            new Timer("t:2", "t", "", T0),
+            new Timer("t:3", "t", "", T0),
+            new Timer("t:4", "t", "", T0)));
+    List<Timer> first = store.dueAfter(T0, null, 2);
+    store.completeAll(List.of("t:1", "t:3"), T0);
+
+    assertThat(store.dueAfter(T0, first.getLast(), 10))
+        .extracting(Timer::id)
+        .containsExactly("t:4");
+    assertThat(store.dueAfter(T0, null, 10)).extracting(Timer::id).containsExactly("t:2", "t:4");
+  }
+
+  @Test
   void emptyBatchesChangeNothing() {
     store.scheduleAll(List.of());
     store.completeAll(List.of(), T0);

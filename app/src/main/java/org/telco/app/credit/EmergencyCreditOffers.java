@@ -3,6 +3,7 @@ package org.telco.app.credit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ public final class EmergencyCreditOffers implements TimerHandler {
     granting.addAll(open(opening, figures, now, failed));
     record(granting, figures, now, failed);
     List<Offer> recorded = granting.stream().filter(o -> o.advance != null).toList();
-    failed.addAll(money.lend(recorded));
+    failed.addAll(money.lend(recorded, figures));
     finish(recorded);
     return failed;
   }
@@ -154,11 +155,14 @@ public final class EmergencyCreditOffers implements TimerHandler {
         case SubscriberUpdateResult.NotFound notFound -> {}
       }
     }
-    figures.keySet().retainAll(opened);
+    figures.keySet().retainAll(new HashSet<>(opened)); // a list's contains would be quadratic
     return opened;
   }
 
-  /** Records the advances not recorded yet, in one write. */
+  /**
+   * Records the advances not recorded yet, in one write; the figures they were decided on join
+   * {@code figures}, for the ledger step.
+   */
   private void record(
       List<Offer> granting, Map<Offer, Figures> figures, Instant now, List<Timer> failed) {
     List<Offer> recording = new ArrayList<>();
@@ -166,6 +170,7 @@ public final class EmergencyCreditOffers implements TimerHandler {
     Map<Offer, Figures> missing =
         money.figures(
             granting.stream().filter(o -> o.advance == null && !figures.containsKey(o)).toList());
+    figures.putAll(missing);
     for (Offer offer : granting) {
       if (offer.advance == null) {
         Figures known = figures.getOrDefault(offer, missing.get(offer));

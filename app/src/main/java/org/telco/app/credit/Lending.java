@@ -20,7 +20,8 @@ import org.telco.time.Timer;
 /**
  * The ledger side of granting advances, a batch at a time: reading each number's money and arrears,
  * moving the advances, then paying from money what is due. All reads of a batch are issued before
- * the first is awaited, and each kind of transfer goes in one submit.
+ * the first is awaited, and a batch's advances and settlements go in one submit, so one group
+ * commit writes each money account once.
  */
 final class Lending {
   private static final Logger LOG = Logger.getLogger(Lending.class.getName());
@@ -51,29 +52,54 @@ final class Lending {
   }
 
   /**
-   * Moves every recorded advance to its subscriber, then pays what is due from money for those
-   * still outstanding. An advance the ledger has already is not moved again.
+   * Moves every recorded advance to its subscriber and pays what is due from money, in one submit:
+   * each advance is followed by its settlement, figured from {@code before} (money plus the
+   * advance, up to what is due), which is what reading the accounts right after the advance would
+   * give. The ledger applies a submit in order and nothing runs between two of its transfers, so
+   * the money is there. A settlement it refuses (the figures moved since {@code before} was read)
+   * is figured again from the accounts as they now stand and tried once more, as is every advance
+   * without figures from before it (an offer resumed after a crash, whose advance may have landed
+   * already). An advance the ledger has already is not moved again.
    *
+   * @param before each offer's money and arrears as read before its advance, where known
    * @return the timers of offers whose advance the ledger refused, to try again later
    */
-  List<Timer> lend(List<Offer> offers) {
-    List<TransferRequest> advances = new ArrayList<>(offers.size());
-    for (Offer offer : offers) {
-      advances.add(transfers.advance(offer.subscriber, offer.advance));
-    }
-    List<TransferResult> results = submit(advances);
-    List<Timer> failed = new ArrayList<>();
-    List<Offer> lent = new ArrayList<>(offers.size());
-    for (int i = 0; i < results.size(); i++) {
-      if (results.get(i) instanceof TransferResult.Rejected rejected
-          && rejected.reason() != TransferRejection.EXISTS_WITH_DIFFERENT_FIELDS) {
-        LOG.warning(() -> "advance " + rejected.id() + " refused: " + rejected.reason());
-        failed.add(offers.get(i).timer);
-      } else if (offers.get(i).advance.state() == AdvanceState.OUTSTANDING) {
-        lent.add(offers.get(i));
+  List<Timer> lend(List<Offer> offers, Map<Offer, Figures> before) {
+    List<TransferRequest> requests = new ArrayList<>(offers.size() * 2);
+    int[] advanceAt = new int[offers.size()];
+    Map<Offer, Integer> settleAt = new HashMap<>();
+    for (int i = 0; i < offers.size(); i++) {
+      Offer offer = offers.get(i);
+      advanceAt[i] = requests.size();
+      requests.add(transfers.advance(offer.subscriber, offer.advance));
+      Figures figures = before.get(offer);
+      if (figures != null && offer.advance.state() == AdvanceState.OUTSTANDING) {
+        long fen = Math.min(figures.availableFen() + offer.advance.amountFen(), figures.dueFen());
+        if (fen > 0) {
+          settleAt.put(offer, requests.size());
+          requests.add(transfers.settle(offer.subscriber, offer.advance, fen));
+        }
       }
     }
-    settle(lent);
+    List<TransferResult> results = submit(requests);
+    List<Timer> failed = new ArrayList<>();
+    List<Offer> unsettled = new ArrayList<>();
+    for (int i = 0; i < offers.size(); i++) {
+      Offer offer = offers.get(i);
+      Integer settled = settleAt.get(offer);
+      if (results.get(advanceAt[i]) instanceof TransferResult.Rejected rejected
+          && rejected.reason() != TransferRejection.EXISTS_WITH_DIFFERENT_FIELDS) {
+        LOG.warning(() -> "advance " + rejected.id() + " refused: " + rejected.reason());
+        failed.add(offer.timer);
+      } else if (offer.advance.state() != AdvanceState.OUTSTANDING) {
+        continue;
+      } else if (settled == null
+          ? !before.containsKey(offer)
+          : results.get(settled) instanceof TransferResult.Rejected) {
+        unsettled.add(offer);
+      }
+    }
+    settle(unsettled);
     return failed;
   }
 

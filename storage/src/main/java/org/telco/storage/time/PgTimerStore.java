@@ -39,6 +39,14 @@ public final class PgTimerStore implements TimerStore {
       ORDER BY due_at, id
       LIMIT ?
       """;
+  // The same order and index as DUE, from a given timer on: the row comparison is an index range.
+  private static final String DUE_AFTER =
+      """
+      SELECT id, kind, payload, due_at FROM timer
+      WHERE fired_at IS NULL AND due_at <= ? AND (due_at, id) > (?, ?)
+      ORDER BY due_at, id
+      LIMIT ?
+      """;
   private static final String COMPLETE =
       "UPDATE timer SET fired_at = ? WHERE id = ? AND fired_at IS NULL";
   private static final String COMPLETE_ALL =
@@ -100,10 +108,26 @@ public final class PgTimerStore implements TimerStore {
 
   @Override
   public List<Timer> due(Instant now, int limit) {
+    return dueAfter(now, null, limit);
+  }
+
+  /**
+   * One indexed query, in the order of {@link #due}: the scan of {@code timer_due} starts after
+   * {@code after}, so neither the timers before it nor the index entries of those fired since
+   * (which stay until vacuum removes them) are read again, and paging through a large backlog reads
+   * each timer once.
+   */
+  @Override
+  public List<Timer> dueAfter(Instant now, Timer after, int limit) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(DUE)) {
-      select.setObject(1, utc(now));
-      select.setInt(2, limit);
+        PreparedStatement select = connection.prepareStatement(after == null ? DUE : DUE_AFTER)) {
+      int next = 1;
+      select.setObject(next++, utc(now));
+      if (after != null) {
+        select.setObject(next++, utc(after.dueAt()));
+        select.setString(next++, after.id());
+      }
+      select.setInt(next, limit);
       List<Timer> due = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
