@@ -121,6 +121,7 @@ class AutopayIT {
     assertThat(dry).contains("WOULD_PAY", "dry run, nothing paid");
     assertThat(due("alpha", n.bigDebt)).isEqualTo(3_800);
     assertThat(Files.readString(book)).isEqualTo(Numbers.card("Big Debt", n.bigDebt));
+    assertThat(AddressBookAutopay.journalOf(book)).doesNotExist();
 
     String capped = cli("--contacts", book.toString(), "--payer", PAYER, "--cap", "1000");
     assertThat(capped).contains("CAP_REACHED");

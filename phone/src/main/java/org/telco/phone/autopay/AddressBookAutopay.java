@@ -19,7 +19,8 @@ import org.telco.phone.contacts.MobileNumber;
  * One run of the agent over an address book file: read every contact's mobile numbers (a broken
  * file stops the run before anything is paid), run the {@link AutopayAgent} over them with a
  * progress bar, mark each contact by what its numbers turned out to be, and write the file back
- * (not on a dry run). The journal lives next to the file, as {@code <file>.autopay.jsonl}.
+ * (not on a dry run). The journal lives next to the file, as {@code <file>.autopay.jsonl}; a dry
+ * run leaves it alone.
  */
 public final class AddressBookAutopay {
   private final NetworkSide network;
@@ -61,7 +62,10 @@ public final class AddressBookAutopay {
     }
     List<String> numbers = List.copyOf(owners.keySet());
     Map<String, NumberResult> byNumber = new LinkedHashMap<>();
-    try (AutopayJournal journal = AutopayJournal.open(journalOf(contacts), clock)) {
+    try (AutopayJournal journal =
+        settings.dryRun()
+            ? AutopayJournal.forDryRun(clock)
+            : AutopayJournal.open(journalOf(contacts), clock)) {
       ProgressBar bar = new ProgressBar(progress, numbers.size());
       new AutopayAgent(network, settings, journal)
           .run(

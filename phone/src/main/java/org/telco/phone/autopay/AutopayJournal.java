@@ -29,7 +29,7 @@ import java.util.Map;
 public final class AutopayJournal implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final FileChannel out;
+  private final FileChannel out; // null for a dry run
   private final Clock clock;
   private final String runId;
   private final boolean resumed;
@@ -68,6 +68,15 @@ public final class AutopayJournal implements AutoCloseable {
       journal.append(journal.event("start"));
     }
     return journal;
+  }
+
+  /**
+   * A journal that keeps nothing, for a dry run: a dry run pays nothing, and it must neither resume
+   * nor close a real run that a crash left open, or that run's next attempt would get new payment
+   * ids.
+   */
+  public static AutopayJournal forDryRun(Clock clock) {
+    return new AutopayJournal(null, clock, "dry-run", false);
   }
 
   /** This run's id; payment ids are derived from it. */
@@ -130,7 +139,9 @@ public final class AutopayJournal implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    out.close();
+    if (out != null) {
+      out.close();
+    }
   }
 
   private void replay(JsonNode line) {
@@ -165,6 +176,9 @@ public final class AutopayJournal implements AutoCloseable {
   }
 
   private void append(ObjectNode line) {
+    if (out == null) {
+      return;
+    }
     try {
       ByteBuffer bytes =
           ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));

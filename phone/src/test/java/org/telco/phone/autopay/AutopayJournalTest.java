@@ -56,4 +56,25 @@ class AutopayJournalTest {
   private static JournalPayment payment(String id, String msisdn, long fen, String step) {
     return new JournalPayment(id, msisdn, "alpha", fen, step, false, 0);
   }
+
+  @Test
+  void aDryRunNeitherResumesNorClosesARealRun() throws Exception {
+    Path file = folder.resolve("contacts.vcf.autopay.jsonl");
+    String runId;
+    try (AutopayJournal crashed = AutopayJournal.open(file, clock)) {
+      runId = crashed.runId();
+      crashed.intend(payment("ap-1", "8613800000001", 500, "preset"));
+    }
+    long before = Files.size(file);
+
+    try (AutopayJournal dry = AutopayJournal.forDryRun(clock)) {
+      assertThat(dry.paymentsTo("8613800000001")).isEmpty();
+      dry.finish();
+    }
+
+    assertThat(Files.size(file)).isEqualTo(before);
+    try (AutopayJournal resumed = AutopayJournal.open(file, clock)) {
+      assertThat(resumed.runId()).isEqualTo(runId);
+    }
+  }
 }
