@@ -24,8 +24,8 @@ import org.telco.subscriber.SubscriberUpdateResult;
 
 /**
  * The subscriber store contract on PostgreSQL, concurrency tests included, plus the
- * emergency-credit state, which the table's CHECK and the billing run's partial index must both
- * admit. The history has no foreign key (V014): after every test, each of its rows must still have
+ * emergency-credit state, which the table's CHECK must admit and the billing run's query must still
+ * find. The history has no foreign key (V014): after every test, each of its rows must still have
  * its subscriber, whatever the test created, updated, raced or refused.
  */
 class PgSubscriberStoreTest extends SubscriberStoreContract {
