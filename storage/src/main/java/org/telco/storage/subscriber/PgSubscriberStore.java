@@ -50,7 +50,8 @@ public final class PgSubscriberStore implements SubscriberStore {
   private static final String HISTORY =
       "SELECT %s FROM subscriber_state_change WHERE msisdn = ? ORDER BY seq"
           .formatted(CHANGE_COLUMNS);
-  // The states of the partial index subscriber_due (V012), spelled alike so the planner uses it.
+  // Walks subscriber_due (next_cycle_at, msisdn) in order and skips the numbers out of service;
+  // the index has no state predicate (V013), so that a state change can be a HOT update.
   private static final String DUE =
       """
       SELECT %s FROM subscriber

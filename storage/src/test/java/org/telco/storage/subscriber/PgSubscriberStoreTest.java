@@ -2,6 +2,10 @@ package org.telco.storage.subscriber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +24,9 @@ import org.telco.subscriber.SubscriberUpdateResult;
 
 /**
  * The subscriber store contract on PostgreSQL, concurrency tests included, plus the
- * emergency-credit state, which the table's CHECK and the billing run's partial index must both
- * admit.
+ * emergency-credit state, which the table's CHECK must admit and the billing run's query must still
+ * find. The history has no foreign key (V014): after every test, each of its rows must still have
+ * its subscriber, whatever the test created, updated, raced or refused.
  */
 class PgSubscriberStoreTest extends SubscriberStoreContract {
   private static final Instant T0 = Instant.parse("2026-01-31T10:00:00Z");
@@ -37,8 +42,26 @@ class PgSubscriberStoreTest extends SubscriberStoreContract {
   }
 
   @AfterEach
-  void closeDatabase() {
-    database.close();
+  void closeDatabase() throws SQLException {
+    try {
+      assertThat(historyRowsWithoutTheirSubscriber()).isZero();
+    } finally {
+      database.close();
+    }
+  }
+
+  private long historyRowsWithoutTheirSubscriber() throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                """
+                SELECT count(*) FROM subscriber_state_change h
+                WHERE NOT EXISTS (SELECT 1 FROM subscriber s WHERE s.msisdn = h.msisdn)
+                """)) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   @Test
