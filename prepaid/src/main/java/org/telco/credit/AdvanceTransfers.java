@@ -1,5 +1,6 @@
 package org.telco.credit;
 
+import org.telco.ledger.TransferId;
 import org.telco.ledger.TransferRequest;
 import org.telco.subscriber.PurposeCode;
 import org.telco.subscriber.Subscriber;
@@ -48,6 +49,11 @@ public final class AdvanceTransfers {
         PurposeCode.ARREARS_SETTLED.code());
   }
 
+  /** The id of the next repayment step of {@code advance}: it names the amount repaid before it. */
+  public TransferId repayId(Advance advance) {
+    return TransferIds.of("advance-repay", advance.id(), Long.toString(advance.repaidFen()));
+  }
+
   /**
    * The next repayment of {@code advance}, of {@code fen}: money back to emergency credit.
    *
@@ -58,7 +64,7 @@ public final class AdvanceTransfers {
       throw new IllegalArgumentException("repay 1.." + advance.owedFen() + ", not " + fen);
     }
     return TransferRequest.posted(
-        TransferIds.of("advance-repay", advance.id(), Long.toString(advance.repaidFen())),
+        repayId(advance),
         subscriber.moneyAccount(),
         accounts.emergencyCredit(subscriber),
         fen,

@@ -2,12 +2,14 @@ package org.telco.app.credit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.credit.Advance;
 import org.telco.credit.AdvanceState;
 import org.telco.credit.AdvanceStore;
 import org.telco.outbox.Outbox;
+import org.telco.subscriber.StateChange;
 import org.telco.subscriber.StateChangeReason;
 import org.telco.subscriber.StateChangeResult;
 import org.telco.subscriber.Subscriber;
@@ -63,41 +65,76 @@ final class AdvanceDeadlines implements TimerHandler {
     }
     Subscriber subscriber = subscribers.find(found.get().msisdn()).orElseThrow();
     Instant now = clock.instant();
-    Advance advance = found.get();
-    if (advance.state() == AdvanceState.OUTSTANDING) {
-      repayment.repayFrom(subscriber);
-      advance = advances.find(advance.id()).orElseThrow();
-    }
+    Advance advance =
+        found.get().state() == AdvanceState.OUTSTANDING
+            ? repaidFromBalance(subscriber, found.get())
+            : found.get();
     switch (advance.state()) {
       case OUTSTANDING -> {
         if (!advances.update(advance, advance.defaultAt(now))) {
           throw new IllegalStateException(advance.id() + " changed while defaulting; retried");
         }
-        bar(subscriber, advances.find(advance.id()).orElseThrow(), now);
+        bar(subscriber, StateChangeReason.ADVANCE_DEFAULTED, now)
+            .ifPresent(
+                barred ->
+                    outbox.enqueueAll(
+                        notices.defaulted(advances.find(advance.id()).orElseThrow(), barred, now)));
       }
-      case DEFAULTED -> bar(subscriber, advance, now);
-      case REPAID, RECOVERED ->
-          reopening.reopenIfPaid(subscribers.find(subscriber.msisdn()).orElseThrow());
+      case DEFAULTED ->
+          bar(subscriber, StateChangeReason.ADVANCE_DEFAULTED, now)
+              .ifPresent(barred -> outbox.enqueueAll(notices.defaulted(advance, barred, now)));
+      case REPAID, RECOVERED -> closeRepaid(subscriber, advance, now);
+    }
+  }
+
+  /** The advance after whatever money the subscriber has left repaid what it could. */
+  private Advance repaidFromBalance(Subscriber subscriber, Advance advance) {
+    repayment.repayFrom(subscriber);
+    return advances.find(advance.id()).orElseThrow();
+  }
+
+  /**
+   * The advance came back, but the number is still open on it: re-open it formally if nothing is
+   * due, else bar it for the fee the advance did not cover (FEE_UNPAID), since the advance that
+   * kept it open is over.
+   */
+  private void closeRepaid(Subscriber subscriber, Advance advance, Instant now) {
+    Subscriber current =
+        reopening.reopenIfPaid(subscribers.find(subscriber.msisdn()).orElseThrow());
+    if (current.state() == SubscriberState.EMERGENCY_CREDIT) {
+      long due = reopening.dueFen(current);
+      bar(current, StateChangeReason.FEE_UNPAID, now)
+          .ifPresent(barred -> outbox.enqueueAll(notices.feeStillDue(advance, due, now)));
     }
   }
 
   /**
-   * Bars a number still open on the defaulted advance, and tells the subscriber. The bar command
-   * goes out whenever the number is barred afterwards, so a deadline fired again after a crash
-   * between the state write and the outbox still sends it (the network ignores a second bar).
+   * Moves a number still open on emergency credit to BARRED_ARREARS for {@code reason}.
+   *
+   * @return whether this deadline barred it (true), found it barred by this deadline before a crash
+   *     (true: the notices are sent again, and ignored if they went out), or found it barred for
+   *     something else or not open on emergency credit (empty: nothing to say about the advance's
+   *     bar; a number barred for a fee meanwhile is told only of the default, as false)
    */
-  private void bar(Subscriber subscriber, Advance defaulted, Instant now) {
+  private Optional<Boolean> bar(Subscriber subscriber, StateChangeReason reason, Instant now) {
     Subscriber current = subscribers.find(subscriber.msisdn()).orElseThrow();
-    if (current.state() == SubscriberState.EMERGENCY_CREDIT
-        && current.change(StateChangeReason.ADVANCE_DEFAULTED, now)
-            instanceof StateChangeResult.Changed changed) {
-      if (!(subscribers.update(SubscriberUpdate.of(changed))
-          instanceof SubscriberUpdateResult.Updated updated)) {
+    if (current.state() == SubscriberState.EMERGENCY_CREDIT) {
+      if (current.change(reason, now) instanceof StateChangeResult.Changed changed
+          && !(subscribers.update(SubscriberUpdate.of(changed))
+              instanceof SubscriberUpdateResult.Updated)) {
         throw new IllegalStateException(current.msisdn() + " changed while barring; retried");
       }
-      current = updated.subscriber();
+      return Optional.of(true);
     }
-    boolean barred = current.state() == SubscriberState.BARRED_ARREARS;
-    outbox.enqueueAll(notices.defaulted(defaulted, barred, defaulted.closedAt()));
+    List<StateChange> history = subscribers.history(current.msisdn());
+    boolean barredByUs =
+        current.state() == SubscriberState.BARRED_ARREARS
+            && !history.isEmpty()
+            && history.getLast().reason() == reason
+            && history.getLast().from() == SubscriberState.EMERGENCY_CREDIT;
+    if (barredByUs) {
+      return Optional.of(true);
+    }
+    return reason == StateChangeReason.ADVANCE_DEFAULTED ? Optional.of(false) : Optional.empty();
   }
 }

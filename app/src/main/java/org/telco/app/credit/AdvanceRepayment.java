@@ -68,11 +68,19 @@ public final class AdvanceRepayment {
     Optional<Advance> open = first;
     for (int step = 0; step < STEPS && open.isPresent(); step++) {
       Advance advance = open.get();
-      long fen = TopUpSplit.of(available(subscriber), advance.owedFen(), 0).toAdvanceFen();
-      if (fen == 0) {
-        break;
+      Optional<Transfer> landed = committed.transfer(transfers.repayId(advance));
+      Moved moved;
+      if (landed.isPresent()) {
+        // Moved by an attempt that stopped before recording it (a crash): record it now, even
+        // when no money is left to move, or the advance would read as owed.
+        moved = new Moved(landed.get().amount());
+      } else {
+        long fen = TopUpSplit.of(available(subscriber), advance.owedFen(), 0).toAdvanceFen();
+        if (fen == 0) {
+          break;
+        }
+        moved = move(transfers.repay(subscriber, advance, fen));
       }
-      Moved moved = move(transfers.repay(subscriber, advance, fen));
       if (moved.amountFen() > 0) {
         advances.update(advance, advance.repay(moved.amountFen(), clock.instant()));
       }

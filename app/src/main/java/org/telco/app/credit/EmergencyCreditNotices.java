@@ -99,6 +99,25 @@ final class EmergencyCreditNotices {
         sms);
   }
 
+  /**
+   * The advance is repaid but part of the fee it did not cover is still due at its deadline: the
+   * bar command and an SMS saying what is due.
+   */
+  List<OutboxMessage> feeStillDue(Advance advance, long dueFen, Instant at) {
+    String digits = advance.msisdn().digits();
+    return List.of(
+        NetworkCommands.message(
+            new NetworkCommand.Bar("advance-fee-due:" + advance.id(), digits, "fee-unpaid"), at),
+        sms(
+            "advance-fee-due:" + advance.id(),
+            digits,
+            "Your emergency advance is repaid, but "
+                + Yuan.of(dueFen)
+                + " yuan of your monthly fee is still due, so your number is barred. A top-up"
+                + " re-opens it.",
+            at));
+  }
+
   private static String covered(Advance advance) {
     return advance.coveredFen() > 0
         ? "; it paid " + Yuan.of(advance.coveredFen()) + " yuan of your overdue monthly fee"

@@ -9,14 +9,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.telco.credit.Advance;
 import org.telco.credit.AdvanceState;
+import org.telco.credit.AdvanceTransfers;
 import org.telco.ledger.Account;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.NewAccount;
+import org.telco.ledger.TransferId;
+import org.telco.ledger.TransferRequest;
 import org.telco.outbox.OutboxMessage;
 import org.telco.subscriber.BillingCycles;
 import org.telco.subscriber.InMemorySubscriberStore;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.PlanId;
+import org.telco.subscriber.PurposeCode;
 import org.telco.subscriber.ServicePassword;
 import org.telco.subscriber.StateChangeReason;
 import org.telco.subscriber.StateChangeResult;
@@ -104,6 +108,44 @@ class OfferResumeTest {
         .hasSize(1);
     assertThat(state()).isEqualTo(SubscriberState.BARRED_ARREARS);
     assertThat(outboxIdsStartingWith("network.command:advance-defaulted:")).hasSize(1);
+    assertBooks();
+  }
+
+  /**
+   * A top-up repaid the whole advance in the ledger and the process died before the advance was
+   * recorded as repaid. Nothing is left to move, yet the deadline must find the repayment and not
+   * default an advance the ledger shows as paid.
+   */
+  @Test
+  void aRepaymentMovedButNotRecordedIsFoundBeforeTheDeadlineDefaults() {
+    barredWithOfferDue();
+    fire(offer);
+    Advance advance = alpha.advances.of(subscriber.msisdn()).getFirst();
+    alpha
+        .ledger
+        .submit(
+            List.of(
+                TransferRequest.posted(
+                    new TransferId("payment:crashed"),
+                    alpha.accounts.paymentsClearing(subscriber),
+                    subscriber.moneyAccount(),
+                    1_000,
+                    PurposeCode.TOP_UP.code()),
+                new AdvanceTransfers(alpha.accounts).repay(subscriber, advance, 1_000)))
+        .join();
+    alpha.clock.advance(Duration.between(alpha.clock.instant(), advance.deadline()));
+
+    fire(OfferTimers.deadline(advance.id(), advance.deadline()));
+
+    Advance after = alpha.advances.of(subscriber.msisdn()).getFirst();
+    assertThat(after.state()).isEqualTo(AdvanceState.REPAID);
+    assertThat(after.repaidFen()).isEqualTo(1_000);
+    assertThat(outboxIdsStartingWith("sms:advance-defaulted:")).isEmpty();
+    // the advance is over and 800 of the fee it did not cover is still due: barred for the fee
+    assertThat(state()).isEqualTo(SubscriberState.BARRED_ARREARS);
+    assertThat(alpha.subscribers.history(subscriber.msisdn()).getLast().reason())
+        .isEqualTo(StateChangeReason.FEE_UNPAID);
+    assertThat(outboxIdsStartingWith("sms:advance-fee-due:")).hasSize(1);
     assertBooks();
   }
 
