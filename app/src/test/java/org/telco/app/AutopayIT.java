@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,10 @@ import org.telco.app.phone.PhoneCommand;
 import org.telco.phone.autopay.AddressBookAutopay;
 import org.telco.phone.autopay.AutopaySettings;
 import org.telco.phone.autopay.HttpNetworkSide;
+import org.telco.phone.autopay.NetworkException;
 import org.telco.phone.autopay.NetworkSide;
 import org.telco.phone.autopay.NumberStatus;
+import org.telco.phone.autopay.Outcome;
 import org.telco.phone.autopay.ServingOperator;
 import org.telco.phone.contacts.AddressBookException;
 import picocli.CommandLine;
@@ -142,6 +145,30 @@ class AutopayIT {
     assertThat(balance("alpha", n.bigDebt) - due("alpha", n.bigDebt)).isEqualTo(500 + 800 - 3_800);
     autopay(real).run(book);
 
+    assertThat(subscriber("alpha", n.bigDebt)).containsEntry("status", "ACTIVE");
+    assertThat(balance("alpha", n.bigDebt)).isEqualTo(500 + 800 + 1_800 + 3_800 + 3_000 - 3_800);
+  }
+
+  @Test
+  void aLostAnswerLeavesTheRunOpenAndTheNextRunPaysNothingTwice() throws Exception {
+    Numbers n = Numbers.next();
+    subscribe("alpha", n.bigDebt, "plus", 0);
+    advanceToFirstFee();
+    Path book = folder.resolve("lost.vcf");
+    Files.writeString(book, Numbers.card("Big Debt", n.bigDebt), StandardCharsets.UTF_8);
+    NetworkSide real = network();
+    NetworkSide lossy =
+        new CrashAfterPayments(
+            real,
+            2,
+            new AtomicInteger(),
+            () -> new NetworkException("timed out waiting for the answer"));
+
+    List<AddressBookAutopay.ContactResult> first = autopay(lossy).run(book);
+
+    assertThat(first.getFirst().numbers().getFirst().outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(balance("alpha", n.bigDebt) - due("alpha", n.bigDebt)).isEqualTo(500 + 800 - 3_800);
+    autopay(real).run(book);
     assertThat(subscriber("alpha", n.bigDebt)).containsEntry("status", "ACTIVE");
     assertThat(balance("alpha", n.bigDebt)).isEqualTo(500 + 800 + 1_800 + 3_800 + 3_000 - 3_800);
   }
@@ -299,11 +326,15 @@ class AutopayIT {
 
   private record Answer(int status, JsonNode body) {}
 
-  /** The real network, but the process "dies" right after the n-th payment landed. */
-  private record CrashAfterPayments(NetworkSide real, int n, AtomicInteger paid)
+  /**
+   * The real network, but right after the n-th payment landed its answer is lost: the process
+   * "dies", or the connection drops ({@code failure}).
+   */
+  private record CrashAfterPayments(
+      NetworkSide real, int n, AtomicInteger paid, Supplier<RuntimeException> failure)
       implements NetworkSide {
     CrashAfterPayments(NetworkSide real, int n) {
-      this(real, n, new AtomicInteger());
+      this(real, n, new AtomicInteger(), () -> new IllegalStateException("crash after a payment"));
     }
 
     @Override
@@ -322,12 +353,11 @@ class AutopayIT {
     }
 
     @Override
-    public boolean pay(ServingOperator operator, String id, String msisdn, long fen, String payer) {
-      boolean landed = real.pay(operator, id, msisdn, fen, payer);
+    public void pay(ServingOperator operator, String id, String msisdn, long fen, String payer) {
+      real.pay(operator, id, msisdn, fen, payer);
       if (paid.incrementAndGet() == n) {
-        throw new IllegalStateException("crash after " + id + " landed");
+        throw failure.get();
       }
-      return landed;
     }
 
     @Override

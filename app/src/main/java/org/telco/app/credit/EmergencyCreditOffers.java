@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.telco.credit.Advance;
 import org.telco.credit.AdvanceStore;
@@ -101,8 +102,10 @@ public final class EmergencyCreditOffers implements TimerHandler {
     granting.addAll(open(opening, figures, now, failed));
     record(granting, figures, now, failed);
     List<Offer> recorded = granting.stream().filter(o -> o.advance != null).toList();
-    failed.addAll(money.lend(recorded, figures));
-    finish(recorded);
+    Set<Timer> refused = new HashSet<>(money.lend(recorded, figures));
+    failed.addAll(refused);
+    // No bill and no unbar for an advance the ledger refused: it is tried again later.
+    finish(recorded.stream().filter(o -> !refused.contains(o.timer)).toList());
     return failed;
   }
 

@@ -12,7 +12,6 @@ import org.telco.credit.AdvanceState;
 import org.telco.credit.AdvanceTransfers;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
-import org.telco.ledger.TransferRejection;
 import org.telco.ledger.TransferRequest;
 import org.telco.ledger.TransferResult;
 import org.telco.time.Timer;
@@ -87,8 +86,9 @@ final class Lending {
     for (int i = 0; i < offers.size(); i++) {
       Offer offer = offers.get(i);
       Integer settled = settleAt.get(offer);
-      if (results.get(advanceAt[i]) instanceof TransferResult.Rejected rejected
-          && rejected.reason() != TransferRejection.EXISTS_WITH_DIFFERENT_FIELDS) {
+      // The advance's id and fields come from its record, so a refusal, even "exists with other
+      // fields", means it did not land as recorded: the offer is tried again, and says nothing.
+      if (results.get(advanceAt[i]) instanceof TransferResult.Rejected rejected) {
         LOG.warning(() -> "advance " + rejected.id() + " refused: " + rejected.reason());
         failed.add(offer.timer);
       } else if (offer.advance.state() != AdvanceState.OUTSTANDING) {

@@ -122,14 +122,22 @@ public final class Payments {
     Subscriber subscriber = subscribers.find(payment.msisdn()).orElseThrow();
     submit(transfers.topUp(subscriber, payment));
     Subscriber now = apply(subscriber, payment.id());
-    if (now.state() == SubscriberState.EMERGENCY_CREDIT) {
+    if (subscriber.state() != SubscriberState.EMERGENCY_CREDIT
+        && now.state() == SubscriberState.EMERGENCY_CREDIT) {
       now = apply(now, payment.id());
     }
     return PaymentJson.of(payment, balance(now), due(now), now.state().name());
   }
 
+  /**
+   * Repays an advance (only a number barred for arrears or on emergency credit can owe one, so an
+   * active number's top-up costs no lookup), settles what is due, re-opens if nothing is owed.
+   */
   private Subscriber apply(Subscriber subscriber, PaymentId id) {
-    repayment.repayFrom(subscriber);
+    if (subscriber.state() == SubscriberState.BARRED_ARREARS
+        || subscriber.state() == SubscriberState.EMERGENCY_CREDIT) {
+      repayment.repayFrom(subscriber);
+    }
     settleDue(subscriber, id);
     return reopening.reopenIfPaid(subscribers.find(subscriber.msisdn()).orElseThrow());
   }

@@ -51,8 +51,8 @@ public final class AutopayAgent {
       results.add(result);
       progress.accept(result);
     }
-    if (!settings.dryRun()) {
-      journal.finish();
+    if (!settings.dryRun() && !journal.hasUnanswered()) {
+      journal.finish(); // else the next start resumes this run, and sends the same ids again
     }
     return results;
   }
@@ -100,7 +100,9 @@ public final class AutopayAgent {
     List<String> steps = new ArrayList<>();
     steps.add(PRESET);
     for (long fee : new TreeSet<>(network.planPrices(operator))) {
-      steps.add("plan-" + fee);
+      if (fee > 0) {
+        steps.add("plan-" + fee);
+      }
     }
     for (String step : steps) {
       long amount = step.equals(PRESET) ? settings.presetFen() : Long.parseLong(step.substring(5));
@@ -123,15 +125,22 @@ public final class AutopayAgent {
         case RESTRICTED -> {}
       }
     }
+    List<String> unrefunded = new ArrayList<>();
     for (JournalPayment payment : journal.paymentsTo(msisdn)) {
-      journal.refunded(
-          payment.paymentId(), network.refund(operator, payment.paymentId(), settings.payer()));
+      try {
+        journal.refunded(
+            payment.paymentId(), network.refund(operator, payment.paymentId(), settings.payer()));
+      } catch (NetworkException e) {
+        unrefunded.add(payment.paymentId() + " (" + e.getMessage() + ")");
+      }
     }
     return result(
         msisdn,
         operator.operatorId(),
         Outcome.VOLUNTARILY_SUSPENDED,
-        "still restricted after every plan price: refunded");
+        unrefunded.isEmpty()
+            ? "still restricted after every plan price: refunded"
+            : "still restricted after every plan price; not refunded: " + unrefunded);
   }
 
   /** The chosen amount, once the number is open again. */
@@ -148,9 +157,15 @@ public final class AutopayAgent {
   private void pay(ServingOperator operator, String msisdn, String step, long amount) {
     String id = id(msisdn, step);
     journal.intend(new JournalPayment(id, msisdn, operator.operatorId(), amount, step, false, 0));
-    if (network.pay(operator, id, msisdn, amount, settings.payer())) {
-      journal.paid(id);
+    try {
+      network.pay(operator, id, msisdn, amount, settings.payer());
+    } catch (NetworkException e) {
+      if (e.refused()) {
+        journal.refused(id);
+      }
+      throw e;
     }
+    journal.paid(id);
   }
 
   /**

@@ -14,10 +14,12 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The agent's log of every payment and refund, one JSON object per line, forced to disk before the
@@ -34,6 +36,7 @@ public final class AutopayJournal implements AutoCloseable {
   private final String runId;
   private final boolean resumed;
   private final Map<String, JournalPayment> payments = new LinkedHashMap<>();
+  private final Set<String> refused = new HashSet<>();
 
   private AutopayJournal(FileChannel out, Clock clock, String runId, boolean resumed) {
     this.out = out;
@@ -110,6 +113,23 @@ public final class AutopayJournal implements AutoCloseable {
     append(line);
   }
 
+  /** Records that the network refused the payment: it certainly did not land. */
+  public void refused(String paymentId) {
+    refused.add(paymentId);
+    ObjectNode line = event("refused");
+    line.put("payment", paymentId);
+    append(line);
+  }
+
+  /**
+   * Whether some payment of this run was sent and never answered: it may have landed, so the run
+   * must not be closed, and the next start resumes it with the same payment ids.
+   */
+  public boolean hasUnanswered() {
+    return payments.values().stream()
+        .anyMatch(p -> !p.landed() && !refused.contains(p.paymentId()));
+  }
+
   /** Records a refund of the payment. */
   public void refunded(String paymentId, long refundedFen) {
     payments.computeIfPresent(paymentId, (id, p) -> p.withRefunded(refundedFen));
@@ -159,6 +179,7 @@ public final class AutopayJournal implements AutoCloseable {
                   0));
       case "paid" ->
           payments.computeIfPresent(line.path("payment").asText(), (id, p) -> p.asLanded());
+      case "refused" -> refused.add(line.path("payment").asText());
       case "refund" ->
           payments.computeIfPresent(
               line.path("payment").asText(),

@@ -83,7 +83,7 @@ public final class HttpNetworkSide implements NetworkSide {
   }
 
   @Override
-  public boolean pay(
+  public void pay(
       ServingOperator operator, String paymentId, String msisdn, long amountFen, String payer) {
     ObjectNode body = JSON.createObjectNode();
     body.put("id", paymentId);
@@ -93,7 +93,6 @@ public final class HttpNetworkSide implements NetworkSide {
     HttpResponse<String> response =
         send(post(operator.apiUrl() + "/api/v1/payments", operator.operatorId(), body));
     expect(response, response.statusCode() == 200 ? 200 : 201);
-    return true;
   }
 
   @Override
@@ -153,7 +152,8 @@ public final class HttpNetworkSide implements NetworkSide {
               + " answered "
               + response.statusCode()
               + ": "
-              + problem(response.body()));
+              + problem(response.body()),
+          response.statusCode() >= 400 && response.statusCode() < 500);
     }
     try {
       return JSON.readTree(response.body());

@@ -19,12 +19,12 @@ public interface NetworkSide {
 
   /**
    * Pays {@code amountFen} to {@code msisdn} for {@code payer}. The id is the idempotency key: the
-   * same id again pays nothing more and answers as the first time did.
+   * same id again pays nothing more and answers as the first time did. Returns once the network
+   * holds the payment (new or replayed).
    *
-   * @return whether the network holds the payment now (new or replayed)
+   * @throws NetworkException when it was refused, or its outcome is unknown
    */
-  boolean pay(
-      ServingOperator operator, String paymentId, String msisdn, long amountFen, String payer);
+  void pay(ServingOperator operator, String paymentId, String msisdn, long amountFen, String payer);
 
   /**
    * Asks for the whole of a payment back, as its payer; asking again changes nothing.

@@ -61,6 +61,9 @@ public final class PgAdvanceStore implements AdvanceStore {
       """
           .formatted(COLUMNS);
   private static final String ONE = "SELECT %s FROM advance WHERE id = ?".formatted(COLUMNS);
+  private static final String OPEN =
+      "SELECT %s FROM advance WHERE msisdn = ? AND state IN ('OUTSTANDING', 'DEFAULTED')"
+          .formatted(COLUMNS);
   private static final String OF_ONE =
       "SELECT %s FROM advance WHERE msisdn = ? ORDER BY granted_at, id".formatted(COLUMNS);
   private static final String OF_SOME =
@@ -256,6 +259,20 @@ public final class PgAdvanceStore implements AdvanceStore {
       }
     } catch (SQLException e) {
       throw new AdvanceStoreFailure("cannot read advance " + id, e);
+    }
+  }
+
+  /** One indexed row at most (the partial unique index {@code advance_one_open}). */
+  @Override
+  public Optional<Advance> open(Msisdn msisdn) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(OPEN)) {
+      select.setString(1, msisdn.digits());
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(AdvanceRows.advance(rows)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new AdvanceStoreFailure("cannot read the open advance of " + msisdn, e);
     }
   }
 
