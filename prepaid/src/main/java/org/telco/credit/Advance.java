@@ -9,7 +9,8 @@ import org.telco.subscriber.Msisdn;
  * back and by when the rest must. Immutable; each step returns the advance as it stands after it,
  * so the store keeps the history of states through its versions.
  *
- * @param id unique, such as {@code advance:8613800000001:1}
+ * @param id unique: the number and the fee cycle whose bar it answered, such as {@code
+ *     8613800000001:2026-02-15}
  * @param msisdn the subscriber
  * @param amountFen what was advanced
  * @param coveredFen what of it paid what was due when it was granted

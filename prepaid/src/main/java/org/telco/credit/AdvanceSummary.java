@@ -8,8 +8,8 @@ import java.util.List;
  * @param advances how many advances were granted
  * @param advancedFen everything advanced
  * @param repaidFen everything that came back, in time or after a default
- * @param outstandingFen owed on advances whose deadline has not passed
- * @param defaultedFen owed on advances whose deadline passed
+ * @param outstandingFen owed on advances not defaulted (yet): their deadline has not fired
+ * @param defaultedFen owed on advances their deadline defaulted
  * @param defaults how many advances defaulted, recovered since or not
  */
 public record AdvanceSummary(

@@ -33,8 +33,7 @@ import org.telco.ledger.TransferRequest;
  *       (DEBITS_MUST_NOT_EXCEED_CREDITS: a prepaid balance never goes negative), member 1 the
  *       <b>arrears account</b> (CREDITS_MUST_NOT_EXCEED_DEBITS): a fee that cannot be paid is
  *       debited to it, payments credit it, and it can never be paid beyond what is due, so what is
- *       due is its debits minus its credits. Members 2-255 are left for later flows (advances, data
- *       buckets).
+ *       due is its debits minus its credits. Members 2-255 are left for later flows (data buckets).
  * </ul>
  *
  * <p>Transfer ids are deterministic ({@link TransferIds}): {@code fee:<msisdn>:<cycle date>} and

@@ -74,8 +74,8 @@ final class EmergencyCreditRoutes implements HttpService {
    * @param advances how many advances were granted
    * @param advancedFen everything advanced
    * @param repaidFen everything that came back, in time or after a default
-   * @param outstandingFen owed on advances whose deadline has not passed
-   * @param defaultedFen owed on advances whose deadline passed
+   * @param outstandingFen owed on advances not defaulted (yet): their deadline has not fired
+   * @param defaultedFen owed on advances their deadline defaulted
    * @param defaults how many advances defaulted, recovered since or not
    * @param policy the rules in force
    */
