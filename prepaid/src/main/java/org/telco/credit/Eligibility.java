@@ -2,8 +2,8 @@ package org.telco.credit;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
+import org.telco.subscriber.BillingCycles;
 import org.telco.subscriber.Subscriber;
 import org.telco.subscriber.SubscriberState;
 
@@ -78,7 +78,6 @@ public final class Eligibility {
    * its first fee under the default 28 days.
    */
   private Instant subscriptionDay(Subscriber subscriber) {
-    ZoneId zone = policy.quietHours().zone();
-    return subscriber.createdAt().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+    return new BillingCycles(policy.quietHours().zone()).start(subscriber.createdAt(), 0);
   }
 }

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.credit.Advance;
 import org.telco.credit.AdvanceStore;
 import org.telco.credit.Eligibility;
 import org.telco.outbox.Outbox;
 import org.telco.outbox.OutboxMessage;
 import org.telco.subscriber.Msisdn;
-import org.telco.subscriber.StateChange;
 import org.telco.subscriber.StateChangeReason;
 import org.telco.subscriber.StateChangeResult;
 import org.telco.subscriber.Subscriber;
@@ -259,9 +259,8 @@ public final class EmergencyCreditOffers implements TimerHandler {
 
     /** On emergency credit with no advance granted since it got there: this offer's own step 1. */
     private boolean reopenedByThisOffer() {
-      List<StateChange> changes = subscribers.history(subscriber.msisdn());
-      Instant entered = changes.isEmpty() ? Instant.MIN : changes.getLast().at();
-      return history.stream().noneMatch(a -> !a.grantedAt().isBefore(entered));
+      return !ArrearsReopening.grantedSinceLastChange(
+          history, subscribers.history(subscriber.msisdn()));
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.telco.credit.Advance;
 import org.telco.credit.AdvanceStore;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
@@ -91,13 +92,20 @@ public final class ArrearsReopening {
    * that repaid it.
    */
   private boolean advanceWritten(Subscriber subscriber) {
-    List<StateChange> history = subscribers.history(subscriber.msisdn());
+    return grantedSinceLastChange(
+        advances.of(subscriber.msisdn()), subscribers.history(subscriber.msisdn()));
+  }
+
+  /**
+   * Whether one of {@code advances} was granted no earlier than the last entry of {@code history}:
+   * for a number on emergency credit, whether the advance that put it there is recorded yet.
+   */
+  public static boolean grantedSinceLastChange(List<Advance> advances, List<StateChange> history) {
     if (history.isEmpty()) {
       return false;
     }
     Instant entered = history.getLast().at();
-    return advances.of(subscriber.msisdn()).stream()
-        .anyMatch(advance -> !advance.grantedAt().isBefore(entered));
+    return advances.stream().anyMatch(advance -> !advance.grantedAt().isBefore(entered));
   }
 
   /**
