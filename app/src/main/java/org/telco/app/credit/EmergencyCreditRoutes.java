@@ -2,6 +2,7 @@ package org.telco.app.credit;
 
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
+import org.telco.app.subscriber.MsisdnField;
 import org.telco.credit.AdvanceStore;
 import org.telco.credit.AdvanceSummary;
 import org.telco.credit.EmergencyCreditPolicy;
@@ -10,7 +11,6 @@ import org.telco.subscriber.SubscriberStore;
 import org.telco.web.Access;
 import org.telco.web.Call;
 import org.telco.web.Endpoints;
-import org.telco.web.Problem;
 import org.telco.web.Reply;
 
 /**
@@ -42,15 +42,9 @@ final class EmergencyCreditRoutes implements HttpService {
   }
 
   private Reply advancesOf(Call call) {
-    String raw = call.pathParameter("msisdn");
-    if (!Msisdn.isWellFormed(raw)) {
-      throw Problem.invalidField("msisdn", "msisdn must be digits in international form, without +")
-          .toException();
-    }
-    Msisdn msisdn = new Msisdn(raw);
+    Msisdn msisdn = MsisdnField.parse(call.pathParameter("msisdn"));
     if (subscribers.find(msisdn).isEmpty()) {
-      throw new Problem(404, "subscriber-not-found", "Not found", "no subscriber " + raw, "msisdn")
-          .toException();
+      throw MsisdnField.subscriberNotFound(msisdn.digits());
     }
     return Reply.ok(advances.of(msisdn).stream().map(AdvanceJson::of).toList());
   }

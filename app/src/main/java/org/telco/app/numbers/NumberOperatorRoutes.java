@@ -3,6 +3,7 @@ package org.telco.app.numbers;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import java.util.Map;
+import org.telco.app.subscriber.MsisdnField;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.OperatorProfiles;
@@ -44,12 +45,7 @@ public final class NumberOperatorRoutes implements HttpService {
   }
 
   private Reply operatorOf(Call call) {
-    String raw = call.pathParameter("msisdn");
-    if (!Msisdn.isWellFormed(raw)) {
-      throw Problem.invalidField("msisdn", "msisdn must be digits in international form, without +")
-          .toException();
-    }
-    Msisdn msisdn = new Msisdn(raw);
+    Msisdn msisdn = MsisdnField.parse(call.pathParameter("msisdn"));
     OperatorProfile operator =
         operators
             .owner(msisdn)
@@ -59,7 +55,7 @@ public final class NumberOperatorRoutes implements HttpService {
                             404,
                             "number-not-allocated",
                             "No operator serves this number",
-                            raw + " is in no operator's number ranges",
+                            msisdn.digits() + " is in no operator's number ranges",
                             "msisdn")
                         .toException());
     String id = operator.id().value();

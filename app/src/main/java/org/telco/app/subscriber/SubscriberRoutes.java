@@ -165,12 +165,13 @@ public final class SubscriberRoutes implements HttpService {
                   "retry the request",
                   null)
               .toException();
-      case SubscriberUpdateResult.NotFound notFound -> throw notFound(notFound.msisdn().digits());
+      case SubscriberUpdateResult.NotFound notFound ->
+          throw MsisdnField.subscriberNotFound(notFound.msisdn().digits());
     };
   }
 
   private Reply numberStatus(Call call) {
-    Msisdn msisdn = msisdn(call.pathParameter("msisdn"));
+    Msisdn msisdn = MsisdnField.parse(call.pathParameter("msisdn"));
     NumberState state =
         profile.owns(msisdn) ? NumberState.of(store.find(msisdn)) : NumberState.UNKNOWN;
     return Reply.ok(new NumberStatusJson(msisdn.digits(), state.name()));
@@ -193,12 +194,12 @@ public final class SubscriberRoutes implements HttpService {
   }
 
   private Subscriber existing(Call call) {
-    Msisdn msisdn = msisdn(call.pathParameter("msisdn"));
-    return store.find(msisdn).orElseThrow(() -> notFound(msisdn.digits()));
+    Msisdn msisdn = MsisdnField.parse(call.pathParameter("msisdn"));
+    return store.find(msisdn).orElseThrow(() -> MsisdnField.subscriberNotFound(msisdn.digits()));
   }
 
   private Msisdn ownNumber(String raw) {
-    Msisdn msisdn = msisdn(raw);
+    Msisdn msisdn = MsisdnField.parse(raw);
     if (!profile.owns(msisdn)) {
       throw new Problem(
               422,
@@ -209,23 +210,6 @@ public final class SubscriberRoutes implements HttpService {
           .toException();
     }
     return msisdn;
-  }
-
-  private static Msisdn msisdn(String raw) {
-    if (raw == null) {
-      throw Problem.invalidField("msisdn", "msisdn is required").toException();
-    }
-    if (!Msisdn.isWellFormed(raw)) {
-      throw Problem.invalidField(
-              "msisdn",
-              "msisdn must be "
-                  + Msisdn.LENGTH_MIN
-                  + "-"
-                  + Msisdn.LENGTH_MAX
-                  + " digits in international form, without +")
-          .toException();
-    }
-    return new Msisdn(raw);
   }
 
   private Plan plan(String raw) {
@@ -299,12 +283,6 @@ public final class SubscriberRoutes implements HttpService {
             "The number is already subscribed",
             msisdn + " has a subscriber",
             "msisdn")
-        .toException();
-  }
-
-  private static RuntimeException notFound(String msisdn) {
-    return new Problem(
-            404, "subscriber-not-found", "Not found", "no subscriber " + msisdn, "msisdn")
         .toException();
   }
 }
