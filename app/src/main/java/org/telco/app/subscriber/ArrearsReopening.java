@@ -10,6 +10,9 @@ import org.telco.credit.Advance;
 import org.telco.credit.AdvanceStore;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
+import org.telco.ledger.TransferRequest;
+import org.telco.ledger.TransferResult;
+import org.telco.subscriber.PurposeCode;
 import org.telco.subscriber.StateChange;
 import org.telco.subscriber.StateChangeReason;
 import org.telco.subscriber.StateChangeResult;
@@ -18,6 +21,7 @@ import org.telco.subscriber.SubscriberState;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.subscriber.SubscriberUpdate;
 import org.telco.subscriber.SubscriberUpdateResult;
+import org.telco.subscriber.TransferIds;
 
 /**
  * Re-opens a number once nothing is owed: barred for arrears with nothing due and no emergency
@@ -109,23 +113,48 @@ public final class ArrearsReopening {
   }
 
   /**
-   * {@link #reopenIfPaid} for each of {@code written}, reading the arrears of the barred ones at
-   * once first so that only those with nothing due cost more than that one read.
+   * {@link #reopenIfPaid} for each of {@code written}, reading the arrears and money of the barred
+   * ones at once first so that only those with nothing due, or with the money to pay it (which is
+   * then settled), cost more than those reads.
    */
   public void reopenAllIfPaid(List<Subscriber> written) {
     List<Subscriber> barred = new ArrayList<>();
     List<CompletableFuture<Optional<Account>>> arrears = new ArrayList<>();
+    List<CompletableFuture<Optional<Account>>> money = new ArrayList<>();
     for (Subscriber subscriber : written) {
       if (subscriber.state() == SubscriberState.BARRED_ARREARS) {
         barred.add(subscriber);
         arrears.add(ledger.account(subscriber.arrearsAccount()));
+        money.add(ledger.account(subscriber.moneyAccount()));
       }
     }
     for (int i = 0; i < barred.size(); i++) {
-      if (arrears.get(i).join().map(ArrearsReopening::due).orElse(0L) <= 0) {
+      long due = arrears.get(i).join().map(ArrearsReopening::due).orElse(0L);
+      long available = money.get(i).join().map(Account::availableCredit).orElse(0L);
+      if (due <= 0 || (available >= due && settled(barred.get(i), due))) {
         reopenIfPaid(barred.get(i));
       }
     }
+  }
+
+  /**
+   * Pays all that is due from money that covers it, for a number just barred: a top-up can land
+   * between the fee run's read and its write (it re-opened the number, then the run recorded the
+   * next fee as due from its stale read), and such a number must not stay barred with the money to
+   * pay. The id names the subscriber's version, so a retry of the same write settles once.
+   *
+   * @return whether nothing is due any more
+   */
+  private boolean settled(Subscriber subscriber, long due) {
+    TransferRequest settle =
+        TransferRequest.posted(
+            TransferIds.of(
+                "settle-bar", subscriber.msisdn().digits(), Long.toString(subscriber.version())),
+            subscriber.moneyAccount(),
+            subscriber.arrearsAccount(),
+            due,
+            PurposeCode.ARREARS_SETTLED.code());
+    return ledger.submit(List.of(settle)).join().getFirst() instanceof TransferResult.Accepted;
   }
 
   /** What the subscriber's arrears account says is due: debits less credits. */

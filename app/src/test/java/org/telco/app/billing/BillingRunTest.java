@@ -122,7 +122,7 @@ class BillingRunTest {
   }
 
   @Test
-  void aRerunFollowsADueThatLandedEvenWhenMoneyArrivedSince() {
+  void aRerunFollowsADueThatLandedAndSettlesItFromMoneyThatArrivedSince() {
     Subscriber subscriber = subscribe("8613800000002");
     clock.advance(Duration.ofDays(32));
     LocalDate cycle = cycles.dateOf(subscriber.nextCycleAt());
@@ -132,11 +132,14 @@ class BillingRunTest {
 
     assertThat(run.runDue()).isEqualTo(1);
 
+    // The cycle's decision stays the one that landed (due, never also charged)...
     assertThat(store.transfer(id("fee", subscriber, cycle))).isEmpty();
     assertThat(store.transfer(id("due", subscriber, cycle))).isPresent();
-    assertThat(balance(subscriber.moneyAccount())).isEqualTo(2 * FEE);
+    // ...and the money that arrived since pays it at once: not left barred with the money to pay.
+    assertThat(balance(subscriber.moneyAccount())).isEqualTo(FEE);
+    assertThat(balance(subscriber.arrearsAccount())).isZero();
     assertThat(subscribers.find(subscriber.msisdn()).orElseThrow().state())
-        .isEqualTo(SubscriberState.BARRED_ARREARS);
+        .isEqualTo(SubscriberState.ACTIVE);
     ledger.checkInvariants().join();
   }
 

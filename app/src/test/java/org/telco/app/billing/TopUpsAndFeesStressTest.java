@@ -126,6 +126,60 @@ class TopUpsAndFeesStressTest {
             SubscriberState.ACTIVE, SubscriberState.BARRED_ARREARS, SubscriberState.ACTIVE);
   }
 
+  /**
+   * The fee run reads a barred number, a top-up re-opens it, and the run, from its stale read,
+   * records the next fee as due; its write is stale, the number is read again as ACTIVE with that
+   * fee recorded, and barred. The top-up left money enough to pay that fee: the run must settle it
+   * and re-open the number rather than leave it barred with the money to pay.
+   */
+  @Test
+  void aNumberReopenedBetweenTheRunsReadAndItsWriteIsNotLeftBarredWithMoney() {
+    try (InMemoryOperator one = new InMemoryOperator(START, subscribers, 1)) {
+      Subscriber first = subscribeOn(one, "8613800000301");
+      Subscriber second = subscribeOn(one, "8613800000302");
+      one.clock.advance(Duration.ofDays(32));
+      one.billing.runDue(); // both barred for the first fee
+      assertThat(subscribers.find(second.msisdn()).orElseThrow().state())
+          .isEqualTo(SubscriberState.BARRED_ARREARS);
+      one.clock.advance(Duration.ofDays(31));
+      subscribers.beforeNextUpdate(
+          () -> payOn(one, "between", second.msisdn(), 3 * FEE)); // lands while the run works
+
+      one.billing.runDue();
+
+      Subscriber after = subscribers.find(second.msisdn()).orElseThrow();
+      long money = one.ledger.account(second.moneyAccount()).join().orElseThrow().creditBalance();
+      long due = -one.ledger.account(second.arrearsAccount()).join().orElseThrow().creditBalance();
+      assertThat(due).isZero();
+      assertThat(money).isEqualTo(3 * FEE - 2 * FEE);
+      assertThat(after.state()).isEqualTo(SubscriberState.ACTIVE);
+      assertThat(subscribers.find(first.msisdn()).orElseThrow().state())
+          .isEqualTo(SubscriberState.BARRED_ARREARS);
+      one.ledger.checkInvariants().join();
+    }
+  }
+
+  private Subscriber subscribeOn(InMemoryOperator operator, String msisdn) {
+    Subscriber subscriber =
+        Subscriber.subscribe(
+            new Msisdn(msisdn),
+            operator.profile.id(),
+            new PlanId("basic"),
+            ServicePassword.derive("Qw9-zx81".toCharArray(), new byte[16], 1),
+            SubscriberAccounts.subscriberFamily(subscribers.nextFamilySerial()),
+            operator.clock.instant(),
+            cycles);
+    operator.ledger.open(operator.accounts.open(subscriber)).join();
+    subscribers.create(subscriber);
+    return subscriber;
+  }
+
+  private static void payOn(InMemoryOperator operator, String id, Msisdn msisdn, long fen) {
+    operator.payments.pay(
+        new PaymentRequest(
+            new PaymentId(id), msisdn, fen, new Payer("stress"), PaymentChannel.SANDBOX));
+  }
+
   private void pay(int payer, List<Subscriber> numbers, SplittableRandom random) {
     for (int i = 0; i < PAYMENTS_EACH; i++) {
       Msisdn msisdn = numbers.get(random.nextInt(numbers.size())).msisdn();
