@@ -23,7 +23,11 @@ import org.telco.device.DeviceStore.Recording;
 import org.telco.device.DeviceStore.Registration;
 import org.telco.subscriber.Msisdn;
 
-/** The behaviour every {@link DeviceStore} shares; each implementation extends this suite. */
+/**
+ * The behaviour every {@link DeviceStore} shares; each implementation extends this suite. A
+ * purchase is recorded only through a stored binding (the durable store's foreign keys insist), and
+ * times have whole seconds, which every store keeps exactly.
+ */
 public abstract class DeviceStoreContract {
   private static final DeviceId OTHER_BOX = new DeviceId("TVBOX-0002");
 
@@ -134,6 +138,8 @@ public abstract class DeviceStoreContract {
 
   @Test
   void aPurchaseIdIsChargedOncePerDevice() {
+    bound(TVBOX, 1);
+    bound(OTHER_BOX, 2);
     Purchase purchase = purchase(TVBOX, "p-1", 500, 0);
 
     assertThat(store.record(purchase)).isEqualTo(Recording.RECORDED);
@@ -147,6 +153,8 @@ public abstract class DeviceStoreContract {
 
   @Test
   void spendingSumsTheDevicesPurchasesFromInclusiveToExclusive() {
+    bound(TVBOX, 1);
+    bound(OTHER_BOX, 2);
     store.record(purchase(TVBOX, "before", 1, -1));
     store.record(purchase(TVBOX, "first", 10, 0));
     store.record(purchase(TVBOX, "middle", 100, 30));
@@ -173,8 +181,18 @@ public abstract class DeviceStoreContract {
     assertThat(store.attemptsSince(new Msisdn("8613800000009"), T0)).isZero();
   }
 
+  /** Registers the device and binds it to Alice: a purchase is recorded through a binding. */
+  private void bound(DeviceId deviceId, int serial) {
+    store.register(device(deviceId, serial));
+    store.bind(bindingOf(deviceId));
+  }
+
+  private static Binding bindingOf(DeviceId deviceId) {
+    return binding("b-" + deviceId, deviceId, ALICE, T0.minusSeconds(600));
+  }
+
   private static Purchase purchase(DeviceId deviceId, String id, long amountFen, long second) {
-    Binding binding = binding("b-" + deviceId, deviceId, ALICE, T0.minusSeconds(600));
+    Binding binding = bindingOf(deviceId);
     return Purchase.through(binding, id, "movie", amountFen, T0.plusSeconds(second));
   }
 
