@@ -7,8 +7,8 @@ import org.telco.subscriber.Msisdn;
 /**
  * Where devices, their bindings, their purchases and the BIND attempts are kept (port). {@link
  * InMemoryDeviceStore} is the reference implementation; a durable one must pass the same contract
- * suite. The store, not its caller, keeps one ACTIVE binding per device and charges a purchase id
- * once: those are the races that matter.
+ * suite. The store, not its caller, keeps one ACTIVE binding per device, records a purchase id once
+ * and keeps a device within its monthly cap: those are the races that matter.
  */
 public interface DeviceStore {
   /** What {@link #register} did. */
@@ -38,7 +38,9 @@ public interface DeviceStore {
     /** The device recorded this id with the same fields before: a retry, charged once already. */
     REPLAYED,
     /** The device recorded this id with other fields: refuse, charge nothing. */
-    CONFLICT
+    CONFLICT,
+    /** New, but it would take the device past its cap for the month: nothing stored. */
+    OVER_CAP
   }
 
   /** Stores a new device, unless its id is taken. The device must not be bound. */
@@ -72,8 +74,14 @@ public interface DeviceStore {
    */
   boolean unbind(Binding before, Binding after);
 
-  /** Stores a purchase, once per device and id; see {@link Recording}. */
-  Recording record(Purchase purchase);
+  /**
+   * Stores a purchase, once per device and id, and only within {@code cap}: what the device spent
+   * in the purchase's month ({@link SpendCap#monthOf}) plus this purchase must not exceed it. A
+   * device's purchases are recorded one at a time, so purchases racing on one device can never
+   * together pass the cap, although {@link PurchaseRules} let each of them through. A retry of a
+   * recorded purchase is REPLAYED even if the cap has filled up since.
+   */
+  Recording record(Purchase purchase, SpendCap cap);
 
   /** The device's purchase with this id. */
   Optional<Purchase> purchase(DeviceId deviceId, String id);

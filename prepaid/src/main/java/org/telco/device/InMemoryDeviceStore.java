@@ -1,6 +1,7 @@
 package org.telco.device;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,14 +81,20 @@ public final class InMemoryDeviceStore implements DeviceStore {
   }
 
   @Override
-  public synchronized Recording record(Purchase purchase) {
+  public synchronized Recording record(Purchase purchase, SpendCap cap) {
     Map<String, Purchase> ofDevice =
         purchases.computeIfAbsent(purchase.deviceId(), d -> new HashMap<>());
-    Purchase stored = ofDevice.putIfAbsent(purchase.id(), purchase);
-    if (stored == null) {
-      return Recording.RECORDED;
+    Purchase stored = ofDevice.get(purchase.id());
+    if (stored != null) {
+      return stored.equals(purchase) ? Recording.REPLAYED : Recording.CONFLICT;
     }
-    return stored.equals(purchase) ? Recording.REPLAYED : Recording.CONFLICT;
+    YearMonth month = cap.monthOf(purchase.at());
+    long spent = spentFen(purchase.deviceId(), cap.start(month), cap.end(month));
+    if (Math.addExact(spent, purchase.amountFen()) > cap.monthlyFen()) {
+      return Recording.OVER_CAP;
+    }
+    ofDevice.put(purchase.id(), purchase);
+    return Recording.RECORDED;
   }
 
   @Override

@@ -11,8 +11,9 @@ import org.telco.subscriber.Subscriber;
  * the month's spending with this purchase must stay within the {@link SpendCap}. The first failing
  * check gives the verdict.
  *
- * <p>The cap is checked against what the store has recorded; two purchases of one device racing
- * could both pass it. The wiring serialises a device's purchases (see docs/devices.md).
+ * <p>The cap is checked against what the store had recorded when it was read; two purchases of one
+ * device racing could both pass it here. {@link DeviceStore#record} checks the cap again as it
+ * stores, one purchase of a device at a time, and has the last word.
  *
  * @param cap the per-device monthly cap
  */

@@ -9,6 +9,7 @@ import static org.telco.device.DeviceFixtures.TVBOX;
 import static org.telco.device.DeviceFixtures.binding;
 import static org.telco.device.DeviceFixtures.device;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,6 +31,11 @@ import org.telco.subscriber.Msisdn;
  */
 public abstract class DeviceStoreContract {
   private static final DeviceId OTHER_BOX = new DeviceId("TVBOX-0002");
+  private static final SpendCap ROOMY = new SpendCap(1_000_000, ZoneOffset.UTC);
+  private static final SpendCap TIGHT = new SpendCap(1_000, ZoneOffset.UTC);
+
+  /** Seconds from T0 (10 March 04:30 UTC) to 1 April 00:00 UTC. */
+  private static final long TO_APRIL = 21 * 86_400 + 70_200;
 
   private DeviceStore store;
 
@@ -142,24 +148,71 @@ public abstract class DeviceStoreContract {
     bound(OTHER_BOX, 2);
     Purchase purchase = purchase(TVBOX, "p-1", 500, 0);
 
-    assertThat(store.record(purchase)).isEqualTo(Recording.RECORDED);
-    assertThat(store.record(purchase)).isEqualTo(Recording.REPLAYED);
-    assertThat(store.record(purchase(TVBOX, "p-1", 600, 0))).isEqualTo(Recording.CONFLICT);
-    assertThat(store.record(purchase(OTHER_BOX, "p-1", 600, 0))).isEqualTo(Recording.RECORDED);
+    assertThat(store.record(purchase, ROOMY)).isEqualTo(Recording.RECORDED);
+    assertThat(store.record(purchase, ROOMY)).isEqualTo(Recording.REPLAYED);
+    assertThat(store.record(purchase(TVBOX, "p-1", 600, 0), ROOMY)).isEqualTo(Recording.CONFLICT);
+    assertThat(store.record(purchase(OTHER_BOX, "p-1", 600, 0), ROOMY))
+        .isEqualTo(Recording.RECORDED);
     assertThat(store.purchase(TVBOX, "p-1")).contains(purchase);
     assertThat(store.purchase(TVBOX, "p-2")).isEmpty();
     assertThat(store.spentFen(TVBOX, T0, T0.plusSeconds(86_400))).isEqualTo(500);
   }
 
   @Test
+  void aPurchaseBeyondTheMonthsCapIsNotStoredButARetryOfAStoredOneReplays() {
+    bound(TVBOX, 1);
+    Purchase first = purchase(TVBOX, "p-1", 600, 0);
+
+    assertThat(store.record(first, TIGHT)).isEqualTo(Recording.RECORDED);
+    assertThat(store.record(purchase(TVBOX, "p-2", 500, 1), TIGHT)).isEqualTo(Recording.OVER_CAP);
+    assertThat(store.purchase(TVBOX, "p-2")).isEmpty();
+    assertThat(store.record(purchase(TVBOX, "p-3", 400, 2), TIGHT)).isEqualTo(Recording.RECORDED);
+    assertThat(store.record(first, TIGHT)).isEqualTo(Recording.REPLAYED);
+    assertThat(store.record(purchase(TVBOX, "p-4", 1, TO_APRIL - 1), TIGHT))
+        .isEqualTo(Recording.OVER_CAP);
+    assertThat(store.record(purchase(TVBOX, "p-5", 1_000, TO_APRIL), TIGHT))
+        .isEqualTo(Recording.RECORDED);
+  }
+
+  @Test
+  void racingPurchasesOfOneDeviceNeverTogetherPassTheCap() throws Exception {
+    bound(TVBOX, 1);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Callable<Recording>> racers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Purchase purchase = purchase(TVBOX, "p-" + i, 300, i);
+      racers.add(
+          () -> {
+            start.await();
+            return store.record(purchase, TIGHT);
+          });
+    }
+    List<Recording> results = new ArrayList<>();
+    try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+      List<Future<Recording>> futures = new ArrayList<>();
+      for (Callable<Recording> racer : racers) {
+        futures.add(threads.submit(racer));
+      }
+      start.countDown();
+      for (Future<Recording> future : futures) {
+        results.add(future.get());
+      }
+    }
+
+    assertThat(results).filteredOn(r -> r == Recording.RECORDED).hasSize(3);
+    assertThat(results).filteredOn(r -> r == Recording.OVER_CAP).hasSize(5);
+    assertThat(store.spentFen(TVBOX, T0, T0.plusSeconds(60))).isEqualTo(900);
+  }
+
+  @Test
   void spendingSumsTheDevicesPurchasesFromInclusiveToExclusive() {
     bound(TVBOX, 1);
     bound(OTHER_BOX, 2);
-    store.record(purchase(TVBOX, "before", 1, -1));
-    store.record(purchase(TVBOX, "first", 10, 0));
-    store.record(purchase(TVBOX, "middle", 100, 30));
-    store.record(purchase(TVBOX, "end", 1_000, 60));
-    store.record(purchase(OTHER_BOX, "other", 10_000, 30));
+    store.record(purchase(TVBOX, "before", 1, -1), ROOMY);
+    store.record(purchase(TVBOX, "first", 10, 0), ROOMY);
+    store.record(purchase(TVBOX, "middle", 100, 30), ROOMY);
+    store.record(purchase(TVBOX, "end", 1_000, 60), ROOMY);
+    store.record(purchase(OTHER_BOX, "other", 10_000, 30), ROOMY);
 
     assertThat(store.spentFen(TVBOX, T0, T0.plusSeconds(60))).isEqualTo(110);
     assertThat(store.spentFen(TVBOX, T0.minusSeconds(1), T0.plusSeconds(61))).isEqualTo(1_111);

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.telco.device.BindAttempt;
@@ -18,6 +19,7 @@ import org.telco.device.Device;
 import org.telco.device.DeviceId;
 import org.telco.device.DeviceStore;
 import org.telco.device.Purchase;
+import org.telco.device.SpendCap;
 import org.telco.device.TokenHash;
 import org.telco.subscriber.Msisdn;
 
@@ -31,9 +33,9 @@ import org.telco.subscriber.Msisdn;
  * {@code binding_one_active} all refuse, so of two binds racing for one device exactly one is
  * stored; a refusal is then told apart by a query of its own, which sees what the rival committed.
  * An unbind is a compare-and-set on every column of the binding as it was read. A purchase is
- * inserted once per device and id; a retry finds the stored row and compares it. Each call is one
- * autocommitted statement or two, on its own pooled connection, so the store is safe for concurrent
- * use.
+ * recorded under its device row's lock, once per device and id and within the month's cap; a retry
+ * finds the stored row and compares it. Each call takes its own pooled connection, so the store is
+ * safe for concurrent use.
  */
 public final class PgDeviceStore implements DeviceStore {
   private static final String REGISTER =
@@ -74,8 +76,9 @@ public final class PgDeviceStore implements DeviceStore {
       WHERE id = ? AND (%1$s) IS NOT DISTINCT FROM (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """
           .formatted(BINDING_COLUMNS);
+  private static final String LOCK_DEVICE = "SELECT 1 FROM device WHERE id = ? FOR NO KEY UPDATE";
   private static final String RECORD =
-      "INSERT INTO device_purchase (%s) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+      "INSERT INTO device_purchase (%s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
           .formatted(PURCHASE_COLUMNS);
   private static final String PURCHASE =
       "SELECT %s FROM device_purchase WHERE device_id = ? AND id = ?".formatted(PURCHASE_COLUMNS);
@@ -215,22 +218,63 @@ public final class PgDeviceStore implements DeviceStore {
   /**
    * {@inheritDoc}
    *
+   * <p>One transaction that first takes the device row's lock ({@code FOR NO KEY UPDATE}: it queues
+   * the device's other purchases, not the foreign-key checks of other inserts), then reads a stored
+   * purchase of the id, else sums the month and inserts. A rival that held the lock has committed
+   * by the time the reads run, and each statement sees it.
+   *
    * @throws DeviceStoreFailure when the database fails, or the purchase's device or binding is not
    *     stored (a bug in the caller, which charges only through a binding it read)
    */
   @Override
-  public Recording record(Purchase purchase) {
+  public Recording record(Purchase purchase, SpendCap cap) {
     try (Connection connection = dataSource.getConnection()) {
-      try (PreparedStatement insert = connection.prepareStatement(RECORD)) {
-        DeviceRows.bind(insert, purchase);
-        if (insert.executeUpdate() == 1) {
-          return Recording.RECORDED;
-        }
+      connection.setAutoCommit(false);
+      try {
+        Recording recording = recordLocked(connection, purchase, cap);
+        connection.commit();
+        return recording;
+      } catch (SQLException | RuntimeException e) {
+        rollback(connection, e);
+        throw e;
       }
-      Purchase stored = purchase(connection, purchase.deviceId(), purchase.id()).orElseThrow();
-      return stored.equals(DeviceRows.stored(purchase)) ? Recording.REPLAYED : Recording.CONFLICT;
     } catch (SQLException e) {
       throw new DeviceStoreFailure("cannot record purchase " + purchase.id(), e);
+    }
+  }
+
+  private static Recording recordLocked(Connection connection, Purchase purchase, SpendCap cap)
+      throws SQLException {
+    DeviceId deviceId = purchase.deviceId();
+    try (PreparedStatement lock = connection.prepareStatement(LOCK_DEVICE)) {
+      lock.setString(1, deviceId.value());
+      try (ResultSet rows = lock.executeQuery()) {
+        rows.next();
+      }
+    }
+    Optional<Purchase> stored = purchase(connection, deviceId, purchase.id());
+    if (stored.isPresent()) {
+      return stored.get().equals(DeviceRows.stored(purchase))
+          ? Recording.REPLAYED
+          : Recording.CONFLICT;
+    }
+    YearMonth month = cap.monthOf(purchase.at());
+    long spent = spentFen(connection, deviceId, cap.start(month), cap.end(month));
+    if (Math.addExact(spent, purchase.amountFen()) > cap.monthlyFen()) {
+      return Recording.OVER_CAP;
+    }
+    try (PreparedStatement insert = connection.prepareStatement(RECORD)) {
+      DeviceRows.bind(insert, purchase);
+      insert.executeUpdate();
+    }
+    return Recording.RECORDED;
+  }
+
+  private static void rollback(Connection connection, Exception failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 
@@ -257,8 +301,16 @@ public final class PgDeviceStore implements DeviceStore {
   /** Summed in the database over index {@code device_purchase_spent}. */
   @Override
   public long spentFen(DeviceId deviceId, Instant from, Instant until) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(SPENT)) {
+    try (Connection connection = dataSource.getConnection()) {
+      return spentFen(connection, deviceId, from, until);
+    } catch (SQLException e) {
+      throw new DeviceStoreFailure("cannot sum the purchases of " + deviceId, e);
+    }
+  }
+
+  private static long spentFen(
+      Connection connection, DeviceId deviceId, Instant from, Instant until) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(SPENT)) {
       select.setString(1, deviceId.value());
       DeviceRows.setInstant(select, 2, from);
       DeviceRows.setInstant(select, 3, until);
@@ -266,8 +318,6 @@ public final class PgDeviceStore implements DeviceStore {
         rows.next();
         return rows.getLong(1);
       }
-    } catch (SQLException e) {
-      throw new DeviceStoreFailure("cannot sum the purchases of " + deviceId, e);
     }
   }
 

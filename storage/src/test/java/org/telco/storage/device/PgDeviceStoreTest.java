@@ -8,6 +8,7 @@ import static org.telco.device.DeviceFixtures.T0;
 import static org.telco.device.DeviceFixtures.binding;
 import static org.telco.device.DeviceFixtures.device;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,6 +25,7 @@ import org.telco.device.DeviceStore.BindResult;
 import org.telco.device.DeviceStore.Recording;
 import org.telco.device.DeviceStoreContract;
 import org.telco.device.Purchase;
+import org.telco.device.SpendCap;
 import org.telco.device.UnbindChannel;
 import org.telco.storage.Database;
 import org.telco.storage.PostgresForTests;
@@ -35,6 +37,7 @@ import org.telco.storage.PostgresForTests;
  */
 class PgDeviceStoreTest extends DeviceStoreContract {
   private static final int ROUNDS = 50;
+  private static final SpendCap CAP = new SpendCap(10_000, ZoneOffset.UTC);
 
   private Database database;
   private PgDeviceStore store;
@@ -96,8 +99,8 @@ class PgDeviceStoreTest extends DeviceStoreContract {
 
     assertThat(read.boundAt()).isEqualTo(T0.plusNanos(123_456_000));
     assertThat(store.unbind(read, read.unbind(T0.plusSeconds(60), UnbindChannel.API))).isTrue();
-    assertThat(store.record(purchase)).isEqualTo(Recording.RECORDED);
-    assertThat(store.record(purchase)).isEqualTo(Recording.REPLAYED);
+    assertThat(store.record(purchase, CAP)).isEqualTo(Recording.RECORDED);
+    assertThat(store.record(purchase, CAP)).isEqualTo(Recording.REPLAYED);
     assertThat(store.purchase(box, "p-1").orElseThrow().at()).isEqualTo(T0.plusNanos(987_654_000));
   }
 
@@ -108,7 +111,7 @@ class PgDeviceStoreTest extends DeviceStoreContract {
     Purchase orphan =
         Purchase.through(binding("never-stored", box, ALICE, T0), "p-1", "movie", 500, T0);
 
-    assertThatThrownBy(() -> store.record(orphan)).isInstanceOf(DeviceStoreFailure.class);
+    assertThatThrownBy(() -> store.record(orphan, CAP)).isInstanceOf(DeviceStoreFailure.class);
     assertThat(store.purchase(box, "p-1")).isEmpty();
   }
 }
