@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What an SMS to the binding short code asks for: {@code BIND <device id>} or {@code UNBIND <device
@@ -37,16 +36,14 @@ public sealed interface BindingCommand {
     }
   }
 
-  /** Blanks between words: Java's {@code \s} and every Unicode space separator. */
-  Pattern BLANKS = Pattern.compile("[\\s\\p{Z}]+");
-
   /** The command in {@code smsText}; null or anything unreadable is {@link Malformed}. */
   static BindingCommand parse(String smsText) {
     if (smsText == null) {
       return new Malformed(BindingReplies.HELP);
     }
     List<String> words = new ArrayList<>();
-    for (String word : BLANKS.split(smsText)) {
+    // Blanks between words: Java's \s and every Unicode space separator (\p{Z}).
+    for (String word : smsText.split("[\\s\\p{Z}]+")) {
       if (!word.isEmpty()) {
         words.add(word);
       }

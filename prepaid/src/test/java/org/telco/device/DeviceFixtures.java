@@ -1,6 +1,7 @@
 package org.telco.device;
 
 import java.time.Instant;
+import java.util.Locale;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.ServicePassword;
 import org.telco.subscriber.Subscriber;
@@ -39,7 +40,8 @@ public final class DeviceFixtures {
 
   /** The BIND SMS {@code smsId} from {@code phone} for {@code deviceId}, received at {@code at}. */
   public static Consent consent(String smsId, Msisdn phone, DeviceId deviceId, Instant at) {
-    return new Consent(smsId, "bind " + deviceId.value().toLowerCase(), phone, SHORT_CODE, at);
+    return new Consent(
+        smsId, "bind " + deviceId.value().toLowerCase(Locale.ROOT), phone, SHORT_CODE, at);
   }
 
   /** The hash of a token made from {@code seed}, distinct for distinct seeds. */
