@@ -19,7 +19,9 @@ public enum PurposeCode {
   /** An emergency advance from the operator's emergency-credit account to a subscriber. */
   ADVANCE(106),
   /** Money repaying an emergency advance, back to the emergency-credit account. */
-  ADVANCE_REPAID(107);
+  ADVANCE_REPAID(107),
+  /** A purchase on a bound device, from its payer's money (flow F3). */
+  DEVICE_PURCHASE(108);
 
   private final int code;
 

@@ -22,7 +22,7 @@ class PrepaidDomainRuleTest {
     classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.telco.subscriber", "org.telco.payment");
+            .importPackages("org.telco.subscriber", "org.telco.payment", "org.telco.device");
   }
 
   @Test

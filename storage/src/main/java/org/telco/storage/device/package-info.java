@@ -1,0 +1,5 @@
+/**
+ * Devices, bindings and their purchases in PostgreSQL: {@link
+ * org.telco.storage.device.PgDeviceStore}.
+ */
+package org.telco.storage.device;
