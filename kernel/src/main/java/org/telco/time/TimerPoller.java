@@ -174,7 +174,10 @@ public final class TimerPoller {
     Set<String> retry = new HashSet<>();
     for (Timer timer : failed) {
       retry.add(timer.id());
-      store.postpone(timer.id(), now.plus(retryDelay));
+    }
+    if (!retry.isEmpty()) {
+      // From now, not from the poll's start: after a long backlog the delay would already be over.
+      store.postponeAll(List.copyOf(retry), clock.instant().plus(retryDelay));
     }
     List<String> done = new ArrayList<>(timers.size());
     for (Timer timer : timers) {

@@ -60,6 +60,16 @@ public interface TimerStore {
   /** Postpones a timer whose handler failed, so it is retried later. */
   void postpone(String id, Instant dueAt);
 
+  /**
+   * {@link #postpone} for each id, in one round trip where the store allows it: a handler that
+   * throws fails its whole batch of up to 5,000 timers.
+   */
+  default void postponeAll(List<String> ids, Instant dueAt) {
+    for (String id : ids) {
+      postpone(id, dueAt);
+    }
+  }
+
   /** Timers not fired yet, in any order; for monitoring and tests. */
   int pendingCount();
 }

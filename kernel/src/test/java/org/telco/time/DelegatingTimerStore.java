@@ -47,6 +47,11 @@ class DelegatingTimerStore implements TimerStore {
   }
 
   @Override
+  public void postponeAll(List<String> ids, Instant dueAt) {
+    store.postponeAll(ids, dueAt);
+  }
+
+  @Override
   public int pendingCount() {
     return store.pendingCount();
   }

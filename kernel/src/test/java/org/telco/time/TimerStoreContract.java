@@ -135,4 +135,23 @@ public abstract class TimerStoreContract {
 
     assertThat(store.pendingCount()).isZero();
   }
+
+  @Test
+  void postponingManyMovesEachUnfiredOneAndLeavesFiredOnesAlone() {
+    store.scheduleAll(
+        List.of(
+            new Timer("t:1", "t", "", T0),
+            new Timer("t:2", "t", "", T0),
+            new Timer("t:3", "t", "", T0)));
+    store.complete("t:3", T0);
+
+    store.postponeAll(List.of("t:1", "t:2", "t:3", "t:unknown"), T0.plusSeconds(30));
+    store.postponeAll(List.of(), T0.plusSeconds(99));
+
+    assertThat(store.due(T0.plusSeconds(29), 10)).isEmpty();
+    assertThat(store.due(T0.plusSeconds(30), 10))
+        .extracting(Timer::id)
+        .containsExactly("t:1", "t:2");
+    assertThat(store.pendingCount()).isEqualTo(2);
+  }
 }

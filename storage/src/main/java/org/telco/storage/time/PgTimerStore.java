@@ -53,6 +53,11 @@ public final class PgTimerStore implements TimerStore {
       "UPDATE timer SET fired_at = ? WHERE id = ANY (?::text[]) AND fired_at IS NULL";
   private static final String POSTPONE =
       "UPDATE timer SET due_at = ?, attempts = attempts + 1 WHERE id = ? AND fired_at IS NULL";
+  private static final String POSTPONE_ALL =
+      """
+      UPDATE timer SET due_at = ?, attempts = attempts + 1
+      WHERE id = ANY (?::text[]) AND fired_at IS NULL
+      """;
   private static final String PENDING_COUNT = "SELECT count(*) FROM timer WHERE fired_at IS NULL";
 
   private final DataSource dataSource;
@@ -173,6 +178,22 @@ public final class PgTimerStore implements TimerStore {
   @Override
   public void postpone(String id, Instant dueAt) {
     update(POSTPONE, id, dueAt);
+  }
+
+  /** One statement for the whole batch; an empty one does not touch the database. */
+  @Override
+  public void postponeAll(List<String> ids, Instant dueAt) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(POSTPONE_ALL)) {
+      update.setObject(1, utc(dueAt));
+      update.setArray(2, connection.createArrayOf("text", ids.toArray(String[]::new)));
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw new TimerStoreFailure("cannot postpone " + ids.size() + " timers", e);
+    }
   }
 
   @Override
