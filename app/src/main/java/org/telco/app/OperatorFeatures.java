@@ -10,6 +10,7 @@ import org.telco.app.billing.BillingRun;
 import org.telco.app.credit.EmergencyCredit;
 import org.telco.app.credit.EmergencyCreditSettings;
 import org.telco.app.demo.DemoSubscribers;
+import org.telco.app.device.DeviceFeatures;
 import org.telco.app.messaging.HandsetRoutes;
 import org.telco.app.network.NetworkAdminRoutes;
 import org.telco.app.payment.PaymentRoutes;
@@ -57,10 +58,10 @@ import org.telco.web.PeerClient;
 
 /**
  * What only an operator node has: its profile and plans, subscribers, payments, the billing run,
- * the outbox with its relay, the HLR simulator, the SMS centre and the handset inbox, wired over
- * the node's database and ledger engine. It lives apart from {@link Node} so that the node stays
- * the same small wiring for both kinds, and the clearinghouse never opens an operator's tables or
- * house accounts.
+ * the outbox with its relay, the HLR simulator, the SMS centre, the handset inbox and the device
+ * registry, wired over the node's database and ledger engine. It lives apart from {@link Node} so
+ * that the node stays the same small wiring for both kinds, and the clearinghouse never opens an
+ * operator's tables or house accounts.
  */
 public final class OperatorFeatures implements AutoCloseable {
   private final OperatorProfile profile;
@@ -78,6 +79,7 @@ public final class OperatorFeatures implements AutoCloseable {
   private final Payments payments;
   private final SmsFeatures sms;
   private final EmergencyCredit emergencyCredit;
+  private final DeviceFeatures devices;
   private final PaymentProvider provider = SandboxPaymentProvider.standard();
   private final PaymentRules paymentRules = PaymentRules.standard();
 
@@ -146,17 +148,21 @@ public final class OperatorFeatures implements AutoCloseable {
             BillingRun.DEFAULT_CHUNK);
     this.subscription =
         new Subscription(profile, subscribers, accounts, ledger, clock, new SecureRandom());
-    this.payments =
-        new Payments(
-            subscribers,
-            paymentStore,
-            provider,
-            paymentRules,
-            new PaymentTransfers(accounts),
-            ledger,
-            reopening,
-            emergencyCredit.repayment(),
-            clock);
+    this.payments = payments(paymentStore, reopening);
+    this.devices = new DeviceFeatures(profile, dataSource, subscribers, clock);
+  }
+
+  private Payments payments(PaymentStore paymentStore, ArrearsReopening reopening) {
+    return new Payments(
+        subscribers,
+        paymentStore,
+        provider,
+        paymentRules,
+        new PaymentTransfers(accounts),
+        ledger,
+        reopening,
+        emergencyCredit.repayment(),
+        clock);
   }
 
   private EmergencyCredit emergencyCredit(
@@ -220,6 +226,7 @@ public final class OperatorFeatures implements AutoCloseable {
         .register("/api/v1", new NetworkAdminRoutes(hlr, endpoints));
     sms.register(routing, endpoints);
     emergencyCredit.register(routing, endpoints);
+    devices.register(routing, endpoints);
   }
 
   /**

@@ -39,6 +39,11 @@ final class Http {
     return send(builder(url, key, Map.of()).GET().build());
   }
 
+  /** A GET with {@code headers} and no API key, such as a device's own {@code Authorization}. */
+  static Response getWith(String url, Map<String, String> headers) {
+    return send(builder(url, null, headers).GET().build());
+  }
+
   static Response post(String url, String key, String json) {
     return post(url, key, json, Map.of());
   }
