@@ -17,6 +17,33 @@ final class BenchReport {
     this.out = out;
   }
 
+  /** The machine the figures come from: cores, JVM and heap. */
+  void machine() {
+    out.printf(
+        "machine: %d cores, JVM %s, max heap %,d MB%n",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.version(),
+        Runtime.getRuntime().maxMemory() >> 20);
+  }
+
+  /**
+   * Prints where {@code postgres} keeps its data and the settings that decide the cost of a commit,
+   * and whether every commit is durable; a benchmark without fsync and synchronous commit would
+   * measure something the product never does, so it says FAIL and stops.
+   *
+   * @return whether fsync and synchronous_commit are on
+   */
+  boolean durable(BenchPostgres postgres) {
+    out.println("PostgreSQL data directory: " + postgres.dataDir());
+    Map<String, String> settings = postgres.settings();
+    settings(settings);
+    if (!"on".equals(settings.get("fsync")) || !"on".equals(settings.get("synchronous_commit"))) {
+      out.println("FAIL: the benchmark needs fsync and synchronous_commit on");
+      return false;
+    }
+    return true;
+  }
+
   /** The server settings that decide the cost of a commit. */
   void settings(Map<String, String> settings) {
     out.println("PostgreSQL settings:");

@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.telco.app.EngineShards;
 import org.telco.app.credit.EmergencyCredit;
@@ -112,17 +111,9 @@ final class EmergencyCreditBench implements Callable<Integer> {
         "emergency-credit benchmark: %,d offers due at one instant, batches of up to %,d,"
             + " %d in flight, %d shard(s)%n",
         subscribers, TimerPoller.BATCH_MAX, inFlight(), shards);
-    out.printf(
-        "machine: %d cores, JVM %s, max heap %,d MB%n",
-        Runtime.getRuntime().availableProcessors(),
-        Runtime.version(),
-        Runtime.getRuntime().maxMemory() >> 20);
+    new BenchReport(out).machine();
     try (BenchPostgres postgres = BenchPostgres.start(dataDir, postgresPort)) {
-      out.println("PostgreSQL data directory: " + postgres.dataDir());
-      Map<String, String> settings = postgres.settings();
-      new BenchReport(out).settings(settings);
-      if (!"on".equals(settings.get("fsync")) || !"on".equals(settings.get("synchronous_commit"))) {
-        out.println("FAIL: the benchmark needs fsync and synchronous_commit on");
+      if (!new BenchReport(out).durable(postgres)) {
         return 1;
       }
       postgres.recreateDatabase(DATABASE);

@@ -3,7 +3,6 @@ package org.telco.bench;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.telco.engine.EngineSettings;
 import picocli.CommandLine.Command;
@@ -99,17 +98,9 @@ final class LedgerBench implements Callable<Integer> {
     out.printf(
         "ledger benchmark: %,d accounts, %d submitters, %d s warmup + %d s measured per run, batch %d, %d shard(s)%n",
         accounts, submitters, warmupSeconds, seconds, batch, shards);
-    out.printf(
-        "machine: %d cores, JVM %s, max heap %,d MB%n",
-        Runtime.getRuntime().availableProcessors(),
-        Runtime.version(),
-        Runtime.getRuntime().maxMemory() >> 20);
+    report.machine();
     try (BenchPostgres postgres = BenchPostgres.start(dataDir, postgresPort)) {
-      out.println("PostgreSQL data directory: " + postgres.dataDir());
-      Map<String, String> settings = postgres.settings();
-      report.settings(settings);
-      if (!"on".equals(settings.get("fsync")) || !"on".equals(settings.get("synchronous_commit"))) {
-        out.println("FAIL: the benchmark needs fsync and synchronous_commit on");
+      if (!report.durable(postgres)) {
         return 1;
       }
       RunResult engine = new EngineLoad(postgres, shape, EngineSettings.DEFAULT).run();

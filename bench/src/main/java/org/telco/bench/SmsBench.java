@@ -112,17 +112,9 @@ final class SmsBench implements Callable<Integer> {
         "sms benchmark: %,d subscribers each on alpha and beta, %d sessions x %d threads,"
             + " %d%% to alpha, %d%% with receipt, %d s warmup + %d s measured%n",
         subscribers, sessions, threads, localPercent, receiptPercent, warmupSeconds, seconds);
-    out.printf(
-        "machine: %d cores, JVM %s, max heap %,d MB%n",
-        Runtime.getRuntime().availableProcessors(),
-        Runtime.version(),
-        Runtime.getRuntime().maxMemory() >> 20);
+    new BenchReport(out).machine();
     try (BenchPostgres postgres = BenchPostgres.start(dataDir, postgresPort)) {
-      out.println("PostgreSQL data directory: " + postgres.dataDir());
-      Map<String, String> settings = postgres.settings();
-      new BenchReport(out).settings(settings);
-      if (!"on".equals(settings.get("fsync")) || !"on".equals(settings.get("synchronous_commit"))) {
-        out.println("FAIL: the benchmark needs fsync and synchronous_commit on");
+      if (!new BenchReport(out).durable(postgres)) {
         return 1;
       }
       try (SmsPlatform platform = SmsPlatform.start(postgres)) {
