@@ -149,7 +149,15 @@ public final class OperatorFeatures implements AutoCloseable {
     this.subscription =
         new Subscription(profile, subscribers, accounts, ledger, clock, new SecureRandom());
     this.payments = payments(paymentStore, reopening);
-    this.devices = new DeviceFeatures(profile, dataSource, subscribers, clock);
+    this.devices =
+        new DeviceFeatures(
+            profile,
+            dataSource,
+            subscribers,
+            sms.centre(),
+            sms.shortCodes(),
+            sms.serviceKeywords(),
+            clock);
   }
 
   private Payments payments(PaymentStore paymentStore, ArrearsReopening reopening) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * Flow F3's device registry over real HTTP and the PostgreSQL device store: the operator registers
  * a device it sold and is shown its secret once; the device asks with that secret whether
  * number-bound payment is active and, not yet bound, gets the prompt to show. A wrong secret and an
- * unknown device get the same 401. The bound answer needs a binding, which only the BIND keyword
- * service (not wired yet) makes; its JSON is covered by {@code BindingStatusJsonTest}.
+ * unknown device get the same 401. Binding by SMS, and the bound answer, are {@code
+ * DeviceBindingIT}'s.
  */
 class DeviceApiIT {
   private static final AtomicLong NUMBERS = new AtomicLong(8613800007000L);

@@ -5,6 +5,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.telco.device.DeviceStore;
+import org.telco.sms.KeywordServices;
+import org.telco.sms.ShortCodes;
+import org.telco.sms.SmsCentre;
 import org.telco.storage.device.PgDeviceStore;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.SubscriberStore;
@@ -14,17 +17,42 @@ import org.telco.web.Endpoints;
  * The operator's device registry (flow F3, docs/devices.md): the PostgreSQL device store and the
  * routes over it. Apart from {@code OperatorFeatures} so the device wiring grows here (the BIND
  * keyword service, purchases) without growing the operator's wiring.
+ *
+ * <p>{@code BIND} and {@code UNBIND} reach {@link BindingService} by the binding short code of
+ * their own; an operator with a single short code gets them as keywords of its service short code
+ * instead, beside {@code YE}, since a code can lead to one service only.
  */
 public final class DeviceFeatures {
   private final DeviceRoutes routes;
 
-  /** The registry over the operator's database, its subscribers and its binding short code. */
+  /**
+   * The registry over the operator's database and its subscribers, with the binding service on its
+   * binding short code.
+   *
+   * @param centre the SMS centre: where the binding short code is registered, and what sends the
+   *     notices to the devices' data SIMs
+   * @param shortCodes the operator's short-code registry
+   * @param serviceKeywords the keywords of the service short code
+   */
   public DeviceFeatures(
-      OperatorProfile profile, DataSource dataSource, SubscriberStore subscribers, Clock clock) {
+      OperatorProfile profile,
+      DataSource dataSource,
+      SubscriberStore subscribers,
+      SmsCentre centre,
+      ShortCodes shortCodes,
+      KeywordServices serviceKeywords,
+      Clock clock) {
     DeviceStore devices = new PgDeviceStore(dataSource);
-    this.routes =
-        new DeviceRoutes(
-            devices, subscribers, bindingShortCode(profile), clock, new SecureRandom());
+    String code = bindingShortCode(profile);
+    SecureRandom random = new SecureRandom();
+    this.routes = new DeviceRoutes(devices, subscribers, code, clock, random);
+    BindingService binding = new BindingService(devices, subscribers, centre, code, clock, random);
+    if (code.equals(profile.serviceShortCode())) {
+      serviceKeywords.register("BIND", binding);
+      serviceKeywords.register("UNBIND", binding);
+    } else {
+      shortCodes.register(code, binding);
+    }
   }
 
   /**
