@@ -7,22 +7,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.telco.engine.ShardedLedger;
-import org.telco.ledger.AccountResult;
-import org.telco.ledger.NewAccount;
 import org.telco.ledger.TransferRequest;
-import org.telco.ledger.TransferResult;
 import org.telco.subscriber.BillingCycles;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.OperatorProfile;
@@ -45,11 +39,8 @@ import org.telco.subscriber.TransferIds;
  * password's key; it only carries the encoded line through.
  */
 final class BillingSeed {
-  /** Subscribers per COPY and per ledger request. */
-  private static final int CHUNK = 10_000;
-
-  /** Ledger requests in flight while seeding. */
-  private static final int IN_FLIGHT = 8;
+  /** Subscribers per COPY (the ledger's chunks are LedgerSeeding's). */
+  private static final int COPY_CHUNK = 100_000;
 
   /** Out of 100: subscribers who have not topped up, and are barred at the fee. */
   private static final int UNFUNDED_PERCENT = 10;
@@ -149,21 +140,8 @@ final class BillingSeed {
         statement.execute("ANALYZE subscriber");
       }
     }
-    check(ledger.open(accounts.houseAccounts()).join());
-    Deque<CompletableFuture<List<AccountResult>>> opening = new ArrayDeque<>();
-    for (int from = 0; from < count; from += CHUNK) {
-      List<NewAccount> chunk = new ArrayList<>();
-      for (int serial = from; serial < Math.min(count, from + CHUNK); serial++) {
-        chunk.addAll(accounts.open(subscriber(serial)));
-      }
-      opening.add(ledger.open(chunk));
-      if (opening.size() >= IN_FLIGHT) {
-        check(opening.poll().join());
-      }
-    }
-    while (!opening.isEmpty()) {
-      check(opening.poll().join());
-    }
+    LedgerSeeding.openAccounts(ledger, 1, serial -> accounts.houseAccounts());
+    LedgerSeeding.openAccounts(ledger, count, serial -> accounts.open(subscriber(serial)));
     topUp(ledger);
   }
 
@@ -172,38 +150,31 @@ final class BillingSeed {
     for (Plan plan : plans.plans()) {
       feeOf.put(plan.id().value(), plan.monthlyFeeFen());
     }
-    Deque<CompletableFuture<List<TransferResult>>> funding = new ArrayDeque<>();
-    for (int from = 0; from < count; from += CHUNK) {
-      List<TransferRequest> chunk = new ArrayList<>();
-      for (int serial = from; serial < Math.min(count, from + CHUNK); serial++) {
-        Subscriber s = subscriber(serial);
-        long amount = topUpFen(serial, feeOf.get(s.planId().value()));
-        if (amount > 0) {
-          chunk.add(
-              TransferRequest.posted(
-                  TransferIds.of("bench-topup", s.msisdn().digits()),
-                  accounts.paymentsClearing(s),
-                  s.moneyAccount(),
-                  amount,
-                  PurposeCode.TOP_UP.code()));
-        }
-      }
-      funding.add(ledger.submit(chunk));
-      if (funding.size() >= IN_FLIGHT) {
-        checkTransfers(funding.poll().join());
-      }
-    }
-    while (!funding.isEmpty()) {
-      checkTransfers(funding.poll().join());
-    }
+    LedgerSeeding.submit(
+        ledger,
+        count,
+        serial -> {
+          Subscriber s = subscriber(serial);
+          long amount = topUpFen(serial, feeOf.get(s.planId().value()));
+          return amount <= 0
+              ? Optional.empty()
+              : Optional.of(
+                  TransferRequest.posted(
+                      TransferIds.of("bench-topup", s.msisdn().digits()),
+                      accounts.paymentsClearing(s),
+                      s.moneyAccount(),
+                      amount,
+                      PurposeCode.TOP_UP.code()));
+        },
+        "top up");
   }
 
   private void copySubscribers(Connection connection) throws SQLException, IOException {
     CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-    for (int from = 0; from < count; from += CHUNK * 10) {
+    for (int from = 0; from < count; from += COPY_CHUNK) {
       StringBuilder rows = new StringBuilder();
       StringBuilder history = new StringBuilder();
-      for (int serial = from; serial < Math.min(count, from + CHUNK * 10); serial++) {
+      for (int serial = from; serial < Math.min(count, from + COPY_CHUNK); serial++) {
         Subscriber s = subscriber(serial);
         String digits = s.msisdn().digits();
         String created = s.createdAt().atOffset(ZoneOffset.UTC).toString();
@@ -221,22 +192,6 @@ final class BillingSeed {
       copy.copyIn(
           "COPY subscriber_state_change (msisdn, from_state, to_state, reason, at) FROM STDIN",
           new StringReader(history.toString()));
-    }
-  }
-
-  private static void check(List<AccountResult> results) {
-    for (AccountResult result : results) {
-      if (!(result instanceof AccountResult.Opened)) {
-        throw new IllegalStateException("cannot open account: " + result);
-      }
-    }
-  }
-
-  private static void checkTransfers(List<TransferResult> results) {
-    for (TransferResult result : results) {
-      if (!(result instanceof TransferResult.Accepted)) {
-        throw new IllegalStateException("cannot top up: " + result);
-      }
     }
   }
 

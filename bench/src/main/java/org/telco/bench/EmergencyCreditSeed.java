@@ -8,20 +8,12 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.telco.app.credit.OfferTimers;
 import org.telco.engine.ShardedLedger;
-import org.telco.ledger.AccountResult;
-import org.telco.ledger.NewAccount;
-import org.telco.ledger.TransferRequest;
-import org.telco.ledger.TransferResult;
 import org.telco.subscriber.BillingCycles;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.OperatorProfile;
@@ -47,14 +39,8 @@ import org.telco.time.Timer;
  * The offers never read a password's key.
  */
 final class EmergencyCreditSeed {
-  /** Subscribers per ledger request. */
-  private static final int CHUNK = 10_000;
-
   /** Subscribers per COPY. */
   private static final int COPY_CHUNK = 100_000;
-
-  /** Ledger requests in flight while seeding. */
-  private static final int IN_FLIGHT = 8;
 
   private final OperatorProfile profile;
   private final Plan plan;
@@ -130,40 +116,18 @@ final class EmergencyCreditSeed {
         statement.execute("SELECT setval('subscriber_family_serial', " + count + ", false)");
       }
     }
-    check(ledger.open(accounts.houseAccounts()).join());
-    Deque<CompletableFuture<List<AccountResult>>> opening = new ArrayDeque<>();
-    for (int from = 0; from < count; from += CHUNK) {
-      List<NewAccount> chunk = new ArrayList<>();
-      for (int serial = from; serial < Math.min(count, from + CHUNK); serial++) {
-        chunk.addAll(accounts.open(subscribed(serial)));
-      }
-      opening.add(ledger.open(chunk));
-      if (opening.size() >= IN_FLIGHT) {
-        check(opening.poll().join());
-      }
-    }
-    while (!opening.isEmpty()) {
-      check(opening.poll().join());
-    }
+    LedgerSeeding.openAccounts(ledger, 1, serial -> accounts.houseAccounts());
+    LedgerSeeding.openAccounts(ledger, count, serial -> accounts.open(subscribed(serial)));
     recordDues(ledger);
   }
 
   /** The fee run's {@code due:} transfer of every subscriber: arrears to fee revenue. */
   private void recordDues(ShardedLedger ledger) {
-    Deque<CompletableFuture<List<TransferResult>>> recording = new ArrayDeque<>();
-    for (int from = 0; from < count; from += CHUNK) {
-      List<TransferRequest> chunk = new ArrayList<>();
-      for (int serial = from; serial < Math.min(count, from + CHUNK); serial++) {
-        chunk.add(accounts.recordDue(subscribed(serial), plan.monthlyFeeFen(), cycle));
-      }
-      recording.add(ledger.submit(chunk));
-      if (recording.size() >= IN_FLIGHT) {
-        checkTransfers(recording.poll().join());
-      }
-    }
-    while (!recording.isEmpty()) {
-      checkTransfers(recording.poll().join());
-    }
+    LedgerSeeding.submit(
+        ledger,
+        count,
+        serial -> Optional.of(accounts.recordDue(subscribed(serial), plan.monthlyFeeFen(), cycle)),
+        "record the fee as due");
   }
 
   private void copyRows(Connection connection) throws SQLException, IOException {
@@ -209,21 +173,5 @@ final class EmergencyCreditSeed {
 
   private static String utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC).toString();
-  }
-
-  private static void check(List<AccountResult> results) {
-    for (AccountResult result : results) {
-      if (!(result instanceof AccountResult.Opened)) {
-        throw new IllegalStateException("cannot open account: " + result);
-      }
-    }
-  }
-
-  private static void checkTransfers(List<TransferResult> results) {
-    for (TransferResult result : results) {
-      if (!(result instanceof TransferResult.Accepted)) {
-        throw new IllegalStateException("cannot record the fee as due: " + result);
-      }
-    }
   }
 }
