@@ -2,13 +2,9 @@ package org.telco.bench;
 
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
@@ -19,19 +15,17 @@ import org.telco.subscriber.SubscriberAccounts;
  * memory, and checks it against what the seeded base must give. Every check prints its figure and
  * whether it holds; one failure fails the benchmark.
  */
-final class BillingAudit {
+final class BillingAudit extends AuditChecks {
   private final DataSource dataSource;
   private final ShardedLedger ledger;
   private final BillingSeed.Expected expected;
-  private final PrintStream out;
-  private final List<String> failures = new ArrayList<>();
 
   BillingAudit(
       DataSource dataSource, ShardedLedger ledger, BillingSeed.Expected expected, PrintStream out) {
+    super(out);
     this.dataSource = dataSource;
     this.ledger = ledger;
     this.expected = expected;
-    this.out = out;
   }
 
   /**
@@ -130,21 +124,5 @@ final class BillingAudit {
               .orElse(0L);
     }
     return total;
-  }
-
-  private void check(String what, long actual, long wanted) {
-    boolean ok = actual == wanted;
-    if (!ok) {
-      failures.add(what + ": " + actual + ", expected " + wanted);
-    }
-    out.printf("    %-44s %,14d  %s%n", what, actual, ok ? "ok" : "FAIL (expected " + wanted + ")");
-  }
-
-  private static long count(Connection connection, String sql) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(sql);
-        ResultSet row = select.executeQuery()) {
-      row.next();
-      return row.getLong(1);
-    }
   }
 }

@@ -2,11 +2,7 @@ package org.telco.bench;
 
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 import org.telco.app.credit.OfferTimers;
 import org.telco.engine.ShardedLedger;
@@ -21,14 +17,12 @@ import org.telco.subscriber.SubscriberAccounts;
  * of it paid the fee, the unbar command and the bill, and the deadline timer. Every check prints
  * its figure and whether it holds; one failure fails the benchmark.
  */
-final class EmergencyCreditAudit {
+final class EmergencyCreditAudit extends AuditChecks {
   private final DataSource dataSource;
   private final ShardedLedger ledger;
   private final long numbers;
   private final long advanceFen;
   private final long stillDueFen;
-  private final PrintStream out;
-  private final List<String> failures = new ArrayList<>();
 
   /**
    * An audit of {@code numbers} offers that each should have lent {@code advanceFen} and left
@@ -41,12 +35,12 @@ final class EmergencyCreditAudit {
       long advanceFen,
       long stillDueFen,
       PrintStream out) {
+    super(out);
     this.dataSource = dataSource;
     this.ledger = ledger;
     this.numbers = numbers;
     this.advanceFen = advanceFen;
     this.stillDueFen = stillDueFen;
-    this.out = out;
   }
 
   /**
@@ -174,21 +168,5 @@ final class EmergencyCreditAudit {
               .orElse(0L);
     }
     return total;
-  }
-
-  private void check(String what, long actual, long wanted) {
-    boolean ok = actual == wanted;
-    if (!ok) {
-      failures.add(what + ": " + actual + ", expected " + wanted);
-    }
-    out.printf("    %-44s %,14d  %s%n", what, actual, ok ? "ok" : "FAIL (expected " + wanted + ")");
-  }
-
-  private static long count(Connection connection, String sql) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(sql);
-        ResultSet row = select.executeQuery()) {
-      row.next();
-      return row.getLong(1);
-    }
   }
 }
