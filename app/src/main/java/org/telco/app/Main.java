@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.util.logging.LogManager;
 import org.telco.app.demo.DemoCommand;
 import org.telco.app.phone.PhoneCommand;
+import org.telco.app.tvbox.DeviceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code telco} command line: {@code telco serve} runs the platform, {@code telco demo} plays a
- * scenario against it, {@code telco phone} acts as a subscriber's phone.
+ * scenario against it, {@code telco phone} acts as a subscriber's phone, {@code telco device} as a
+ * TV box.
  */
 @Command(
     name = "telco",
@@ -22,6 +24,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       DemoCommand.class,
       PhoneCommand.class,
+      DeviceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

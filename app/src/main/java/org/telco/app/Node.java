@@ -73,6 +73,7 @@ public final class Node implements AutoCloseable {
                 env.clock(),
                 env.operators(),
                 env.emergencyCredit(),
+                env.devices(),
                 smsLinks(env, peers))
             : null;
     Map<String, TimerHandler> handlers = new HashMap<>();

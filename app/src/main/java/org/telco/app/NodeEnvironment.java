@@ -3,6 +3,7 @@ package org.telco.app;
 import java.time.Clock;
 import java.util.Map;
 import org.telco.app.credit.EmergencyCreditSettings;
+import org.telco.app.device.DeviceSettings;
 import org.telco.engine.EngineSettings;
 import org.telco.subscriber.OperatorProfiles;
 
@@ -19,6 +20,7 @@ import org.telco.subscriber.OperatorProfiles;
  * @param clockListeners what runs after the simulated clock is advanced
  * @param operators the platform's operators, from {@code operators.json}
  * @param emergencyCredit the emergency-credit rules, from {@code emergency-credit.json}
+ * @param devices the number-bound payment settings, from {@code devices.json}
  */
 public record NodeEnvironment(
     Clock clock,
@@ -30,7 +32,8 @@ public record NodeEnvironment(
     String host,
     ClockListeners clockListeners,
     OperatorProfiles operators,
-    EmergencyCreditSettings emergencyCredit) {
+    EmergencyCreditSettings emergencyCredit,
+    DeviceSettings devices) {
 
   /**
    * A JDBC address and login.

@@ -11,6 +11,7 @@ import org.telco.app.credit.EmergencyCredit;
 import org.telco.app.credit.EmergencyCreditSettings;
 import org.telco.app.demo.DemoSubscribers;
 import org.telco.app.device.DeviceFeatures;
+import org.telco.app.device.DeviceSettings;
 import org.telco.app.messaging.HandsetRoutes;
 import org.telco.app.network.NetworkAdminRoutes;
 import org.telco.app.payment.PaymentRoutes;
@@ -90,6 +91,7 @@ public final class OperatorFeatures implements AutoCloseable {
       Clock clock,
       OperatorProfiles operators,
       EmergencyCreditSettings emergencyCreditSettings,
+      DeviceSettings deviceSettings,
       SmsLinks links) {
     OperatorId id = new OperatorId(name);
     this.profile =
@@ -149,15 +151,20 @@ public final class OperatorFeatures implements AutoCloseable {
     this.subscription =
         new Subscription(profile, subscribers, accounts, ledger, clock, new SecureRandom());
     this.payments = payments(paymentStore, reopening);
-    this.devices =
-        new DeviceFeatures(
-            profile,
-            dataSource,
-            subscribers,
-            sms.centre(),
-            sms.shortCodes(),
-            sms.serviceKeywords(),
-            clock);
+    this.devices = devices(dataSource, deviceSettings);
+  }
+
+  private DeviceFeatures devices(DataSource dataSource, DeviceSettings settings) {
+    return new DeviceFeatures(
+        profile,
+        dataSource,
+        subscribers,
+        sms.centre(),
+        sms.shortCodes(),
+        sms.serviceKeywords(),
+        new DeviceFeatures.CarrierBilling(ledger, accounts),
+        settings,
+        clock);
   }
 
   private Payments payments(PaymentStore paymentStore, ArrearsReopening reopening) {
@@ -207,9 +214,11 @@ public final class OperatorFeatures implements AutoCloseable {
       Clock clock,
       OperatorProfiles operators,
       EmergencyCreditSettings emergencyCredit,
+      DeviceSettings devices,
       SmsLinks links) {
     OperatorFeatures features =
-        new OperatorFeatures(name, dataSource, ledger, clock, operators, emergencyCredit, links);
+        new OperatorFeatures(
+            name, dataSource, ledger, clock, operators, emergencyCredit, devices, links);
     List<AccountResult> results = ledger.open(features.accounts.houseAccounts()).join();
     for (AccountResult result : results) {
       switch (result) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.telco.app.credit.EmergencyCreditSettings;
+import org.telco.app.device.DeviceSettings;
 import org.telco.storage.EmbeddedPostgres;
 import org.telco.subscriber.OperatorProfiles;
 import org.telco.time.SimulatedClock;
@@ -33,6 +34,7 @@ public final class Platform implements AutoCloseable {
   private final Clock clock;
   private final OperatorProfiles operators;
   private final EmergencyCreditSettings emergencyCredit;
+  private final DeviceSettings devices;
 
   private Platform(PlatformSettings settings) throws IOException {
     Files.createDirectories(settings.dataDirectory());
@@ -40,6 +42,7 @@ public final class Platform implements AutoCloseable {
     this.emergencyCredit =
         EmergencyCreditSettings.loadOrCreate(
             settings.dataDirectory().resolve("emergency-credit.json"));
+    this.devices = DeviceSettings.loadOrCreate(settings.dataDirectory().resolve("devices.json"));
     this.credentials =
         Credentials.loadOrCreate(
             settings.dataDirectory().resolve("credentials.json"), NodeSpec.ALL_IN_ONE);
@@ -89,7 +92,8 @@ public final class Platform implements AutoCloseable {
         settings.host(),
         listeners,
         operators,
-        emergencyCredit);
+        emergencyCredit,
+        devices);
   }
 
   private NodeEnvironment.DatabaseAddress database(PlatformSettings settings, NodeSpec spec) {

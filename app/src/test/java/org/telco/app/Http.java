@@ -56,6 +56,10 @@ final class Http {
             .build());
   }
 
+  static Response delete(String url, String key) {
+    return send(builder(url, key, Map.of()).DELETE().build());
+  }
+
   private static HttpRequest.Builder builder(String url, String key, Map<String, String> headers) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));

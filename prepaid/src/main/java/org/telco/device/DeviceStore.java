@@ -35,7 +35,10 @@ public interface DeviceStore {
   enum Recording {
     /** Stored: charge it. */
     RECORDED,
-    /** The device recorded this id with the same fields before: a retry, charged once already. */
+    /**
+     * The device recorded this id for the same request before ({@link Purchase#sameRequestAs}): a
+     * retry. Nothing is stored; its {@link #charge} tells how the first one ended.
+     */
     REPLAYED,
     /** The device recorded this id with other fields: refuse, charge nothing. */
     CONFLICT,
@@ -75,18 +78,34 @@ public interface DeviceStore {
   boolean unbind(Binding before, Binding after);
 
   /**
-   * Stores a purchase, once per device and id, and only within {@code cap}: what the device spent
-   * in the purchase's month ({@link SpendCap#monthOf}) plus this purchase must not exceed it. A
-   * device's purchases are recorded one at a time, so purchases racing on one device can never
-   * together pass the cap, although {@link PurchaseRules} let each of them through. A retry of a
-   * recorded purchase is REPLAYED even if the cap has filled up since.
+   * Stores a purchase as {@link PurchaseCharge#PENDING}, once per device and id, and only within
+   * {@code cap}: what the device spent in the purchase's month ({@link SpendCap#monthOf}), declined
+   * purchases not counted, plus this purchase must not exceed it. A device's purchases are recorded
+   * one at a time, so purchases racing on one device can never together pass the cap, although
+   * {@link PurchaseRules} let each of them through. A retry of a recorded purchase is REPLAYED even
+   * if the cap has filled up since.
    */
   Recording record(Purchase purchase, SpendCap cap);
 
   /** The device's purchase with this id. */
   Optional<Purchase> purchase(DeviceId deviceId, String id);
 
-  /** What the device spent on purchases at or after {@code from} and before {@code until}. */
+  /**
+   * Settles a PENDING purchase as {@code outcome}, CHARGED or DECLINED, once: a purchase already
+   * settled keeps its outcome.
+   *
+   * @return whether it was PENDING and is now {@code outcome}
+   * @throws IllegalArgumentException when {@code outcome} is PENDING
+   */
+  boolean settle(DeviceId deviceId, String id, PurchaseCharge outcome);
+
+  /** How the charge of the device's purchase with this id stands. */
+  Optional<PurchaseCharge> charge(DeviceId deviceId, String id);
+
+  /**
+   * What the device spent on purchases at or after {@code from} and before {@code until}: the
+   * pending and charged ones, not the declined.
+   */
   long spentFen(DeviceId deviceId, Instant from, Instant until);
 
   /** Keeps a BIND attempt, whatever came of it. */

@@ -15,6 +15,7 @@ public final class InMemoryDeviceStore implements DeviceStore {
   private final Map<DeviceId, Device> devices = new HashMap<>();
   private final Map<String, Binding> bindings = new LinkedHashMap<>();
   private final Map<DeviceId, Map<String, Purchase>> purchases = new HashMap<>();
+  private final Map<PurchaseKey, PurchaseCharge> charges = new HashMap<>();
   private final List<BindAttempt> attempts = new ArrayList<>();
 
   @Override
@@ -86,7 +87,7 @@ public final class InMemoryDeviceStore implements DeviceStore {
         purchases.computeIfAbsent(purchase.deviceId(), d -> new HashMap<>());
     Purchase stored = ofDevice.get(purchase.id());
     if (stored != null) {
-      return stored.equals(purchase) ? Recording.REPLAYED : Recording.CONFLICT;
+      return stored.sameRequestAs(purchase) ? Recording.REPLAYED : Recording.CONFLICT;
     }
     YearMonth month = cap.monthOf(purchase.at());
     long spent = spentFen(purchase.deviceId(), cap.start(month), cap.end(month));
@@ -94,7 +95,21 @@ public final class InMemoryDeviceStore implements DeviceStore {
       return Recording.OVER_CAP;
     }
     ofDevice.put(purchase.id(), purchase);
+    charges.put(new PurchaseKey(purchase.deviceId(), purchase.id()), PurchaseCharge.PENDING);
     return Recording.RECORDED;
+  }
+
+  @Override
+  public synchronized boolean settle(DeviceId deviceId, String id, PurchaseCharge outcome) {
+    if (outcome == PurchaseCharge.PENDING) {
+      throw new IllegalArgumentException("a purchase is settled as CHARGED or DECLINED");
+    }
+    return charges.replace(new PurchaseKey(deviceId, id), PurchaseCharge.PENDING, outcome);
+  }
+
+  @Override
+  public synchronized Optional<PurchaseCharge> charge(DeviceId deviceId, String id) {
+    return Optional.ofNullable(charges.get(new PurchaseKey(deviceId, id)));
   }
 
   @Override
@@ -106,7 +121,8 @@ public final class InMemoryDeviceStore implements DeviceStore {
   public synchronized long spentFen(DeviceId deviceId, Instant from, Instant until) {
     long spent = 0;
     for (Purchase purchase : purchases.getOrDefault(deviceId, Map.of()).values()) {
-      if (!purchase.at().isBefore(from) && purchase.at().isBefore(until)) {
+      boolean counts = charges.get(new PurchaseKey(deviceId, purchase.id())).countsAgainstCap();
+      if (counts && !purchase.at().isBefore(from) && purchase.at().isBefore(until)) {
         spent = Math.addExact(spent, purchase.amountFen());
       }
     }
@@ -128,4 +144,7 @@ public final class InMemoryDeviceStore implements DeviceStore {
     }
     return count;
   }
+
+  /** A purchase's key: its device and its id. */
+  private record PurchaseKey(DeviceId deviceId, String id) {}
 }

@@ -56,6 +56,20 @@ public record Purchase(
     }
   }
 
+  /**
+   * Whether {@code other} asks for the same purchase: every field but the instant, which a retry
+   * sent later changes. A stored purchase and a retry of it are the same request.
+   */
+  public boolean sameRequestAs(Purchase other) {
+    return id.equals(other.id)
+        && deviceId.equals(other.deviceId)
+        && bindingId.equals(other.bindingId)
+        && payer.equals(other.payer)
+        && item.equals(other.item)
+        && amountFen == other.amountFen
+        && consentSmsId.equals(other.consentSmsId);
+  }
+
   /** Whether {@code id} would make a valid purchase id; the web layer checks it first. */
   public static boolean isWellFormedId(String id) {
     return id != null && ID.matcher(id).matches();

@@ -60,6 +60,9 @@ public final class SubscriberAccounts {
   /** House member: emergency advances lent and not yet repaid. */
   public static final int EMERGENCY_CREDIT = 3;
 
+  /** House member: purchases that devices charged to their paying numbers. */
+  public static final int CARRIER_BILLING = 4;
+
   /** Subscriber member: the prepaid balance. */
   public static final int MONEY = 0;
 
@@ -125,6 +128,7 @@ public final class SubscriberAccounts {
       accounts.add(house(s, PAYMENTS_CLEARING, "payments-clearing"));
       accounts.add(house(s, FEE_REVENUE, "fee-revenue"));
       accounts.add(house(s, EMERGENCY_CREDIT, "emergency-credit"));
+      accounts.add(house(s, CARRIER_BILLING, "carrier-billing"));
     }
     return accounts;
   }
@@ -152,6 +156,11 @@ public final class SubscriberAccounts {
   /** Fee revenue on the subscriber's shard. */
   public AccountId feeRevenue(Subscriber subscriber) {
     return member(shards.shardOf(subscriber.moneyAccount()), FEE_REVENUE);
+  }
+
+  /** Carrier billing on the subscriber's shard. */
+  public AccountId carrierBilling(Subscriber subscriber) {
+    return member(shards.shardOf(subscriber.moneyAccount()), CARRIER_BILLING);
   }
 
   /** Emergency credit on the subscriber's shard. */

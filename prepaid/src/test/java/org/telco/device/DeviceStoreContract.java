@@ -175,6 +175,49 @@ public abstract class DeviceStoreContract {
   }
 
   @Test
+  void aRetrySentLaterIsTheSamePurchaseAndChangesNothing() {
+    bound(TVBOX, 1);
+    Purchase purchase = purchase(TVBOX, "p-1", 500, 0);
+    store.record(purchase, ROOMY);
+
+    assertThat(store.record(purchase(TVBOX, "p-1", 500, 90), ROOMY)).isEqualTo(Recording.REPLAYED);
+    assertThat(store.purchase(TVBOX, "p-1")).contains(purchase);
+    assertThat(store.spentFen(TVBOX, T0, T0.plusSeconds(3_600))).isEqualTo(500);
+  }
+
+  @Test
+  void aPurchaseIsRecordedPendingAndSettledOnce() {
+    bound(TVBOX, 1);
+    store.record(purchase(TVBOX, "p-1", 500, 0), ROOMY);
+
+    assertThat(store.charge(TVBOX, "p-1")).contains(PurchaseCharge.PENDING);
+    assertThat(store.settle(TVBOX, "p-1", PurchaseCharge.CHARGED)).isTrue();
+    assertThat(store.settle(TVBOX, "p-1", PurchaseCharge.DECLINED)).isFalse();
+    assertThat(store.settle(TVBOX, "p-1", PurchaseCharge.CHARGED)).isFalse();
+    assertThat(store.charge(TVBOX, "p-1")).contains(PurchaseCharge.CHARGED);
+    assertThat(store.charge(TVBOX, "p-2")).isEmpty();
+    assertThat(store.settle(TVBOX, "p-2", PurchaseCharge.CHARGED)).isFalse();
+    assertThatThrownBy(() -> store.settle(TVBOX, "p-1", PurchaseCharge.PENDING))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aDeclinedPurchaseFreesItsPlaceUnderTheCapButKeepsItsId() {
+    bound(TVBOX, 1);
+    Purchase declined = purchase(TVBOX, "p-1", 800, 0);
+    store.record(declined, TIGHT);
+    assertThat(store.record(purchase(TVBOX, "p-2", 800, 1), TIGHT)).isEqualTo(Recording.OVER_CAP);
+
+    store.settle(TVBOX, "p-1", PurchaseCharge.DECLINED);
+
+    assertThat(store.spentFen(TVBOX, T0, T0.plusSeconds(60))).isZero();
+    assertThat(store.record(purchase(TVBOX, "p-2", 800, 2), TIGHT)).isEqualTo(Recording.RECORDED);
+    assertThat(store.record(declined, TIGHT)).isEqualTo(Recording.REPLAYED);
+    assertThat(store.charge(TVBOX, "p-1")).contains(PurchaseCharge.DECLINED);
+    assertThat(store.spentFen(TVBOX, T0, T0.plusSeconds(60))).isEqualTo(800);
+  }
+
+  @Test
   void racingPurchasesOfOneDeviceNeverTogetherPassTheCap() throws Exception {
     bound(TVBOX, 1);
     CountDownLatch start = new CountDownLatch(1);

@@ -63,7 +63,7 @@ class SubscriberAccountsTest {
 
     List<NewAccount> house = accounts.houseAccounts();
 
-    assertThat(house).hasSize(3 * shardCount);
+    assertThat(house).hasSize(4 * shardCount);
     for (int s = 0; s < shardCount; s++) {
       AccountId clearing = new AccountId((long) s << 8 | SubscriberAccounts.PAYMENTS_CLEARING);
       AccountId revenue = new AccountId((long) s << 8 | SubscriberAccounts.FEE_REVENUE);
@@ -76,7 +76,12 @@ class SubscriberAccountsTest {
                   new AccountId((long) s << 8 | SubscriberAccounts.EMERGENCY_CREDIT),
                   Asset.CNY_FEN,
                   java.util.Set.of(),
-                  "emergency-credit:shard-" + s));
+                  "emergency-credit:shard-" + s),
+              new NewAccount(
+                  new AccountId((long) s << 8 | SubscriberAccounts.CARRIER_BILLING),
+                  Asset.CNY_FEN,
+                  java.util.Set.of(),
+                  "carrier-billing:shard-" + s));
       assertThat(shards.shardOf(clearing)).isEqualTo(s);
     }
   }

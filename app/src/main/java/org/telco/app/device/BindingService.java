@@ -189,6 +189,41 @@ final class BindingService implements ShortCodeService {
     return BindingReplies.unbound(deviceId);
   }
 
+  /**
+   * Ends the device's binding for customer care ({@code DELETE /api/v1/devices/{id}/binding}), with
+   * the same notices as an UNBIND by SMS: the device learns its token is void, and the payer that
+   * the device no longer charges the number. The notices' ids derive from the binding's id, which
+   * ends once, so a retried call sends nothing twice.
+   *
+   * @return the binding as it ended; empty when the device had none active (or a rival ended it)
+   */
+  Optional<Binding> unbindByStaff(Device device) {
+    Optional<Binding> active = devices.activeBinding(device.id());
+    if (active.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    Binding after = active.get().unbind(now, UnbindChannel.API);
+    if (!devices.unbind(active.get(), after)) {
+      return Optional.empty();
+    }
+    sms.send(
+        new SmsMessage(
+            MessageIds.derived(after.id(), "deactivation"),
+            shortCode,
+            device.dataSim().digits(),
+            deactivation(device.id()),
+            now));
+    sms.send(
+        new SmsMessage(
+            MessageIds.derived(after.id(), "unbound"),
+            shortCode,
+            after.payer().digits(),
+            BindingReplies.unbound(device.id()),
+            now));
+    return Optional.of(after);
+  }
+
   /** To the device's data SIM once its binding ended: its token charges nothing any more. */
   static String deactivation(DeviceId deviceId) {
     return "Number-bound payment has ended on " + deviceId + ". UNBOUND";

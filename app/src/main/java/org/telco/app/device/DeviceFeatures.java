@@ -5,11 +5,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.telco.device.DeviceStore;
+import org.telco.device.PurchaseRules;
+import org.telco.device.PurchaseTransfers;
+import org.telco.engine.ShardedLedger;
 import org.telco.sms.KeywordServices;
 import org.telco.sms.ShortCodes;
 import org.telco.sms.SmsCentre;
 import org.telco.storage.device.PgDeviceStore;
 import org.telco.subscriber.OperatorProfile;
+import org.telco.subscriber.SubscriberAccounts;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.web.Endpoints;
 
@@ -24,6 +28,7 @@ import org.telco.web.Endpoints;
  */
 public final class DeviceFeatures {
   private final DeviceRoutes routes;
+  private final PurchaseRoutes purchases;
 
   /**
    * The registry over the operator's database and its subscribers, with the binding service on its
@@ -33,6 +38,8 @@ public final class DeviceFeatures {
    *     notices to the devices' data SIMs
    * @param shortCodes the operator's short-code registry
    * @param serviceKeywords the keywords of the service short code
+   * @param billing the ledger and the accounts purchases are charged through
+   * @param settings the monthly cap
    */
   public DeviceFeatures(
       OperatorProfile profile,
@@ -41,12 +48,25 @@ public final class DeviceFeatures {
       SmsCentre centre,
       ShortCodes shortCodes,
       KeywordServices serviceKeywords,
+      CarrierBilling billing,
+      DeviceSettings settings,
       Clock clock) {
     DeviceStore devices = new PgDeviceStore(dataSource);
     String code = bindingShortCode(profile);
     SecureRandom random = new SecureRandom();
-    this.routes = new DeviceRoutes(devices, subscribers, code, clock, random);
     BindingService binding = new BindingService(devices, subscribers, centre, code, clock, random);
+    DeviceAuthentication authentication = new DeviceAuthentication(devices, random);
+    this.routes =
+        new DeviceRoutes(devices, subscribers, code, clock, random, authentication, binding);
+    DevicePurchases buying =
+        new DevicePurchases(
+            devices,
+            subscribers,
+            new PurchaseRules(settings.capIn(profile.zone())),
+            new PurchaseTransfers(billing.accounts()),
+            billing.ledger(),
+            clock);
+    this.purchases = new PurchaseRoutes(buying, devices, authentication, clock);
     if (code.equals(profile.serviceShortCode())) {
       serviceKeywords.register("BIND", binding);
       serviceKeywords.register("UNBIND", binding);
@@ -69,5 +89,14 @@ public final class DeviceFeatures {
   /** Registers the device routes under {@code /api/v1}. */
   public void register(HttpRouting.Builder routing, Endpoints endpoints) {
     routing.register("/api/v1", routes.service(endpoints));
+    routing.register("/api/v1", purchases.service(endpoints));
   }
+
+  /**
+   * What purchases are charged through: the operator's ledger and its accounts.
+   *
+   * @param ledger the node's ledger
+   * @param accounts the operator's accounts, the carrier-billing house account among them
+   */
+  public record CarrierBilling(ShardedLedger ledger, SubscriberAccounts accounts) {}
 }

@@ -1,6 +1,5 @@
 package org.telco.app.device;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpService;
 import java.time.Clock;
 import java.util.Optional;
@@ -11,13 +10,11 @@ import org.telco.device.DeviceCredentials;
 import org.telco.device.DeviceId;
 import org.telco.device.DeviceStore;
 import org.telco.subscriber.Msisdn;
-import org.telco.subscriber.ServicePassword;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.web.Access;
 import org.telco.web.Call;
 import org.telco.web.Endpoints;
 import org.telco.web.Problem;
-import org.telco.web.ProblemException;
 import org.telco.web.Reply;
 
 /**
@@ -29,40 +26,38 @@ import org.telco.web.Reply;
  * keeps {@link Endpoints} and every other route's access as they are.
  */
 final class DeviceRoutes {
-  /** The scheme of the device's {@code Authorization} header. */
-  static final String SCHEME = "Device ";
-
   private final DeviceStore devices;
   private final SubscriberStore subscribers;
   private final String shortCode;
   private final Clock clock;
   private final RandomGenerator random;
-
-  /**
-   * A credential no secret matches, checked when the device is unknown so that an unknown device
-   * costs the same work as a wrong secret and the answer cannot tell them apart.
-   */
-  private final ServicePassword nobody;
+  private final DeviceAuthentication authentication;
+  private final BindingService binding;
 
   DeviceRoutes(
       DeviceStore devices,
       SubscriberStore subscribers,
       String shortCode,
       Clock clock,
-      RandomGenerator random) {
+      RandomGenerator random,
+      DeviceAuthentication authentication,
+      BindingService binding) {
     this.devices = devices;
+    this.binding = binding;
     this.subscribers = subscribers;
     this.shortCode = shortCode;
     this.clock = clock;
     this.random = random;
-    this.nobody = DeviceCredentials.hash(DeviceCredentials.newSecret(random), random);
+    this.authentication = authentication;
   }
 
   HttpService service(Endpoints endpoints) {
     return rules ->
         rules
             .post("/devices", endpoints.handler(Access.ADMIN, this::registerDevice))
-            .get("/devices/{deviceId}/binding", endpoints.handler(Access.PUBLIC, this::binding));
+            .get("/devices/{deviceId}", endpoints.handler(Access.ADMIN, this::read))
+            .get("/devices/{deviceId}/binding", endpoints.handler(Access.PUBLIC, this::binding))
+            .delete("/devices/{deviceId}/binding", endpoints.handler(Access.ADMIN, this::unbind));
   }
 
   private Reply registerDevice(Call call) {
@@ -95,50 +90,44 @@ final class DeviceRoutes {
     };
   }
 
+  private Reply read(Call call) {
+    Device device = known(call);
+    return Reply.ok(DeviceJson.of(device, devices.activeBinding(device.id())));
+  }
+
+  /** Customer care ends the binding (the payer asked by phone, or a device was stolen). */
+  private Reply unbind(Call call) {
+    Device device = known(call);
+    Binding ended =
+        binding
+            .unbindByStaff(device)
+            .orElseThrow(
+                () ->
+                    new Problem(
+                            404,
+                            "not-bound",
+                            "Device not bound",
+                            device.id() + " has no active binding",
+                            null)
+                        .toException());
+    return Reply.ok(BindingJson.of(ended));
+  }
+
+  /** The device the path names, for staff: 404 when there is none. */
+  private Device known(Call call) {
+    String raw = call.pathParameter("deviceId");
+    return DeviceId.parse(raw)
+        .flatMap(devices::device)
+        .orElseThrow(
+            () ->
+                new Problem(404, "device-unknown", "No such device", "no device " + raw, null)
+                    .toException());
+  }
+
   private Reply binding(Call call) {
-    Device device = authenticated(call);
+    Device device = authentication.authenticated(call);
     Optional<Binding> binding = devices.activeBinding(device.id());
     return Reply.ok(BindingStatusJson.of(device.id(), binding, shortCode));
-  }
-
-  /**
-   * The device named by the path, if the header names the same device and carries its secret.
-   *
-   * @throws ProblemException 401, the same whether the device is unknown or the secret wrong
-   */
-  private Device authenticated(Call call) {
-    Optional<DeviceId> path = DeviceId.parse(call.pathParameter("deviceId"));
-    Optional<String> header = call.request().headers().first(HeaderNames.AUTHORIZATION);
-    if (path.isEmpty() || header.isEmpty() || !header.get().startsWith(SCHEME)) {
-      throw unauthenticated();
-    }
-    String credentials = header.get().substring(SCHEME.length());
-    int colon = credentials.indexOf(':');
-    Optional<DeviceId> named =
-        colon < 0 ? Optional.empty() : DeviceId.parse(credentials.substring(0, colon));
-    if (named.isEmpty() || !named.get().equals(path.get())) {
-      throw unauthenticated();
-    }
-    char[] secret = credentials.substring(colon + 1).toCharArray();
-    Optional<Device> device = devices.device(path.get());
-    if (device.isEmpty()) {
-      nobody.matches(secret); // the same work as a wrong secret; the answer is 401 either way
-      throw unauthenticated();
-    }
-    if (!device.get().authenticates(secret)) {
-      throw unauthenticated();
-    }
-    return device.get();
-  }
-
-  private static ProblemException unauthenticated() {
-    return new Problem(
-            401,
-            "unauthenticated",
-            "Authentication required",
-            "send Authorization: " + SCHEME + "<device id>:<device secret>",
-            null)
-        .toException();
   }
 
   private static DeviceId deviceId(String raw) {

@@ -118,19 +118,6 @@ final class DeviceRows {
     statement.setString(8, purchase.consentSmsId());
   }
 
-  /** {@code purchase} as it reads back: its time truncated to the microsecond. */
-  static Purchase stored(Purchase purchase) {
-    return new Purchase(
-        purchase.id(),
-        purchase.deviceId(),
-        purchase.bindingId(),
-        purchase.payer(),
-        purchase.item(),
-        purchase.amountFen(),
-        purchase.at().truncatedTo(ChronoUnit.MICROS),
-        purchase.consentSmsId());
-  }
-
   /** Binds the instant, truncated to the microsecond; a null one as a NULL timestamptz. */
   static void setInstant(PreparedStatement statement, int index, Instant instant)
       throws SQLException {

@@ -19,6 +19,7 @@ import org.telco.device.Device;
 import org.telco.device.DeviceId;
 import org.telco.device.DeviceStore;
 import org.telco.device.Purchase;
+import org.telco.device.PurchaseCharge;
 import org.telco.device.SpendCap;
 import org.telco.device.TokenHash;
 import org.telco.subscriber.Msisdn;
@@ -85,8 +86,12 @@ public final class PgDeviceStore implements DeviceStore {
   private static final String SPENT =
       """
       SELECT coalesce(sum(amount_fen), 0)::bigint FROM device_purchase
-      WHERE device_id = ? AND at >= ? AND at < ?
+      WHERE device_id = ? AND at >= ? AND at < ? AND charge <> 'DECLINED'
       """;
+  private static final String SETTLE =
+      "UPDATE device_purchase SET charge = ? WHERE device_id = ? AND id = ? AND charge = 'PENDING'";
+  private static final String CHARGE =
+      "SELECT charge FROM device_purchase WHERE device_id = ? AND id = ?";
   private static final String ATTEMPT =
       """
       INSERT INTO bind_attempt (phone, device_id, sms_id, at, outcome, refusal)
@@ -254,9 +259,7 @@ public final class PgDeviceStore implements DeviceStore {
     }
     Optional<Purchase> stored = purchase(connection, deviceId, purchase.id());
     if (stored.isPresent()) {
-      return stored.get().equals(DeviceRows.stored(purchase))
-          ? Recording.REPLAYED
-          : Recording.CONFLICT;
+      return stored.get().sameRequestAs(purchase) ? Recording.REPLAYED : Recording.CONFLICT;
     }
     YearMonth month = cap.monthOf(purchase.at());
     long spent = spentFen(connection, deviceId, cap.start(month), cap.end(month));
@@ -275,6 +278,38 @@ public final class PgDeviceStore implements DeviceStore {
       connection.rollback();
     } catch (SQLException e) {
       failure.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public boolean settle(DeviceId deviceId, String id, PurchaseCharge outcome) {
+    if (outcome == PurchaseCharge.PENDING) {
+      throw new IllegalArgumentException("a purchase is settled as CHARGED or DECLINED");
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(SETTLE)) {
+      update.setString(1, outcome.name());
+      update.setString(2, deviceId.value());
+      update.setString(3, id);
+      return update.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new DeviceStoreFailure("cannot settle purchase " + id + " of " + deviceId, e);
+    }
+  }
+
+  @Override
+  public Optional<PurchaseCharge> charge(DeviceId deviceId, String id) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(CHARGE)) {
+      select.setString(1, deviceId.value());
+      select.setString(2, id);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next()
+            ? Optional.of(PurchaseCharge.valueOf(rows.getString(1)))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new DeviceStoreFailure("cannot read the charge of " + id + " of " + deviceId, e);
     }
   }
 

@@ -1,0 +1,61 @@
+package org.telco.app.device;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.telco.device.SpendCap;
+
+/**
+ * What an operator sets for number-bound payment, read from {@code devices.json} in the data
+ * directory (written with the defaults on first start, so there is a file to edit).
+ *
+ * @param monthlyCapFen the most one device may charge its payer in a calendar month
+ */
+public record DeviceSettings(long monthlyCapFen) {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Requires a positive cap. */
+  public DeviceSettings {
+    if (monthlyCapFen <= 0) {
+      throw new IllegalArgumentException("monthlyCapFen must be positive: " + monthlyCapFen);
+    }
+  }
+
+  /**
+   * The defaults: 200 yuan a month, about what Chinese operators allow a number for value-added
+   * services without a further confirmation.
+   */
+  public static DeviceSettings defaults() {
+    return new DeviceSettings(20_000);
+  }
+
+  /** The cap in the operator's zone. */
+  SpendCap capIn(ZoneId zone) {
+    return new SpendCap(monthlyCapFen, zone);
+  }
+
+  /**
+   * The settings in {@code file}, or the defaults written to it when it does not exist.
+   *
+   * @throws IllegalArgumentException when the file's cap is not positive, naming the file
+   */
+  public static DeviceSettings loadOrCreate(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      MAPPER.writeValue(file.toFile(), defaults());
+    }
+    try {
+      return MAPPER.readValue(file.toFile(), DeviceSettings.class);
+    } catch (ValueInstantiationException e) {
+      throw new IllegalArgumentException(file + ": " + e.getCause().getMessage(), e);
+    }
+  }
+}

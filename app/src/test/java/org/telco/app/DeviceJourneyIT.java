@@ -1,0 +1,295 @@
+package org.telco.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.telco.app.tvbox.DeviceAgent;
+import org.telco.app.tvbox.DeviceFlash;
+import org.telco.device.BindingReplies;
+import org.telco.device.DeviceId;
+
+/**
+ * Flow F3 end to end, as issue 7 tells it, over real HTTP, the SMS centre, the ledger and
+ * PostgreSQL, with the device played by {@link DeviceAgent} from outside: boot (not bound, prompt
+ * shown), the phone texts the prompt, the activation SMS reaches the device and the confirmation
+ * the phone, the device is bound, a purchase is charged to the phone's balance once however often
+ * it is sent, an over-cap purchase is refused, the phone unbinds, and neither the device nor a copy
+ * of its old token can charge any more.
+ */
+class DeviceJourneyIT {
+  private static final AtomicLong NUMBERS = new AtomicLong(8613800009000L);
+  private static final AtomicLong DEVICES = new AtomicLong(3000);
+
+  @TempDir static Path flashes;
+
+  private static TestPlatform platform;
+  private static String base;
+  private static String admin;
+
+  @BeforeAll
+  static void startPlatform() throws Exception {
+    platform = TestPlatform.start();
+    base = platform.url("alpha") + "/api/v1";
+    admin = platform.adminKey("alpha");
+  }
+
+  @AfterAll
+  static void stopPlatform() {
+    platform.close();
+  }
+
+  @Test
+  void bootBindBuyOverTheCapUnbindAndTheOldTokenChargesNothing() throws Exception {
+    String dataSim = subscribe();
+    String phone = subscribe();
+    pay(phone, "journey-1", 5_000);
+    String id = "TVBOX-" + DEVICES.incrementAndGet();
+    DeviceAgent agent = agentFor(id, dataSim);
+
+    List<String> screen = new CopyOnWriteArrayList<>();
+    CompletableFuture<DeviceAgent.Boot> boot = bootInBackground(agent, screen);
+    DeviceAgent.Status prompt = agent.status();
+    assertThat(prompt.bound()).isFalse();
+    assertThat(prompt.text()).isEqualTo("BIND " + id);
+    await(() -> screen.stream().anyMatch(line -> line.contains("SMS: BIND " + id)));
+    sendFrom(phone, prompt.shortCode(), prompt.text());
+
+    assertThat(boot.get(40, TimeUnit.SECONDS)).isEqualTo(DeviceAgent.Boot.BOUND);
+    assertThat(agent.flash().token()).matches("[A-Za-z0-9_-]{43}");
+    assertThat(Files.readString(DeviceFlash.file(flashes, id))).doesNotContain(phone);
+    awaitInbox(phone, text -> text.equals(BindingReplies.bound(new DeviceId(id))));
+    assertThat(agent.status().bound()).isTrue();
+
+    long before = balance(phone);
+    DeviceAgent.Purchase film = agent.buy("film-1", "Film: Hero", 1_200);
+    assertThat(film.status()).as(film.body().toString()).isEqualTo(201);
+    assertThat(film.body().get("monthSpentFen").asLong()).isEqualTo(1_200);
+    assertThat(film.body().toString()).doesNotContain(phone);
+    assertThat(balance(phone)).isEqualTo(before - 1_200);
+    assertThat(agent.buy("film-1", "Film: Hero", 1_200).status()).isEqualTo(200);
+    assertThat(balance(phone)).isEqualTo(before - 1_200);
+
+    DeviceAgent.Purchase pass = agent.buy("pass-1", "Season pass", 19_000);
+    assertThat(pass.status()).isEqualTo(403);
+    assertThat(pass.problem()).isEqualTo("over-monthly-cap");
+    assertThat(balance(phone)).isEqualTo(before - 1_200);
+
+    String copiedToken = agent.flash().token();
+    sendFrom(phone, prompt.shortCode(), "UNBIND " + id);
+    awaitInbox(dataSim, text -> text.contains("ended on " + id));
+    DeviceAgent.Purchase afterUnbind = agent.buy("film-2", "Film: Hero II", 100);
+    assertThat(afterUnbind.problem()).isEqualTo("not-bound");
+    assertThat(agent.flash().hasToken()).isFalse();
+    Http.Response stolen = buyWith(id, agent.flash().secret(), copiedToken, "film-3", 100);
+    assertThat(stolen.status()).as(stolen.body()).isEqualTo(403);
+    assertThat(stolen.json().get("code").asText()).isEqualTo("not-bound");
+    assertThat(balance(phone)).isEqualTo(before - 1_200);
+  }
+
+  @Test
+  void aPayerShortOfMoneyIsDeclinedWithNothingCharged() throws Exception {
+    String dataSim = subscribe();
+    String phone = subscribe();
+    pay(phone, "journey-2", 500);
+    String id = "TVBOX-" + DEVICES.incrementAndGet();
+    DeviceAgent agent = bound(id, dataSim, phone);
+    long before = balance(phone);
+
+    DeviceAgent.Purchase tooDear = agent.buy("film-1", "Film: Hero", before + 1);
+    assertThat(tooDear.status()).as(tooDear.body().toString()).isEqualTo(402);
+    assertThat(tooDear.problem()).isEqualTo("balance-too-low");
+    pay(phone, "journey-3", 5_000);
+    assertThat(agent.buy("film-1", "Film: Hero", before + 1).status()).isEqualTo(402);
+    assertThat(balance(phone)).isEqualTo(before + 5_000);
+    DeviceAgent.Purchase next = agent.buy("film-2", "Film: Hero", before + 1);
+    assertThat(next.status()).isEqualTo(201);
+    assertThat(next.body().get("monthSpentFen").asLong()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void customerCareUnbindsByApiAndBothEndsAreTold() throws Exception {
+    String dataSim = subscribe();
+    String phone = subscribe();
+    String id = "TVBOX-" + DEVICES.incrementAndGet();
+    bound(id, dataSim, phone);
+
+    JsonNode device = Http.get(base + "/devices/" + id, admin).json();
+    assertThat(device.get("binding").get("payer").asText()).isEqualTo(phone);
+    assertThat(device.get("binding").get("consent").get("text").asText()).isEqualTo("BIND " + id);
+
+    Http.Response ended = Http.delete(base + "/devices/" + id + "/binding", admin);
+    assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+    assertThat(ended.json().get("unboundBy").asText()).isEqualTo("API");
+    assertThat(ended.json().get("consent").get("from").asText()).isEqualTo(phone);
+    awaitInbox(dataSim, text -> text.contains("ended on " + id));
+    awaitInbox(phone, text -> text.equals(BindingReplies.unbound(new DeviceId(id))));
+    assertThat(Http.get(base + "/devices/" + id, admin).json().has("binding")).isFalse();
+    assertThat(Http.delete(base + "/devices/" + id + "/binding", admin).status()).isEqualTo(404);
+    assertThat(
+            Http.delete(base + "/devices/" + id + "/binding", platform.partnerKey("alpha"))
+                .status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void aPurchaseNeedsTheDevicesSecretItsTokenAndAWellFormedBody() throws Exception {
+    String dataSim = subscribe();
+    String phone = subscribe();
+    pay(phone, "journey-4", 1_000);
+    String id = "TVBOX-" + DEVICES.incrementAndGet();
+    DeviceAgent agent = bound(id, dataSim, phone);
+    String secret = agent.flash().secret();
+    String token = agent.flash().token();
+
+    assertThat(buyWith(id, "wrong", token, "p-1", 100).status()).isEqualTo(401);
+    Http.Response noToken = buyWith(id, secret, null, "p-1", 100);
+    assertThat(noToken.status()).isEqualTo(401);
+    assertThat(noToken.json().get("code").asText()).isEqualTo("binding-token-missing");
+    Http.Response forged = buyWith(id, secret, token + "x", "p-1", 100);
+    assertThat(forged.json().get("code").asText()).isEqualTo("binding-token-invalid");
+    Http.Response badId = buyWith(id, secret, token, "no spaces", 100);
+    assertThat(badId.status()).isEqualTo(400);
+    assertThat(badId.json().get("field").asText()).isEqualTo("id");
+    Http.Response badAmount = buyWith(id, secret, token, "p-1", 0);
+    assertThat(badAmount.json().get("field").asText()).isEqualTo("amountFen");
+    assertThat(buyWith(id, secret, token, "p-1", 100).status()).isEqualTo(201);
+    Http.Response reused = buyWith(id, secret, token, "p-1", 200);
+    assertThat(reused.status()).isEqualTo(409);
+    assertThat(reused.json().get("field").asText()).isEqualTo("id");
+  }
+
+  /** A registered device whose agent booted and bound it to {@code phone}. */
+  private static DeviceAgent bound(String id, String dataSim, String phone) throws Exception {
+    DeviceAgent agent = agentFor(id, dataSim);
+    DeviceAgent.Status prompt = agent.status();
+    sendFrom(phone, prompt.shortCode(), prompt.text());
+    awaitInbox(dataSim, text -> text.contains("TOKEN "));
+    assertThat(agent.boot(Duration.ofSeconds(20), line -> {})).isEqualTo(DeviceAgent.Boot.BOUND);
+    return agent;
+  }
+
+  private static DeviceAgent agentFor(String id, String dataSim) throws IOException {
+    Http.Response registered =
+        Http.post(
+            base + "/devices",
+            admin,
+            "{\"deviceId\":\"" + id + "\",\"dataSim\":\"" + dataSim + "\"}");
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    Path flash = DeviceFlash.file(flashes, id);
+    new DeviceFlash(
+            id,
+            platform.url("alpha"),
+            "alpha",
+            dataSim,
+            registered.json().get("secret").asText(),
+            null)
+        .write(flash);
+    return new DeviceAgent(flash, platform.partnerKey("alpha"));
+  }
+
+  private static CompletableFuture<DeviceAgent.Boot> bootInBackground(
+      DeviceAgent agent, List<String> screen) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return agent.boot(Duration.ofSeconds(30), screen::add);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  private static Http.Response buyWith(
+      String id, String secret, String token, String purchaseId, long amountFen) {
+    Map<String, String> headers = new java.util.HashMap<>();
+    headers.put("Authorization", "Device " + id + ":" + secret);
+    if (token != null) {
+      headers.put("Binding-Token", token);
+    }
+    return Http.post(
+        base + "/devices/" + id + "/purchases",
+        null,
+        "{\"id\":\"" + purchaseId + "\",\"item\":\"Film\",\"amountFen\":" + amountFen + "}",
+        headers);
+  }
+
+  private static long balance(String msisdn) {
+    return Http.get(base + "/subscribers/" + msisdn, admin).json().get("balanceFen").asLong();
+  }
+
+  private static String subscribe() {
+    String msisdn = Long.toString(NUMBERS.incrementAndGet());
+    Http.Response created =
+        Http.post(
+            base + "/subscribers",
+            admin,
+            "{\"msisdn\":\""
+                + msisdn
+                + "\",\"planId\":\"standard\",\"servicePassword\":\"Kx7-pw19q\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return msisdn;
+  }
+
+  private static void pay(String msisdn, String paymentId, long amountFen) {
+    Http.Response paid =
+        Http.post(
+            base + "/payments",
+            admin,
+            "{\"id\":\"%s\",\"msisdn\":\"%s\",\"amountFen\":%d,\"payer\":\"%s\",\"channel\":\"SANDBOX\"}"
+                .formatted(paymentId, msisdn, amountFen, msisdn));
+    assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+  }
+
+  private static void sendFrom(String msisdn, String to, String text) {
+    Http.Response sent =
+        Http.post(
+            base + "/handsets/" + msisdn + "/sms",
+            platform.partnerKey("alpha"),
+            "{\"to\":\"" + to + "\",\"text\":\"" + text + "\"}");
+    assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+  }
+
+  private static void awaitInbox(String msisdn, Predicate<String> wanted) {
+    await(
+        () -> {
+          JsonNode inbox =
+              Http.get(base + "/handsets/" + msisdn + "/inbox", platform.partnerKey("alpha"))
+                  .json();
+          for (JsonNode message : inbox) {
+            if (wanted.test(message.get("text").asText())) {
+              return true;
+            }
+          }
+          return false;
+        });
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
