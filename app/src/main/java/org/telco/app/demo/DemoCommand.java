@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       DemoCommand.Lifecycle.class,
       DemoCommand.EmergencyCredit.class,
-      DemoCommand.Autopay.class
+      DemoCommand.Autopay.class,
+      DemoCommand.DeviceBinding.class
     })
 public final class DemoCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -81,6 +82,26 @@ public final class DemoCommand implements Runnable {
       } catch (AddressBookException e) {
         System.err.println("the demo wrote an address book it cannot read: " + e.getMessage());
         return LifecycleDemo.FAILED;
+      }
+    }
+  }
+
+  /** {@code telco demo device-binding}: see {@link DeviceBindingDemo}. */
+  @Command(
+      name = "device-binding",
+      mixinStandardHelpOptions = true,
+      description = {
+        "A TV box boots unbound, a phone texts BIND, the box buys a film charged to the phone,"
+            + " passes its cap, and the phone unbinds it."
+      })
+  static final class DeviceBinding extends Scenario {
+    @Override
+    int play(PlatformClient api) {
+      try {
+        return new DeviceBindingDemo(api, dataDirectory, url, System.out, new SecureRandom())
+            .play();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
   }
