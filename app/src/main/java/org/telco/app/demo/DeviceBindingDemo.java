@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -67,8 +68,10 @@ public final class DeviceBindingDemo {
     DeviceAgent box = register(id, dataSim);
 
     out.println("\n2. The box boots: number-bound payment is not active, it shows its prompt");
-    CompletableFuture<DeviceAgent.Boot> boot = bootInBackground(box);
+    CountDownLatch prompted = new CountDownLatch(1);
+    CompletableFuture<DeviceAgent.Boot> boot = bootInBackground(box, prompted);
     DeviceAgent.Status prompt = box.status();
+    awaitPrompt(prompted);
     steps.check("the box asks the service platform", !prompt.bound(), "not bound");
 
     out.println("\n3. The phone texts the prompt's SMS");
@@ -134,15 +137,32 @@ public final class DeviceBindingDemo {
     return AutopayCommand.partnerKeys(dataDirectory.resolve("credentials.json")).get("alpha");
   }
 
-  private CompletableFuture<DeviceAgent.Boot> bootInBackground(DeviceAgent box) {
+  private CompletableFuture<DeviceAgent.Boot> bootInBackground(
+      DeviceAgent box, CountDownLatch prompted) {
     return CompletableFuture.supplyAsync(
         () -> {
           try {
-            return box.boot(Duration.ofSeconds(30), line -> out.println("   [box] " + line));
+            return box.boot(
+                Duration.ofSeconds(30),
+                line -> {
+                  out.println("   [box] " + line);
+                  if (line.startsWith("Waiting for the activation SMS")) {
+                    prompted.countDown();
+                  }
+                });
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
         });
+  }
+
+  /** Lets the box show its prompt before the story goes on, so the output reads in order. */
+  private static void awaitPrompt(CountDownLatch prompted) {
+    try {
+      prompted.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static DeviceAgent.Boot finish(CompletableFuture<DeviceAgent.Boot> boot)
