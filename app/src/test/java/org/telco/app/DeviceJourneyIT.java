@@ -123,6 +123,34 @@ class DeviceJourneyIT {
   }
 
   @Test
+  void aNewBindFromThePayerReissuesTheTokenAndTheBoxPicksItUp() throws Exception {
+    String dataSim = subscribe();
+    String phone = subscribe();
+    pay(phone, "journey-5", 2_000);
+    String id = "TVBOX-" + DEVICES.incrementAndGet();
+    DeviceAgent agent = bound(id, dataSim, phone);
+    String oldToken = agent.flash().token();
+    String code =
+        org.telco.subscriber.OperatorProfiles.allInOne().operators().stream()
+            .filter(o -> o.id().value().equals("alpha"))
+            .findFirst()
+            .orElseThrow()
+            .shortCodes()
+            .get(1);
+
+    sendFrom(phone, code, "BIND " + id);
+    await(() -> activations(dataSim) == 2);
+
+    Http.Response withOld = buyWith(id, agent.flash().secret(), oldToken, "old-1", 100);
+    assertThat(withOld.json().get("code").asText()).isEqualTo("binding-token-invalid");
+    DeviceAgent.Purchase film = agent.buy("film-1", "Film: Hero", 100);
+    assertThat(film.status())
+        .as(film.body() + " " + Http.get(base + "/handsets/" + dataSim + "/inbox", admin).body())
+        .isEqualTo(201);
+    assertThat(agent.flash().token()).isNotEqualTo(oldToken);
+  }
+
+  @Test
   void customerCareUnbindsByApiAndBothEndsAreTold() throws Exception {
     String dataSim = subscribe();
     String phone = subscribe();
@@ -263,6 +291,16 @@ class DeviceJourneyIT {
             platform.partnerKey("alpha"),
             "{\"to\":\"" + to + "\",\"text\":\"" + text + "\"}");
     assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+  }
+
+  private static long activations(String msisdn) {
+    JsonNode inbox =
+        Http.get(base + "/handsets/" + msisdn + "/inbox", platform.partnerKey("alpha")).json();
+    long count = 0;
+    for (JsonNode message : inbox) {
+      count += message.get("text").asText().contains("TOKEN ") ? 1 : 0;
+    }
+    return count;
   }
 
   private static void awaitInbox(String msisdn, Predicate<String> wanted) {

@@ -67,6 +67,23 @@ public record Binding(
   }
 
   /**
+   * The same active binding with a new token: the payer asked again (a BIND from the payer while
+   * bound), because the device lost the token or never got it. The old token stops working.
+   *
+   * @throws IllegalStateException when it already ended
+   * @throws IllegalArgumentException when {@code newHash} is the hash it has
+   */
+  public Binding withToken(TokenHash newHash) {
+    if (!isActive()) {
+      throw new IllegalStateException(id + " has ended; bind again instead");
+    }
+    if (newHash.equals(tokenHash)) {
+      throw new IllegalArgumentException("a new token has a new hash");
+    }
+    return new Binding(id, deviceId, payer, newHash, state, boundAt, consent, null, null);
+  }
+
+  /**
    * The binding after its payer ended it.
    *
    * @throws IllegalStateException when it already ended

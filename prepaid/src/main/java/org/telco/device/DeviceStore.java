@@ -78,6 +78,16 @@ public interface DeviceStore {
   boolean unbind(Binding before, Binding after);
 
   /**
+   * Replaces a stored active binding by the same binding with a new token ({@link
+   * Binding#withToken}), only if the stored one is still {@code before} (compare-and-set): of two
+   * re-issues, or a re-issue and an unbind, racing, one applies. The old token finds nothing then.
+   *
+   * @return whether it was replaced
+   * @throws IllegalArgumentException when {@code after} is not {@code before} with another token
+   */
+  boolean reissue(Binding before, Binding after);
+
+  /**
    * Stores a purchase as {@link PurchaseCharge#PENDING}, once per device and id, and only within
    * {@code cap}: what the device spent in the purchase's month ({@link SpendCap#monthOf}), declined
    * purchases not counted, plus this purchase must not exceed it. A device's purchases are recorded

@@ -82,6 +82,19 @@ public final class InMemoryDeviceStore implements DeviceStore {
   }
 
   @Override
+  public synchronized boolean reissue(Binding before, Binding after) {
+    if (!after.equals(before.withToken(after.tokenHash()))) {
+      throw new IllegalArgumentException("a re-issue changes the token only: " + before.id());
+    }
+    if (!before.equals(bindings.get(before.id()))
+        || bindingByToken(after.tokenHash()).isPresent()) {
+      return false;
+    }
+    bindings.put(after.id(), after);
+    return true;
+  }
+
+  @Override
   public synchronized Recording record(Purchase purchase, SpendCap cap) {
     Map<String, Purchase> ofDevice =
         purchases.computeIfAbsent(purchase.deviceId(), d -> new HashMap<>());

@@ -113,6 +113,24 @@ public abstract class DeviceStoreContract {
   }
 
   @Test
+  void aReissueSwapsTheTokenOfTheBindingAsItWasReadOnce() {
+    store.register(device(TVBOX, 1));
+    Binding active = binding("b1", TVBOX, ALICE, T0);
+    store.bind(active);
+    Binding fresh = active.withToken(DeviceFixtures.tokenHash("fresh"));
+    Binding rival = active.withToken(DeviceFixtures.tokenHash("rival"));
+
+    assertThat(store.reissue(active, fresh)).isTrue();
+    assertThat(store.reissue(active, rival)).isFalse();
+    assertThat(store.bindingByToken(active.tokenHash())).isEmpty();
+    assertThat(store.bindingByToken(fresh.tokenHash())).contains(fresh);
+    assertThat(store.activeBinding(TVBOX)).contains(fresh);
+    assertThat(store.unbind(active, active.unbind(T0.plusSeconds(1), UnbindChannel.SMS))).isFalse();
+    assertThatThrownBy(() -> store.reissue(fresh, fresh.unbind(T0, UnbindChannel.API)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void racingBindsForOneDeviceStoreExactlyOne() throws Exception {
     store.register(device(TVBOX, 1));
     CountDownLatch start = new CountDownLatch(1);

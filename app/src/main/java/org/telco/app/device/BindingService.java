@@ -99,7 +99,8 @@ final class BindingService implements ShortCodeService {
     String reply =
         switch (verdict) {
           case BindVerdict.Refused refused -> refuse(message, sender, deviceId, refused.reason());
-          case BindVerdict.AlreadyBound already -> confirm(message, sender, deviceId, false);
+          case BindVerdict.AlreadyBound already ->
+              reissue(message, sender, device.orElseThrow(), already.binding());
           case BindVerdict.Bind ignored -> activate(message, sender, device.orElseThrow());
         };
     return reply;
@@ -132,6 +133,33 @@ final class BindingService implements ShortCodeService {
       case DEVICE_UNKNOWN -> refuse(message, sender, device.id(), BindingRefusal.DEVICE_UNKNOWN);
       case DEVICE_ALREADY_BOUND -> raceLost(message, sender, device.id());
     };
+  }
+
+  /**
+   * A BIND from the payer of an active binding: the device lost its token or never got it (it was
+   * reset, or was off when the activation came), so it gets a new one and the old one stops
+   * working. A redelivery of the SMS that made the binding only confirms: its activation was sent
+   * with it.
+   *
+   * <p>The activation's id names the new token's hash, so each re-issue sends its own SMS and the
+   * device keeps the newest; a lost compare-and-set (a rival re-issue or unbind) sends nothing.
+   */
+  private String reissue(ShortMessage message, Msisdn sender, Device device, Binding active) {
+    if (active.consent().smsId().equals(message.id())) {
+      return confirm(message, sender, device.id(), false);
+    }
+    BindingToken token = BindingToken.issue(random);
+    Binding renewed = active.withToken(token.hash());
+    if (devices.reissue(active, renewed)) {
+      sms.send(
+          new SmsMessage(
+              MessageIds.derived(message.id(), "activation:" + token.hash().hex().substring(0, 16)),
+              shortCode,
+              device.dataSim().digits(),
+              BindingReplies.activation(device.id(), token),
+              clock.instant()));
+    }
+    return confirm(message, sender, device.id(), false);
   }
 
   /** A rival's binding was stored first: judged again, as the owner's retry or a refusal. */

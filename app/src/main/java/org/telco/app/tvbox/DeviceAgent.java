@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -135,7 +136,7 @@ public final class DeviceAgent {
 
   private static Boot noToken(Consumer<String> screen) {
     screen.accept("Bound, but no activation SMS reached this device: the payer should text");
-    screen.accept("UNBIND and then BIND again to send a new one.");
+    screen.accept("BIND again for a new one.");
     return Boot.BOUND_WITHOUT_TOKEN;
   }
 
@@ -163,13 +164,17 @@ public final class DeviceAgent {
     if (inbox.status() != 200) {
       throw new IllegalStateException("the data SIM's inbox answered " + inbox);
     }
+    // The inbox lists the newest first and gives times to the second, so of two activations in
+    // one second the first listed is the newer; the binding's start is cut to the second alike.
+    Instant notBefore = since.truncatedTo(ChronoUnit.SECONDS);
     String newest = null;
-    Instant newestAt = since;
+    Instant newestAt = null;
     for (JsonNode message : inbox.body()) {
       String text = message.path("text").asText();
       Instant at = Instant.parse(message.path("at").asText());
       boolean unseen = seen.add(message.path("id").asText());
-      if (unseen && isActivation(text) && !at.isBefore(newestAt)) {
+      boolean newer = newestAt == null || at.isAfter(newestAt);
+      if (unseen && isActivation(text) && !at.isBefore(notBefore) && newer) {
         newest = text.substring(text.indexOf(TOKEN_MARK) + TOKEN_MARK.length()).strip();
         newestAt = at;
       }
@@ -201,7 +206,9 @@ public final class DeviceAgent {
 
   /**
    * Buys {@code item} for {@code amountFen} under the device's own id {@code purchaseId} (a retry
-   * names the same id). A device told its binding ended forgets its token.
+   * names the same id). A device told its binding ended forgets its token; one told its token is
+   * not valid looks for a newer activation SMS (a re-issued token) and, finding one, tries once
+   * more.
    *
    * @throws IllegalStateException when the device holds no token: it is not bound
    */
@@ -222,7 +229,23 @@ public final class DeviceAgent {
     if (purchase.problem().equals("not-bound")) {
       keep(null);
     }
+    if (purchase.problem().equals("binding-token-invalid") && newerToken()) {
+      return buy(purchaseId, item, amountFen);
+    }
     return purchase;
+  }
+
+  /**
+   * Whether the data SIM holds an activation with a token other than the one kept, which is then
+   * kept instead: the payer texted BIND again and the platform re-issued the token.
+   */
+  private boolean newerToken() throws IOException {
+    Optional<String> newest = newestActivation(new HashSet<>(), Instant.EPOCH);
+    if (newest.isEmpty() || newest.get().equals(flash.token())) {
+      return false;
+    }
+    keep(newest.get());
+    return true;
   }
 
   private void keep(String token) throws IOException {

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.telco.device.Binding;
 import org.telco.device.BindingRefusal;
 import org.telco.device.BindingReplies;
+import org.telco.device.BindingToken;
 import org.telco.device.Device;
 import org.telco.device.DeviceId;
 import org.telco.device.InMemoryDeviceStore;
@@ -65,6 +67,25 @@ class BindingServiceTest {
     assertThat(sent.get(0).from()).isEqualTo(CODE);
     assertThat(sent.get(0).id()).isEqualTo("sms-1:activation");
     assertThat(sent.get(0).text()).contains("TOKEN ");
+  }
+
+  @Test
+  void aNewBindFromThePayerGivesTheDeviceANewTokenAndVoidsTheOld() {
+    service.answer(mo("sms-1", PHONE, "BIND TVBOX-0001"));
+    Binding first = devices.activeBinding(BOX).orElseThrow();
+
+    assertThat(service.answer(mo("sms-2", PHONE, "BIND TVBOX-0001")))
+        .containsExactly(BindingReplies.bound(BOX));
+
+    Binding renewed = devices.activeBinding(BOX).orElseThrow();
+    assertThat(renewed.id()).isEqualTo(first.id());
+    assertThat(renewed.consent()).isEqualTo(first.consent());
+    assertThat(renewed.tokenHash()).isNotEqualTo(first.tokenHash());
+    assertThat(devices.bindingByToken(first.tokenHash())).isEmpty();
+    assertThat(sent).hasSize(2);
+    String token = sent.get(1).text().substring(sent.get(1).text().indexOf("TOKEN ") + 6);
+    assertThat(new BindingToken(token).hash()).isEqualTo(renewed.tokenHash());
+    assertThat(sent.get(1).id()).startsWith("sms-2:activation:").isNotEqualTo(sent.get(0).id());
   }
 
   @Test

@@ -1,9 +1,6 @@
 package org.telco.storage.device;
 
-import static org.telco.storage.device.DeviceRows.BINDING_COLUMNS;
 import static org.telco.storage.device.DeviceRows.BINDING_WIDTH;
-import static org.telco.storage.device.DeviceRows.DEVICE_COLUMNS;
-import static org.telco.storage.device.DeviceRows.PURCHASE_COLUMNS;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,67 +36,6 @@ import org.telco.subscriber.Msisdn;
  * safe for concurrent use.
  */
 public final class PgDeviceStore implements DeviceStore {
-  private static final String REGISTER =
-      """
-      INSERT INTO device (id, data_sim, credential, registered_at) VALUES (?, ?, ?, ?)
-      ON CONFLICT DO NOTHING
-      """;
-  private static final String DEVICE =
-      """
-      SELECT %s FROM device d
-      LEFT JOIN binding b ON b.device_id = d.id AND b.state = 'ACTIVE'
-      WHERE d.id = ?
-      """
-          .formatted(DEVICE_COLUMNS);
-  private static final String BINDING_BY_ID =
-      "SELECT %s FROM binding WHERE id = ?".formatted(BINDING_COLUMNS);
-  private static final String BINDING_BY_TOKEN =
-      "SELECT %s FROM binding WHERE token_hash = ?".formatted(BINDING_COLUMNS);
-  private static final String ACTIVE_BINDING =
-      "SELECT %s FROM binding WHERE device_id = ? AND state = 'ACTIVE'".formatted(BINDING_COLUMNS);
-  private static final String BIND =
-      """
-      INSERT INTO binding (%s)
-      SELECT ?::text, ?::text, ?::text, ?::text, ?::text, ?::timestamptz, ?::text, ?::text,
-             ?::text, ?::text, ?::timestamptz, ?::timestamptz, ?::text
-      WHERE EXISTS (SELECT 1 FROM device WHERE id = ?)
-      ON CONFLICT DO NOTHING
-      """
-          .formatted(BINDING_COLUMNS);
-  private static final String WHY_NOT_BOUND =
-      """
-      SELECT EXISTS (SELECT 1 FROM device WHERE id = ?),
-             EXISTS (SELECT 1 FROM binding WHERE id = ? OR token_hash = ?)
-      """;
-  private static final String UNBIND =
-      """
-      UPDATE binding SET (%1$s) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      WHERE id = ? AND (%1$s) IS NOT DISTINCT FROM (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      """
-          .formatted(BINDING_COLUMNS);
-  private static final String LOCK_DEVICE = "SELECT 1 FROM device WHERE id = ? FOR NO KEY UPDATE";
-  private static final String RECORD =
-      "INSERT INTO device_purchase (%s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-          .formatted(PURCHASE_COLUMNS);
-  private static final String PURCHASE =
-      "SELECT %s FROM device_purchase WHERE device_id = ? AND id = ?".formatted(PURCHASE_COLUMNS);
-  private static final String SPENT =
-      """
-      SELECT coalesce(sum(amount_fen), 0)::bigint FROM device_purchase
-      WHERE device_id = ? AND at >= ? AND at < ? AND charge <> 'DECLINED'
-      """;
-  private static final String SETTLE =
-      "UPDATE device_purchase SET charge = ? WHERE device_id = ? AND id = ? AND charge = 'PENDING'";
-  private static final String CHARGE =
-      "SELECT charge FROM device_purchase WHERE device_id = ? AND id = ?";
-  private static final String ATTEMPT =
-      """
-      INSERT INTO bind_attempt (phone, device_id, sms_id, at, outcome, refusal)
-      VALUES (?, ?, ?, ?, ?, ?)
-      """;
-  private static final String ATTEMPTS =
-      "SELECT count(*) FROM bind_attempt WHERE phone = ? AND at >= ?";
-
   private final DataSource dataSource;
 
   /** A store on the migrated database behind {@code dataSource}. */
@@ -113,7 +49,7 @@ public final class PgDeviceStore implements DeviceStore {
       throw new IllegalArgumentException("a device is registered unbound: " + device.id());
     }
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(REGISTER)) {
+        PreparedStatement insert = connection.prepareStatement(DeviceSql.REGISTER)) {
       insert.setString(1, device.id().value());
       insert.setString(2, device.dataSim().digits());
       insert.setString(3, device.credential().encoded());
@@ -127,7 +63,7 @@ public final class PgDeviceStore implements DeviceStore {
   @Override
   public Optional<Device> device(DeviceId id) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(DEVICE)) {
+        PreparedStatement select = connection.prepareStatement(DeviceSql.DEVICE)) {
       select.setString(1, id.value());
       try (ResultSet rows = select.executeQuery()) {
         return rows.next() ? Optional.of(DeviceRows.device(rows)) : Optional.empty();
@@ -139,17 +75,17 @@ public final class PgDeviceStore implements DeviceStore {
 
   @Override
   public Optional<Binding> binding(String id) {
-    return oneBinding(BINDING_BY_ID, id);
+    return oneBinding(DeviceSql.BINDING_BY_ID, id);
   }
 
   @Override
   public Optional<Binding> bindingByToken(TokenHash hash) {
-    return oneBinding(BINDING_BY_TOKEN, hash.hex());
+    return oneBinding(DeviceSql.BINDING_BY_TOKEN, hash.hex());
   }
 
   @Override
   public Optional<Binding> activeBinding(DeviceId id) {
-    return oneBinding(ACTIVE_BINDING, id.value());
+    return oneBinding(DeviceSql.ACTIVE_BINDING, id.value());
   }
 
   private Optional<Binding> oneBinding(String sql, String key) {
@@ -170,7 +106,7 @@ public final class PgDeviceStore implements DeviceStore {
       throw new IllegalArgumentException("only an active binding is bound: " + binding.id());
     }
     try (Connection connection = dataSource.getConnection()) {
-      try (PreparedStatement insert = connection.prepareStatement(BIND)) {
+      try (PreparedStatement insert = connection.prepareStatement(DeviceSql.BIND)) {
         DeviceRows.bind(insert, 1, binding);
         // An unknown device inserts nothing, rather than failing on the foreign key.
         insert.setString(BINDING_WIDTH + 1, binding.deviceId().value());
@@ -190,7 +126,7 @@ public final class PgDeviceStore implements DeviceStore {
    */
   private static BindResult whyNotBound(Connection connection, Binding binding)
       throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(WHY_NOT_BOUND)) {
+    try (PreparedStatement select = connection.prepareStatement(DeviceSql.WHY_NOT_BOUND)) {
       select.setString(1, binding.deviceId().value());
       select.setString(2, binding.id());
       select.setString(3, binding.tokenHash().hex());
@@ -209,14 +145,31 @@ public final class PgDeviceStore implements DeviceStore {
     if (!before.id().equals(after.id())) {
       return false;
     }
+    return replace(before, after);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The same compare-and-set as {@link #unbind}; the new hash is unique like every token hash.
+   */
+  @Override
+  public boolean reissue(Binding before, Binding after) {
+    if (!after.equals(before.withToken(after.tokenHash()))) {
+      throw new IllegalArgumentException("a re-issue changes the token only: " + before.id());
+    }
+    return replace(before, after);
+  }
+
+  private boolean replace(Binding before, Binding after) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(UNBIND)) {
+        PreparedStatement update = connection.prepareStatement(DeviceSql.REPLACE)) {
       DeviceRows.bind(update, 1, after);
       update.setString(BINDING_WIDTH + 1, before.id());
       DeviceRows.bind(update, BINDING_WIDTH + 2, before);
       return update.executeUpdate() == 1;
     } catch (SQLException e) {
-      throw new DeviceStoreFailure("cannot unbind " + before.id(), e);
+      throw new DeviceStoreFailure("cannot replace binding " + before.id(), e);
     }
   }
 
@@ -251,7 +204,7 @@ public final class PgDeviceStore implements DeviceStore {
   private static Recording recordLocked(Connection connection, Purchase purchase, SpendCap cap)
       throws SQLException {
     DeviceId deviceId = purchase.deviceId();
-    try (PreparedStatement lock = connection.prepareStatement(LOCK_DEVICE)) {
+    try (PreparedStatement lock = connection.prepareStatement(DeviceSql.LOCK_DEVICE)) {
       lock.setString(1, deviceId.value());
       try (ResultSet rows = lock.executeQuery()) {
         rows.next();
@@ -266,7 +219,7 @@ public final class PgDeviceStore implements DeviceStore {
     if (Math.addExact(spent, purchase.amountFen()) > cap.monthlyFen()) {
       return Recording.OVER_CAP;
     }
-    try (PreparedStatement insert = connection.prepareStatement(RECORD)) {
+    try (PreparedStatement insert = connection.prepareStatement(DeviceSql.RECORD)) {
       DeviceRows.bind(insert, purchase);
       insert.executeUpdate();
     }
@@ -287,7 +240,7 @@ public final class PgDeviceStore implements DeviceStore {
       throw new IllegalArgumentException("a purchase is settled as CHARGED or DECLINED");
     }
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(SETTLE)) {
+        PreparedStatement update = connection.prepareStatement(DeviceSql.SETTLE)) {
       update.setString(1, outcome.name());
       update.setString(2, deviceId.value());
       update.setString(3, id);
@@ -300,7 +253,7 @@ public final class PgDeviceStore implements DeviceStore {
   @Override
   public Optional<PurchaseCharge> charge(DeviceId deviceId, String id) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(CHARGE)) {
+        PreparedStatement select = connection.prepareStatement(DeviceSql.CHARGE)) {
       select.setString(1, deviceId.value());
       select.setString(2, id);
       try (ResultSet rows = select.executeQuery()) {
@@ -324,7 +277,7 @@ public final class PgDeviceStore implements DeviceStore {
 
   private static Optional<Purchase> purchase(Connection connection, DeviceId deviceId, String id)
       throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(PURCHASE)) {
+    try (PreparedStatement select = connection.prepareStatement(DeviceSql.PURCHASE)) {
       select.setString(1, deviceId.value());
       select.setString(2, id);
       try (ResultSet rows = select.executeQuery()) {
@@ -345,7 +298,7 @@ public final class PgDeviceStore implements DeviceStore {
 
   private static long spentFen(
       Connection connection, DeviceId deviceId, Instant from, Instant until) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(SPENT)) {
+    try (PreparedStatement select = connection.prepareStatement(DeviceSql.SPENT)) {
       select.setString(1, deviceId.value());
       DeviceRows.setInstant(select, 2, from);
       DeviceRows.setInstant(select, 3, until);
@@ -359,7 +312,7 @@ public final class PgDeviceStore implements DeviceStore {
   @Override
   public void recordAttempt(BindAttempt attempt) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(ATTEMPT)) {
+        PreparedStatement insert = connection.prepareStatement(DeviceSql.ATTEMPT)) {
       insert.setString(1, attempt.phone().digits());
       insert.setString(2, attempt.deviceId().value());
       insert.setString(3, attempt.smsId());
@@ -368,14 +321,15 @@ public final class PgDeviceStore implements DeviceStore {
       insert.setString(6, attempt.refusal() == null ? null : attempt.refusal().name());
       insert.executeUpdate();
     } catch (SQLException e) {
-      throw new DeviceStoreFailure("cannot record a BIND attempt of " + attempt.phone(), e);
+      throw new DeviceStoreFailure(
+          "cannot record a DeviceSql.BIND attempt of " + attempt.phone(), e);
     }
   }
 
   @Override
   public int attemptsSince(Msisdn phone, Instant since) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(ATTEMPTS)) {
+        PreparedStatement select = connection.prepareStatement(DeviceSql.ATTEMPTS)) {
       select.setString(1, phone.digits());
       DeviceRows.setInstant(select, 2, since);
       try (ResultSet rows = select.executeQuery()) {
@@ -383,7 +337,7 @@ public final class PgDeviceStore implements DeviceStore {
         return Math.toIntExact(rows.getLong(1));
       }
     } catch (SQLException e) {
-      throw new DeviceStoreFailure("cannot count the BIND attempts of " + phone, e);
+      throw new DeviceStoreFailure("cannot count the DeviceSql.BIND attempts of " + phone, e);
     }
   }
 }
