@@ -100,6 +100,10 @@ public final class DeviceAgent {
    * @param screen where the device shows what it has to say, one line at a time
    */
   public Boot boot(Duration wait, Consumer<String> screen) throws IOException {
+    // The inbox is read before the question, so an activation that arrives in between is new to
+    // the wait below rather than taken for an old one.
+    Set<String> seen = new HashSet<>();
+    newestActivation(seen, Instant.EPOCH);
     Status status = status();
     if (!status.bound() && flash.hasToken()) {
       keep(null);
@@ -109,10 +113,8 @@ public final class DeviceAgent {
       screen.accept("Number-bound payment is active since " + status.boundAt() + ".");
       return Boot.BOUND;
     }
-    Set<String> seen = new HashSet<>();
-    Instant since = status.bound() ? Instant.parse(status.boundAt()) : Instant.EPOCH;
-    Optional<String> waiting = newestActivation(seen, since);
     if (status.bound()) {
+      Optional<String> waiting = newestActivation(new HashSet<>(), Instant.parse(status.boundAt()));
       return waiting.isPresent() ? activated(waiting.get(), screen) : noToken(screen);
     }
     showPrompt(status, screen);
@@ -120,7 +122,7 @@ public final class DeviceAgent {
     while (System.nanoTime() < deadline) {
       sleep();
       Optional<String> token = newestActivation(seen, Instant.EPOCH);
-      if (token.isPresent() && status().bound()) {
+      if (token.isPresent()) {
         return activated(token.get(), screen);
       }
     }
