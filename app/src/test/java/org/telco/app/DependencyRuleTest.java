@@ -126,7 +126,10 @@ class DependencyRuleTest {
             "org.telco.payment..",
             "org.telco.network..",
             "org.telco.messaging..",
-            "org.telco.outbox..")
+            "org.telco.outbox..",
+            "org.telco.device..",
+            "org.telco.credit..",
+            "org.telco.porting..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
