@@ -84,27 +84,14 @@ public final class InMemoryPortingStore implements PortingStore {
 
   @Override
   public synchronized boolean replace(PortRequest before, PortRequest after) {
-    requireSuccessor(before, after);
+    if (!before.isFollowedBy(after)) {
+      throw new IllegalArgumentException("not a next step of " + before.id());
+    }
     if (!before.equals(requests.get(before.id()))) {
       return false;
     }
     requests.put(after.id(), after);
     return true;
-  }
-
-  /** Checks that {@code after} is {@code before} with steps added. */
-  static void requireSuccessor(PortRequest before, PortRequest after) {
-    boolean sameParties =
-        before.id().equals(after.id())
-            && before.msisdn().equals(after.msisdn())
-            && before.donor().equals(after.donor())
-            && before.recipient().equals(after.recipient());
-    boolean extends_ =
-        after.history().size() > before.history().size()
-            && after.history().subList(0, before.history().size()).equals(before.history());
-    if (!sameParties || !extends_) {
-      throw new IllegalArgumentException("not a next step of " + before.id());
-    }
   }
 
   @Override

@@ -105,6 +105,19 @@ public record PortRequest(
     return append(new PortStep(ending, at, why), credit);
   }
 
+  /**
+   * Whether {@code later} is this request with steps added: the same id and parties, and this
+   * history as the start of its own. A store replaces a request only by such a successor.
+   */
+  public boolean isFollowedBy(PortRequest later) {
+    return id.equals(later.id)
+        && msisdn.equals(later.msisdn)
+        && donor.equals(later.donor)
+        && recipient.equals(later.recipient)
+        && later.history.size() > history.size()
+        && later.history.subList(0, history.size()).equals(history);
+  }
+
   /** What the recipient pays the donor; 0 before the credit report. */
   public long compensationFen() {
     return credit == null ? 0 : credit.compensationFen();
