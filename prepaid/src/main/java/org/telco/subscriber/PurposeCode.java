@@ -21,7 +21,11 @@ public enum PurposeCode {
   /** Money repaying an emergency advance, back to the emergency-credit account. */
   ADVANCE_REPAID(107),
   /** A purchase on a bound device, from its payer's money (flow F3). */
-  DEVICE_PURCHASE(108);
+  DEVICE_PURCHASE(108),
+  /** An operator's prefunding of its settlement account at the clearinghouse (flow F4). */
+  SETTLEMENT_PREFUND(109),
+  /** A port's compensation, from the recipient's settlement account to the donor's (flow F4). */
+  PORT_COMPENSATION(110);
 
   private final int code;
 
