@@ -59,3 +59,27 @@ CREATE TABLE port_step (
   rejection  text,
   PRIMARY KEY (request_id, seq)
 );
+
+-- The routing database (flow F4): where each ported number is served now. routing_change is
+-- the log every operator replays, one row per port, versions consecutive from 1 (the single
+-- row of routing_version hands them out under its lock, so no version is skipped or taken
+-- twice); routing_record is the latest change per number, what a lookup reads.
+CREATE TABLE routing_version (
+  only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+  version  bigint  NOT NULL CHECK (version >= 0)
+);
+INSERT INTO routing_version (version) VALUES (0);
+
+CREATE TABLE routing_change (
+  version   bigint      PRIMARY KEY CHECK (version >= 1),
+  msisdn    text        NOT NULL,
+  operator  text        NOT NULL,
+  port_id   text        NOT NULL UNIQUE,
+  at        timestamptz NOT NULL
+);
+
+CREATE TABLE routing_record (
+  msisdn   text   PRIMARY KEY,
+  operator text   NOT NULL,
+  version  bigint NOT NULL REFERENCES routing_change (version)
+);

@@ -1,0 +1,164 @@
+package org.telco.storage.porting;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.telco.porting.PortingParties;
+import org.telco.subscriber.Msisdn;
+import org.telco.subscriber.OperatorId;
+
+/**
+ * The clearinghouse's routing database on PostgreSQL (V018): the log of routing changes, one per
+ * port under consecutive versions, and the latest operator per ported number. Recording a port is
+ * one transaction: a port recorded before is left as it is (a retry), else the version counter's
+ * row is locked, the next version taken, the change appended and the number's record replaced.
+ */
+public final class PgRoutingLog implements PortingParties.Routing {
+  private static final String SEEN = "SELECT 1 FROM routing_change WHERE port_id = ?";
+  private static final String NEXT_VERSION =
+      "UPDATE routing_version SET version = version + 1 RETURNING version";
+  private static final String CHANGE =
+      "INSERT INTO routing_change (version, msisdn, operator, port_id, at) VALUES (?, ?, ?, ?, ?)";
+  private static final String RECORD =
+      """
+      INSERT INTO routing_record (msisdn, operator, version) VALUES (?, ?, ?)
+      ON CONFLICT (msisdn) DO UPDATE SET operator = excluded.operator, version = excluded.version
+      """;
+  private static final String LOOKUP =
+      "SELECT operator, version FROM routing_record WHERE msisdn = ?";
+  private static final String SINCE =
+      """
+      SELECT version, msisdn, operator, port_id, at FROM routing_change
+      WHERE version > ? ORDER BY version LIMIT ?
+      """;
+  private static final String LATEST = "SELECT version FROM routing_version";
+
+  private final DataSource dataSource;
+  private final Clock clock;
+
+  /** The log over the clearinghouse's database. */
+  public PgRoutingLog(DataSource dataSource, Clock clock) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  /**
+   * One entry of the log.
+   *
+   * @param version its place, consecutive from 1
+   * @param msisdn the number
+   * @param operator where it is served from now on
+   * @param portId the port that moved it
+   * @param at when it was recorded
+   */
+  public record Change(
+      long version, Msisdn msisdn, OperatorId operator, String portId, Instant at) {}
+
+  @Override
+  public void record(String portId, Msisdn msisdn, OperatorId recipient) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        if (!seen(connection, portId)) {
+          append(connection, portId, msisdn, recipient);
+        }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new PortingStoreFailure("cannot record the routing of " + msisdn, e);
+    }
+  }
+
+  private static boolean seen(Connection connection, String portId) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(SEEN)) {
+      select.setString(1, portId);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  private void append(Connection connection, String portId, Msisdn msisdn, OperatorId recipient)
+      throws SQLException {
+    long version;
+    try (PreparedStatement next = connection.prepareStatement(NEXT_VERSION);
+        ResultSet rows = next.executeQuery()) {
+      rows.next();
+      version = rows.getLong(1);
+    }
+    try (PreparedStatement change = connection.prepareStatement(CHANGE)) {
+      change.setLong(1, version);
+      change.setString(2, msisdn.digits());
+      change.setString(3, recipient.value());
+      change.setString(4, portId);
+      PortingRows.setInstant(change, 5, clock.instant());
+      change.executeUpdate();
+    }
+    try (PreparedStatement record = connection.prepareStatement(RECORD)) {
+      record.setString(1, msisdn.digits());
+      record.setString(2, recipient.value());
+      record.setLong(3, version);
+      record.executeUpdate();
+    }
+  }
+
+  /** The operator serving {@code msisdn} after its last port, if it was ever ported. */
+  public Optional<OperatorId> operatorOf(Msisdn msisdn) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(LOOKUP)) {
+      select.setString(1, msisdn.digits());
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(new OperatorId(rows.getString(1))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new PortingStoreFailure("cannot look up " + msisdn, e);
+    }
+  }
+
+  /** Up to {@code limit} changes after {@code version}, in order: what a replica replays. */
+  public List<Change> since(long version, int limit) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(SINCE)) {
+      select.setLong(1, version);
+      select.setInt(2, limit);
+      List<Change> changes = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          changes.add(
+              new Change(
+                  rows.getLong(1),
+                  new Msisdn(rows.getString(2)),
+                  new OperatorId(rows.getString(3)),
+                  rows.getString(4),
+                  rows.getObject(5, OffsetDateTime.class).toInstant()));
+        }
+      }
+      return changes;
+    } catch (SQLException e) {
+      throw new PortingStoreFailure("cannot read the routing changes after " + version, e);
+    }
+  }
+
+  /** The version of the latest change; 0 before the first. */
+  public long latestVersion() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(LATEST);
+        ResultSet rows = select.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new PortingStoreFailure("cannot read the routing version", e);
+    }
+  }
+}
