@@ -83,3 +83,14 @@ CREATE TABLE routing_record (
   operator text   NOT NULL,
   version  bigint NOT NULL REFERENCES routing_change (version)
 );
+
+-- The donor's porting holds (org.telco.porting.PortingHold): a porting lock, the last SIM
+-- swap, a contract lock-in with its early-termination amount. A number without a row has none.
+CREATE TABLE porting_hold (
+  msisdn                text        PRIMARY KEY,
+  locked                boolean     NOT NULL,
+  sim_swapped_at        timestamptz,
+  lock_in_until         timestamptz,
+  early_termination_fen bigint      NOT NULL CHECK (early_termination_fen >= 0),
+  CHECK (lock_in_until IS NOT NULL OR early_termination_fen = 0)
+);

@@ -17,6 +17,7 @@ import org.telco.app.node.ClockRoutes;
 import org.telco.app.node.NodeRoutes;
 import org.telco.app.node.PeerRoutes;
 import org.telco.app.numbers.NumberOperatorRoutes;
+import org.telco.app.porting.ClearinghouseFeatures;
 import org.telco.engine.ShardStatistics;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.TransferId;
@@ -52,6 +53,7 @@ public final class Node implements AutoCloseable {
   private final ShardedLedger ledger;
   private final TimerPoller poller;
   private final OperatorFeatures operator; // null on the clearinghouse
+  private final ClearinghouseFeatures clearinghouse; // null on an operator
   private final WebServer server;
   private final Thread pollerThread;
   private volatile boolean running = true;
@@ -75,6 +77,11 @@ public final class Node implements AutoCloseable {
                 env.emergencyCredit(),
                 env.devices(),
                 smsLinks(env, peers))
+            : null;
+    this.clearinghouse =
+        spec.kind() == NodeKind.CLEARINGHOUSE
+            ? ClearinghouseFeatures.start(
+                database.dataSource(), ledger, env.operators(), byName(peers), env.clock())
             : null;
     Map<String, TimerHandler> handlers = new HashMap<>();
     handlers.put(PENDING_EXPIRY, timer -> ledger.expire(new TransferId(timer.payload())).join());
@@ -120,6 +127,9 @@ public final class Node implements AutoCloseable {
         .register("/api/v1", new NumberOperatorRoutes(env.operators(), nodeUrls(env), endpoints));
     if (operator != null) {
       operator.register(routing, endpoints);
+    }
+    if (clearinghouse != null) {
+      clearinghouse.register(routing, endpoints);
     }
     routing.any(
         endpoints.handler(
@@ -232,6 +242,15 @@ public final class Node implements AutoCloseable {
       }
       operator.relayDue();
     }
+    if (clearinghouse != null) {
+      clearinghouse.resumePorts();
+    }
+  }
+
+  private static Map<String, PeerClient> byName(List<PeerClient> peers) {
+    Map<String, PeerClient> named = new HashMap<>();
+    peers.forEach(peer -> named.put(peer.peer(), peer));
+    return named;
   }
 
   private void pollForever() {
