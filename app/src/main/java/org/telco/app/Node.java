@@ -48,6 +48,9 @@ public final class Node implements AutoCloseable {
   /** Timer kind of a pending transfer's expiry, as written by the ledger store. */
   public static final String PENDING_EXPIRY = "ledger.pending-expiry";
 
+  /** The clearinghouse's node name. */
+  static final String CLEARINGHOUSE = "clearinghouse";
+
   private final NodeSpec spec;
   private final Database database;
   private final ShardedLedger ledger;
@@ -76,7 +79,7 @@ public final class Node implements AutoCloseable {
                 env.operators(),
                 env.emergencyCredit(),
                 env.devices(),
-                smsLinks(env, peers))
+                links(env, peers))
             : null;
     this.clearinghouse =
         spec.kind() == NodeKind.CLEARINGHOUSE
@@ -172,9 +175,9 @@ public final class Node implements AutoCloseable {
 
   /**
    * The operator's SMPP login from the credentials file (any source address, 10,000 messages a
-   * second), and its links to the other operators' centres.
+   * second), its links to the other operators' centres, and to the clearinghouse.
    */
-  private OperatorFeatures.SmsLinks smsLinks(NodeEnvironment env, List<PeerClient> peers) {
+  private OperatorFeatures.Links links(NodeEnvironment env, List<PeerClient> peers) {
     Credentials.NodeCredentials own = env.credentials().of(spec.name());
     byte[] salt = new byte[16];
     new SecureRandom().nextBytes(salt);
@@ -182,13 +185,16 @@ public final class Node implements AutoCloseable {
         EsmeAccount.withPassword(
             own.smppSystemId(), own.smppPassword(), salt, List.of("*"), 10_000, List.of());
     Map<OperatorId, PeerClient> byOperator = new HashMap<>();
+    PeerClient clearinghouse = null;
     for (PeerClient peer : peers) {
-      if (!peer.peer().equals("clearinghouse")) {
+      if (peer.peer().equals(CLEARINGHOUSE)) {
+        clearinghouse = peer;
+      } else {
         byOperator.put(new OperatorId(peer.peer()), peer);
       }
     }
-    return new OperatorFeatures.SmsLinks(
-        spec.smppPort(), new EsmeAccounts(List.of(login)), byOperator);
+    return new OperatorFeatures.Links(
+        spec.smppPort(), new EsmeAccounts(List.of(login)), byOperator, clearinghouse);
   }
 
   private List<PeerClient> peerClients(NodeEnvironment env) {

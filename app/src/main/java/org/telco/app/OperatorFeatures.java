@@ -16,6 +16,7 @@ import org.telco.app.messaging.HandsetRoutes;
 import org.telco.app.network.NetworkAdminRoutes;
 import org.telco.app.payment.PaymentRoutes;
 import org.telco.app.payment.Payments;
+import org.telco.app.porting.OperatorPorting;
 import org.telco.app.sms.SmsFeatures;
 import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.app.subscriber.LifecycleNotices;
@@ -81,6 +82,7 @@ public final class OperatorFeatures implements AutoCloseable {
   private final SmsFeatures sms;
   private final EmergencyCredit emergencyCredit;
   private final DeviceFeatures devices;
+  private final OperatorPorting porting; // null without a link to the clearinghouse
   private final PaymentProvider provider = SandboxPaymentProvider.standard();
   private final PaymentRules paymentRules = PaymentRules.standard();
 
@@ -92,7 +94,7 @@ public final class OperatorFeatures implements AutoCloseable {
       OperatorProfiles operators,
       EmergencyCreditSettings emergencyCreditSettings,
       DeviceSettings deviceSettings,
-      SmsLinks links) {
+      Links links) {
     OperatorId id = new OperatorId(name);
     this.profile =
         operators
@@ -152,6 +154,22 @@ public final class OperatorFeatures implements AutoCloseable {
         new Subscription(profile, subscribers, accounts, ledger, clock, new SecureRandom());
     this.payments = payments(paymentStore, reopening);
     this.devices = devices(dataSource, deviceSettings);
+    this.porting =
+        links.clearinghouse() == null
+            ? null
+            : porting(dataSource, new OperatorPorting.Debts(advances, reopening), links);
+  }
+
+  private OperatorPorting porting(DataSource dataSource, OperatorPorting.Debts debts, Links links) {
+    return new OperatorPorting(
+        dataSource,
+        subscribers,
+        plans,
+        subscription,
+        debts,
+        new OperatorPorting.Money(ledger, accounts),
+        links.clearinghouse(),
+        clock);
   }
 
   private DeviceFeatures devices(DataSource dataSource, DeviceSettings settings) {
@@ -215,7 +233,7 @@ public final class OperatorFeatures implements AutoCloseable {
       OperatorProfiles operators,
       EmergencyCreditSettings emergencyCredit,
       DeviceSettings devices,
-      SmsLinks links) {
+      Links links) {
     OperatorFeatures features =
         new OperatorFeatures(
             name, dataSource, ledger, clock, operators, emergencyCredit, devices, links);
@@ -244,6 +262,9 @@ public final class OperatorFeatures implements AutoCloseable {
     sms.register(routing, endpoints);
     emergencyCredit.register(routing, endpoints);
     devices.register(routing, endpoints);
+    if (porting != null) {
+      porting.register(routing, endpoints);
+    }
   }
 
   /**
@@ -295,11 +316,17 @@ public final class OperatorFeatures implements AutoCloseable {
   }
 
   /**
-   * How the operator's SMS centre meets the outside.
+   * How the operator meets the outside: its SMS centre's SMPP server and peers, and the
+   * clearinghouse.
    *
    * @param smppPort where its SMPP server listens
    * @param esmes who may bind to it
    * @param peers clients for the other operators' nodes, by operator
+   * @param clearinghouse the client for the clearinghouse; null when this node runs without one
    */
-  public record SmsLinks(int smppPort, EsmeAccounts esmes, Map<OperatorId, PeerClient> peers) {}
+  public record Links(
+      int smppPort,
+      EsmeAccounts esmes,
+      Map<OperatorId, PeerClient> peers,
+      PeerClient clearinghouse) {}
 }

@@ -56,6 +56,14 @@ final class Http {
             .build());
   }
 
+  static Response put(String url, String key, String json) {
+    return send(
+        builder(url, key, Map.of())
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   static Response delete(String url, String key) {
     return send(builder(url, key, Map.of()).DELETE().build());
   }

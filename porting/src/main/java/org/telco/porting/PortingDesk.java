@@ -195,7 +195,20 @@ public final class PortingDesk {
     }
     routing.record(accepted.id(), accepted.msisdn(), accepted.recipient());
     PortRequest settled = accepted.moveTo(PortState.SETTLED, clock.instant());
-    return store.replace(accepted, settled) ? new Answer.Current(settled) : reread(accepted.id());
+    return store.replace(accepted, settled) ? confirm(settled) : reread(accepted.id());
+  }
+
+  /**
+   * Sends the donor the compensation confirmation; once it closed the number the port is COMPLETED.
+   * A donor that does not answer leaves the port SETTLED, and {@link #resume} confirms again.
+   */
+  private Answer confirm(PortRequest settled) {
+    try {
+      donors.confirmCompensation(settled);
+    } catch (DonorUnreachable e) {
+      return new Answer.Current(settled);
+    }
+    return complete(settled.id(), settled.donor());
   }
 
   /**
@@ -218,8 +231,9 @@ public final class PortingDesk {
   }
 
   /**
-   * Finishes what a crash left half done (ACCEPTED requests: settle and record again, each once)
-   * and ends requests that waited longer than {@code patience} before acceptance (EXPIRED).
+   * Finishes what a crash or a silent donor left half done (ACCEPTED requests: settle and record
+   * again, each once; SETTLED ones: confirm to the donor again) and ends requests that waited
+   * longer than {@code patience} before acceptance (EXPIRED).
    *
    * @return how many requests it moved
    */
@@ -227,6 +241,12 @@ public final class PortingDesk {
     int moved = 0;
     for (PortRequest accepted : store.inState(PortState.ACCEPTED, limit)) {
       moved += settle(accepted) instanceof Answer.Current ? 1 : 0;
+    }
+    for (PortRequest settled : store.inState(PortState.SETTLED, limit)) {
+      moved +=
+          confirm(settled) instanceof Answer.Current c && c.request().state() == PortState.COMPLETED
+              ? 1
+              : 0;
     }
     Instant cutoff = clock.instant().minus(patience);
     for (PortState waiting :

@@ -20,6 +20,14 @@ public final class PortingParties {
      * @throws DonorUnreachable when the donor did not answer; the port waits and is asked again
      */
     CreditAnswer creditQuery(OperatorId donor, Msisdn msisdn);
+
+    /**
+     * Confirms to the donor that the compensation of {@code settled} moved: the donor closes the
+     * number as ported out and refunds what prepaid money it had. Safe to repeat.
+     *
+     * @throws DonorUnreachable when the donor did not answer; the confirmation is sent again
+     */
+    void confirmCompensation(PortRequest settled);
   }
 
   /** The donor's answer to a credit query. */

@@ -51,6 +51,7 @@ class PortingDeskTest {
     assertThat(checked.state()).isEqualTo(PortState.CREDIT_CHECKED);
     assertThat(checked.credit()).isEqualTo(OWES_2300);
 
+    donor.silentOnConfirmation = true;
     PortRequest settled = current(desk.accept("port-1", BETA));
     assertThat(settled.state()).isEqualTo(PortState.SETTLED);
     assertThat(current(desk.accept("port-1", BETA)).state()).isEqualTo(PortState.SETTLED);
@@ -58,9 +59,13 @@ class PortingDeskTest {
     assertThat(routing.records).containsExactly(Map.entry(NUMBER, BETA));
     assertThat(routing.calls).isEqualTo(1);
 
-    assertThat(current(desk.complete("port-1", ALPHA)).state()).isEqualTo(PortState.COMPLETED);
+    donor.silentOnConfirmation = false;
+    assertThat(desk.resume(Duration.ofHours(1), 10)).isEqualTo(1);
+    assertThat(store.request("port-1").orElseThrow().state()).isEqualTo(PortState.COMPLETED);
+    assertThat(donor.confirmed).containsExactly(Map.entry("port-1", 1));
     assertThat(current(desk.complete("port-1", ALPHA)).state()).isEqualTo(PortState.COMPLETED);
     assertThat(desk.complete("port-1", BETA)).isInstanceOf(Answer.Unknown.class);
+    assertThat(accounts.moves).isEqualTo(1);
   }
 
   @Test
@@ -139,7 +144,7 @@ class PortingDeskTest {
 
     assertThat(desk.resume(Duration.ofHours(1), 10)).isEqualTo(1);
 
-    assertThat(store.request("port-1").orElseThrow().state()).isEqualTo(PortState.SETTLED);
+    assertThat(store.request("port-1").orElseThrow().state()).isEqualTo(PortState.COMPLETED);
     assertThat(accounts.moves).isEqualTo(1);
     assertThat(accounts.balances).containsEntry(ALPHA, 2_300L);
     assertThat(routing.records).containsExactly(Map.entry(NUMBER, BETA));
@@ -195,6 +200,8 @@ class PortingDeskTest {
   /** The donor: answers the credit query with {@link #answer}, or is unreachable when null. */
   private static final class Donor implements PortingParties.Donors {
     CreditAnswer answer = new CreditAnswer.Report(OWES_2300);
+    boolean silentOnConfirmation;
+    final Map<String, Integer> confirmed = new HashMap<>();
 
     @Override
     public CreditAnswer creditQuery(OperatorId donor, Msisdn msisdn) {
@@ -202,6 +209,14 @@ class PortingDeskTest {
         throw new DonorUnreachable(donor + " did not answer", null);
       }
       return answer;
+    }
+
+    @Override
+    public void confirmCompensation(PortRequest settled) {
+      if (silentOnConfirmation) {
+        throw new DonorUnreachable(settled.donor() + " did not answer", null);
+      }
+      confirmed.merge(settled.id(), 1, Integer::sum);
     }
   }
 

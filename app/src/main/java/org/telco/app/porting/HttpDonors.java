@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.telco.porting.CreditReport;
 import org.telco.porting.PortRejection;
+import org.telco.porting.PortRequest;
 import org.telco.porting.PortingParties;
 import org.telco.porting.PortingParties.CreditAnswer;
 import org.telco.subscriber.Msisdn;
@@ -12,13 +13,17 @@ import org.telco.web.PeerCallException;
 import org.telco.web.PeerClient;
 
 /**
- * The donors as the clearinghouse reaches them: a signed peer call to the donor's {@code POST
- * /api/v1/porting/credit-queries}. A donor that cannot be reached, or answers with a server error,
- * is {@link PortingParties.DonorUnreachable}; the port waits and is asked again.
+ * The donors as the clearinghouse reaches them: signed peer calls to the donor's {@code POST
+ * /api/v1/porting/credit-queries} and {@code .../compensation-confirmations}. A donor that cannot
+ * be reached, or answers with a server error, is {@link PortingParties.DonorUnreachable}; the port
+ * waits and is asked again.
  */
 final class HttpDonors implements PortingParties.Donors {
   /** The donor's side of a credit query. */
   static final String PATH = "/api/v1/porting/credit-queries";
+
+  /** The donor's side of the compensation confirmation. */
+  static final String CONFIRMATION_PATH = "/api/v1/porting/compensation-confirmations";
 
   private final Map<String, PeerClient> peers;
 
@@ -41,6 +46,29 @@ final class HttpDonors implements PortingParties.Donors {
     }
     return answer.toAnswer(msisdn);
   }
+
+  @Override
+  public void confirmCompensation(PortRequest settled) {
+    PeerClient peer = peers.get(settled.donor().value());
+    if (peer == null) {
+      throw new PortingParties.DonorUnreachable("no link to " + settled.donor(), null);
+    }
+    try {
+      peer.post(
+          CONFIRMATION_PATH,
+          new ConfirmationJson(settled.id(), settled.msisdn().digits(), settled.compensationFen()),
+          ClosedJson.class);
+    } catch (PeerCallException e) {
+      throw new PortingParties.DonorUnreachable(
+          settled.donor() + " did not take the confirmation: " + e.getMessage(), e);
+    }
+  }
+
+  /** The compensation confirmation: the port, its number, what the donor received. */
+  record ConfirmationJson(String portId, String msisdn, long compensationFen) {}
+
+  /** The donor's answer: the number is closed, and what it refunded to the subscriber. */
+  record ClosedJson(String msisdn, String status, long refundedFen) {}
 
   /** The question: whose credit. */
   record CreditQueryJson(String msisdn) {}

@@ -172,8 +172,9 @@ public final class SubscriberRoutes implements HttpService {
 
   private Reply numberStatus(Call call) {
     Msisdn msisdn = MsisdnField.parse(call.pathParameter("msisdn"));
-    NumberState state =
-        profile.owns(msisdn) ? NumberState.of(store.find(msisdn)) : NumberState.UNKNOWN;
+    // The subscriber store, not the number ranges, says whose a number is: a number ported in
+    // lives outside this operator's ranges, and one ported out is PORTED_OUT here (UNKNOWN).
+    NumberState state = NumberState.of(store.find(msisdn));
     return Reply.ok(new NumberStatusJson(msisdn.digits(), state.name()));
   }
 

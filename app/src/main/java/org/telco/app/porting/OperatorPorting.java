@@ -1,0 +1,87 @@
+package org.telco.app.porting;
+
+import io.helidon.webserver.http.HttpRouting;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.telco.app.subscriber.ArrearsReopening;
+import org.telco.app.subscriber.Subscription;
+import org.telco.credit.AdvanceStore;
+import org.telco.engine.ShardedLedger;
+import org.telco.porting.AcceptancePolicy;
+import org.telco.porting.PortOutRules;
+import org.telco.porting.PortingHolds;
+import org.telco.storage.porting.PgPortingHolds;
+import org.telco.subscriber.PlanCatalog;
+import org.telco.subscriber.SubscriberAccounts;
+import org.telco.subscriber.SubscriberStore;
+import org.telco.web.Endpoints;
+import org.telco.web.PeerClient;
+
+/**
+ * An operator's porting (flow F4): its donor and recipient desks and their API, wired over its
+ * database and ledger and the link to the clearinghouse. Apart from {@code OperatorFeatures} so
+ * that porting grows here.
+ */
+public final class OperatorPorting {
+  /**
+   * The compensation a recipient takes over by default: 100 yuan, a few months of a plan's fee, so
+   * a number with a fee or two in arrears ports and one with a large lock-in does not.
+   */
+  public static final long COMPENSATION_LIMIT_FEN = 10_000;
+
+  private final OperatorPortingRoutes routes;
+
+  /**
+   * The operator's porting over its stores.
+   *
+   * @param money the ledger and the operator's accounts, for balances and port-out refunds
+   * @param clearinghouse the signed client for the clearinghouse
+   */
+  public OperatorPorting(
+      DataSource dataSource,
+      SubscriberStore subscribers,
+      PlanCatalog plans,
+      Subscription subscription,
+      Debts debts,
+      Money money,
+      PeerClient clearinghouse,
+      Clock clock) {
+    PortingHolds holds = new PgPortingHolds(dataSource);
+    DonorDesk donor =
+        new DonorDesk(
+            subscribers,
+            holds,
+            PortOutRules.defaults(),
+            debts.advances(),
+            debts.arrears(),
+            money.ledger(),
+            clearinghouse,
+            money.accounts(),
+            clock);
+    RecipientDesk recipient =
+        new RecipientDesk(
+            clearinghouse, new AcceptancePolicy(COMPENSATION_LIMIT_FEN), subscribers, subscription);
+    this.routes = new OperatorPortingRoutes(donor, recipient, subscribers, holds, plans, clock);
+  }
+
+  /** Registers the porting API under {@code /api/v1}. */
+  public void register(HttpRouting.Builder routing, Endpoints endpoints) {
+    routing.register("/api/v1", routes.service(endpoints));
+  }
+
+  /**
+   * Where the donor reads what a number owes.
+   *
+   * @param advances the emergency advances
+   * @param arrears what is due from fees
+   */
+  public record Debts(AdvanceStore advances, ArrearsReopening arrears) {}
+
+  /**
+   * The ledger and the operator's accounts.
+   *
+   * @param ledger the node's ledger
+   * @param accounts the operator's accounts
+   */
+  public record Money(ShardedLedger ledger, SubscriberAccounts accounts) {}
+}
