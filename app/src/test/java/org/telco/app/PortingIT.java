@@ -5,21 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.telco.phone.porting.PortingApp;
 import org.telco.porting.PortingNonce;
 import org.telco.porting.PortingProof;
 import org.telco.subscriber.ServicePassword;
 
 /**
- * Flow F4 across three nodes over signed HTTP: the terminal asks alpha (the donor) to authorise,
- * derives its own result from the password and alpha's salt, and asks beta (the recipient) to port
- * the number in; beta has the clearinghouse verify it and relay alpha's credit information,
- * accepts, the compensation moves between the prefunded settlement accounts, alpha closes the
- * number as PORTED_OUT and refunds its money, and beta activates it. A wrong password moves
- * nothing.
+ * Flow F4 across three nodes over signed HTTP: the porting app ({@link PortingApp}, the terminal)
+ * asks alpha (the donor) to authorise, derives its own result from the password and alpha's salt,
+ * and asks beta (the recipient) to port the number in; beta has the clearinghouse verify it and
+ * relay alpha's credit information, accepts, the compensation moves between the prefunded
+ * settlement accounts, alpha closes the number as PORTED_OUT and refunds its money, and beta
+ * activates it. A wrong password moves nothing.
  */
 class PortingIT {
   private static final String PASSWORD = "Kx7-pw19q";
@@ -55,8 +57,22 @@ class PortingIT {
                 + "}");
     assertThat(hold.status()).as(hold.body()).isEqualTo(200);
 
-    String proof = terminalProof(msisdn, PASSWORD, 1);
-    JsonNode result = portIn("port-ok-1", msisdn, proof).json();
+    PortingApp.Answer answer =
+        new PortingApp(
+                Map.of("alpha", platform.url("alpha"), "beta", platform.url("beta")),
+                Map.of("alpha", platform.partnerKey("alpha"), "beta", platform.partnerKey("beta")),
+                new Random(1),
+                System.out)
+            .port(
+                new PortingApp.Request(
+                    "port-ok-1",
+                    msisdn,
+                    PASSWORD.toCharArray(),
+                    "beta",
+                    "standard",
+                    "New-pw-2026".toCharArray()));
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+    JsonNode result = answer.body();
 
     JsonNode port = result.get("port");
     assertThat(port.get("state").asText()).as(result.toString()).isEqualTo("COMPLETED");
@@ -83,7 +99,7 @@ class PortingIT {
     assertThat(statement.get("lines").get(0).get("counterparty").asText()).isEqualTo("beta");
     assertThat(statement.get("lines").get(0).get("receivedFen").asLong()).isEqualTo(LOCK_IN_FEN);
 
-    JsonNode again = portIn("port-ok-1", msisdn, proof).json();
+    JsonNode again = portIn("port-ok-1", msisdn, "00".repeat(32)).json();
     assertThat(again.get("port").get("state").asText()).isEqualTo("COMPLETED");
     assertThat(balance(get("clearinghouse", "/settlement/accounts", "adminKey"), "beta"))
         .isEqualTo(50_000 - LOCK_IN_FEN);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     name = "phone",
     mixinStandardHelpOptions = true,
     description = "Acts as a subscriber's phone against the running platform.",
-    subcommands = {AutopayCommand.class})
+    subcommands = {AutopayCommand.class, PortCommand.class})
 public final class PhoneCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
