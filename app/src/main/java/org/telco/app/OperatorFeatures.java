@@ -17,6 +17,7 @@ import org.telco.app.network.NetworkAdminRoutes;
 import org.telco.app.payment.PaymentRoutes;
 import org.telco.app.payment.Payments;
 import org.telco.app.porting.OperatorPorting;
+import org.telco.app.porting.PortInWelcome;
 import org.telco.app.sms.SmsFeatures;
 import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.app.subscriber.LifecycleNotices;
@@ -169,6 +170,7 @@ public final class OperatorFeatures implements AutoCloseable {
         debts,
         new OperatorPorting.Money(ledger, accounts),
         links.clearinghouse(),
+        new PortInWelcome(sms.centre(), profile.serviceShortCode(), profile.name(), clock),
         clock);
   }
 

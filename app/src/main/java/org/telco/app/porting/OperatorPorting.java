@@ -36,6 +36,7 @@ public final class OperatorPorting {
    *
    * @param money the ledger and the operator's accounts, for balances and port-out refunds
    * @param clearinghouse the signed client for the clearinghouse
+   * @param welcome the SMS a number ported in is greeted with
    */
   public OperatorPorting(
       DataSource dataSource,
@@ -45,6 +46,7 @@ public final class OperatorPorting {
       Debts debts,
       Money money,
       PeerClient clearinghouse,
+      PortInWelcome welcome,
       Clock clock) {
     PortingHolds holds = new PgPortingHolds(dataSource);
     DonorDesk donor =
@@ -60,7 +62,11 @@ public final class OperatorPorting {
             clock);
     RecipientDesk recipient =
         new RecipientDesk(
-            clearinghouse, new AcceptancePolicy(COMPENSATION_LIMIT_FEN), subscribers, subscription);
+            clearinghouse,
+            new AcceptancePolicy(COMPENSATION_LIMIT_FEN),
+            subscribers,
+            subscription,
+            welcome);
     this.routes = new OperatorPortingRoutes(donor, recipient, subscribers, holds, plans, clock);
   }
 

@@ -26,16 +26,19 @@ final class RecipientDesk {
   private final AcceptancePolicy policy;
   private final SubscriberStore subscribers;
   private final Subscription subscription;
+  private final PortInWelcome welcome;
 
   RecipientDesk(
       PeerClient clearinghouse,
       AcceptancePolicy policy,
       SubscriberStore subscribers,
-      Subscription subscription) {
+      Subscription subscription,
+      PortInWelcome welcome) {
     this.clearinghouse = clearinghouse;
     this.policy = policy;
     this.subscribers = subscribers;
     this.subscription = subscription;
+    this.welcome = welcome;
   }
 
   /**
@@ -79,13 +82,16 @@ final class RecipientDesk {
     return new Result(port, moved ? Optional.of(activate(order)) : Optional.empty());
   }
 
-  /** The number as this operator's subscriber: subscribed now, or found from an earlier try. */
+  /**
+   * The number as this operator's subscriber: subscribed now and greeted by SMS, or found from an
+   * earlier try. The greeting's id names the port, so a retry sends it once.
+   */
   private Subscriber activate(Order order) {
     Optional<Subscriber> existing = subscribers.find(order.msisdn());
-    if (existing.isPresent()) {
-      return existing.get();
+    if (existing.isEmpty()) {
+      subscription.subscribe(order.msisdn(), order.plan(), order.password());
     }
-    subscription.subscribe(order.msisdn(), order.plan(), order.password());
+    welcome.send(order.portId(), order.msisdn());
     return subscribers.find(order.msisdn()).orElseThrow();
   }
 
