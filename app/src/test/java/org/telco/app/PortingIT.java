@@ -133,6 +133,56 @@ class PortingIT {
     assertThat(refused.json().get("code").asText()).isEqualTo("porting-lock");
   }
 
+  @Test
+  void aSimSwapInsideTheWindowAndAnUnknownNumberAreRefusedAtAuthorisation() {
+    String swapped = subscribe("8613800006004", 0);
+    Http.Response swap =
+        Http.post(
+            platform.url("alpha") + "/api/v1/subscribers/" + swapped + "/sim-swaps",
+            platform.adminKey("alpha"),
+            "{}");
+    assertThat(swap.status()).as(swap.body()).isEqualTo(200);
+
+    Http.Response refused = authorise(swapped, PortingNonce.issue(new Random(4)));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().get("code").asText()).isEqualTo("recent-sim-swap");
+
+    Http.Response unknown = authorise("8613800006999", PortingNonce.issue(new Random(5)));
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("code").asText()).isEqualTo("unknown-number");
+  }
+
+  @Test
+  void fiveWrongResultsLockTheNumberAndAResultIsGoodOnce() {
+    String locked = subscribe("8613800006005", 0);
+    long beta = balance(get("clearinghouse", "/settlement/accounts", "adminKey"), "beta");
+    for (int i = 0; i < 5; i++) {
+      JsonNode wrong =
+          portIn("port-lock-" + i, locked, terminalProof(locked, "Wrong-pw-7" + i, 10 + i)).json();
+      assertThat(wrong.get("port").get("rejection").asText()).isEqualTo("wrong-proof");
+    }
+    JsonNode right = portIn("port-lock-5", locked, terminalProof(locked, PASSWORD, 20)).json();
+    assertThat(right.get("port").get("rejection").asText()).isEqualTo("locked-out");
+
+    String dear = subscribe("8613800006006", 0);
+    put(
+        "alpha",
+        "/subscribers/" + dear + "/porting-hold",
+        "{\"lockInUntil\":\"2030-01-01T00:00:00Z\",\"earlyTerminationFen\":20000}");
+    String proof = terminalProof(dear, PASSWORD, 21);
+    JsonNode declined = portIn("port-dear-1", dear, proof).json();
+    assertThat(declined.get("port").get("rejection").asText()).isEqualTo("declined-by-recipient");
+    JsonNode replayed = portIn("port-dear-2", dear, proof).json();
+    assertThat(replayed.get("port").get("rejection").asText()).isEqualTo("proof-replayed");
+
+    assertThat(balance(get("clearinghouse", "/settlement/accounts", "adminKey"), "beta"))
+        .isEqualTo(beta);
+    for (String msisdn : List.of(locked, dear)) {
+      assertThat(get("alpha", "/subscribers/" + msisdn, "adminKey").get("status").asText())
+          .isEqualTo("ACTIVE");
+    }
+  }
+
   /** What a porting terminal does: a nonce, the donor's authorisation, the HMAC over the nonce. */
   private static String terminalProof(String msisdn, String password, int seed) {
     PortingNonce nonce = PortingNonce.issue(new Random(seed));
