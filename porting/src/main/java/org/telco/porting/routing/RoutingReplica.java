@@ -1,6 +1,7 @@
 package org.telco.porting.routing;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.telco.subscriber.Msisdn;
@@ -92,6 +93,16 @@ public final class RoutingReplica {
    */
   public Optional<Routing> lookup(long msisdn) {
     return table.lookup(msisdn);
+  }
+
+  /**
+   * Looks up {@code msisdns[from..to)} in one table and appends their routings, or empty, to {@code
+   * answers} in order (see {@link RoutingTable#lookupAll}). Lock-free, any thread.
+   *
+   * @return how many of the numbers are ported
+   */
+  public int lookupAll(long[] msisdns, int from, int to, List<Optional<Routing>> answers) {
+    return table.lookupAll(msisdns, from, to, answers);
   }
 
   /** The version of the last change reflected, 0 before any. Any thread. */

@@ -2,6 +2,8 @@ package org.telco.porting.routing;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.telco.subscriber.Msisdn;
 
@@ -49,6 +51,9 @@ public final class RoutingTable {
 
   /** Most slots (8 GiB of array). */
   static final int CAPACITY_MAX = 1 << 30;
+
+  /** Numbers whose home slots {@link #lookupAll} loads before it probes any of them. */
+  static final int GROUP = 16;
 
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
   private static final long EMPTY = 0L;
@@ -102,24 +107,44 @@ public final class RoutingTable {
    * and at most three quarters of the slots are ever occupied.
    */
   public int code(long msisdn) {
-    if (msisdn < MSISDN_MIN || msisdn > MSISDN_MAX) {
-      return NOT_PORTED;
-    }
+    long[] table = slots;
+    return probe(table, msisdn, (long) SLOT.getAcquire(table, home(msisdn, table.length)));
+  }
+
+  /**
+   * Looks up {@code msisdns[from..to)} and appends their routings, or empty for those not ported,
+   * to {@code answers} in the same order: the same answers as {@link #lookup(long)} one by one, but
+   * faster for many numbers at once. Lock-free, any thread.
+   *
+   * <p>A lookup's time goes almost all into waiting for the slot array's memory, and a processor
+   * can wait for several loads at once only when nothing depends on them yet. So the numbers go in
+   * groups of {@value #GROUP}: first the home slot of each is loaded, with no decision taken on
+   * any, then each is probed starting from its loaded home slot. Every slot is still read with
+   * acquire semantics from one array, so each answer keeps the guarantee of {@link #lookup(long)}
+   * for the duration of this call.
+   *
+   * @return how many of the numbers are ported
+   */
+  public int lookupAll(long[] msisdns, int from, int to, List<Optional<Routing>> answers) {
+    Objects.checkFromToIndex(from, to, msisdns.length);
     long[] table = slots;
     int capacity = table.length;
-    int i = home(msisdn, capacity);
-    while (true) {
-      long slot = (long) SLOT.getAcquire(table, i);
-      if (slot == EMPTY) {
-        return NOT_PORTED;
+    long[] homes = new long[GROUP];
+    int ported = 0;
+    for (int start = from; start < to; start += GROUP) {
+      int end = Math.min(to, start + GROUP);
+      for (int i = start; i < end; i++) {
+        homes[i - start] = (long) SLOT.getAcquire(table, home(msisdns[i], capacity));
       }
-      if (slot >>> CODE_BITS == msisdn) {
-        return (int) slot & CODE_MASK;
-      }
-      if (++i == capacity) {
-        i = 0;
+      for (int i = start; i < end; i++) {
+        int code = probe(table, msisdns[i], homes[i - start]);
+        answers.add(codes.routing(code));
+        if (code != NOT_PORTED) {
+          ported++;
+        }
       }
     }
+    return ported;
   }
 
   /** What a code answered by {@link #code} stands for; empty for {@link #NOT_PORTED}. */
@@ -211,6 +236,31 @@ public final class RoutingTable {
   /** Tombstones in the current array. Writer only; for tests. */
   int tombstones() {
     return tombstones;
+  }
+
+  /**
+   * Probes {@code table} for {@code msisdn} from its home slot, whose value {@code homeSlot} the
+   * caller has already read with acquire semantics; every later slot is read the same way.
+   */
+  private static int probe(long[] table, long msisdn, long homeSlot) {
+    if (msisdn < MSISDN_MIN || msisdn > MSISDN_MAX) {
+      return NOT_PORTED;
+    }
+    int capacity = table.length;
+    int i = home(msisdn, capacity);
+    long slot = homeSlot;
+    while (true) {
+      if (slot == EMPTY) {
+        return NOT_PORTED;
+      }
+      if (slot >>> CODE_BITS == msisdn) {
+        return (int) slot & CODE_MASK;
+      }
+      if (++i == capacity) {
+        i = 0;
+      }
+      slot = (long) SLOT.getAcquire(table, i);
+    }
   }
 
   private boolean isFullAfterOneMore(int capacity) {

@@ -23,7 +23,7 @@ import org.telco.porting.routing.RoutingReplica.Outcome;
  * started[number]} before a change and {@code committed[number]} after it; a reader reads committed
  * before its lookup and started after it, so the answer must be the routing after one of the
  * changes in between: the old or the new one, never anything else. Numbers outside the pool must
- * never be found.
+ * never be found. Most lookups go one at a time, some 64 at a time through lookupAll.
  */
 class RoutingConcurrencyTest {
   private static final int POOL = 200_000;
@@ -119,7 +119,37 @@ class RoutingConcurrencyTest {
         }
       }
       lookups.addAndGet(1_000);
+      readBatch(random);
     }
+  }
+
+  /** The same check through {@link RoutingReplica#lookupAll}, for 64 numbers in one call. */
+  private void readBatch(SplittableRandom random) {
+    int[] numbers = new int[64];
+    long[] msisdns = new long[numbers.length];
+    int[] before = new int[numbers.length];
+    for (int k = 0; k < numbers.length; k++) {
+      numbers[k] = random.nextInt(POOL);
+      msisdns[k] = ported(numbers[k]);
+      before[k] = committed.get(numbers[k]);
+    }
+    List<Optional<Routing>> answers = new ArrayList<>();
+    replica.lookupAll(msisdns, 0, msisdns.length, answers);
+    for (int k = 0; k < numbers.length; k++) {
+      int after = started.get(numbers[k]);
+      if (!isAnyOf(answers.get(k), numbers[k], before[k], after)) {
+        firstWrongAnswer.compareAndSet(
+            null,
+            msisdns[k]
+                + " answered "
+                + answers.get(k)
+                + " in a batch between changes "
+                + before[k]
+                + "-"
+                + after);
+      }
+    }
+    lookups.addAndGet(numbers.length);
   }
 
   private static boolean isAnyOf(Optional<Routing> answer, int number, int from, int to) {

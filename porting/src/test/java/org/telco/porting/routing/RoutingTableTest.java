@@ -3,6 +3,8 @@ package org.telco.porting.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -156,5 +158,29 @@ class RoutingTableTest {
     assertThatThrownBy(() -> table.put(FIRST, Routings.of(256)))
         .isInstanceOf(IllegalStateException.class);
     assertThat(table.lookup(FIRST)).isEmpty();
+  }
+
+  @Test
+  void lookupAllAnswersLikeSingleLookupsInOrder() {
+    for (int i = 0; i < 5_000; i++) {
+      table.put(FIRST + 3L * i, Routings.of(1 + i % 5));
+    }
+    long[] asked = new long[1_000];
+    for (int i = 0; i < asked.length; i++) {
+      asked[i] = i % 97 == 0 ? -5 : FIRST + i * 5L;
+    }
+    List<Optional<Routing>> answers = new ArrayList<>();
+
+    int ported = table.lookupAll(asked, 3, 998, answers);
+
+    assertThat(answers).hasSize(995);
+    int expectedPorted = 0;
+    for (int i = 3; i < 998; i++) {
+      assertThat(answers.get(i - 3)).isEqualTo(table.lookup(asked[i]));
+      expectedPorted += table.lookup(asked[i]).isPresent() ? 1 : 0;
+    }
+    assertThat(ported).isEqualTo(expectedPorted).isPositive();
+    assertThatThrownBy(() -> table.lookupAll(asked, 10, 1_001, answers))
+        .isInstanceOf(IndexOutOfBoundsException.class);
   }
 }
