@@ -1,5 +1,6 @@
 package org.telco.bench;
 
+import org.telco.bench.routing.RoutingBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
       BillingBench.class,
       EmergencyCreditBench.class,
       SmsBench.class,
+      RoutingBench.class,
       CommandLine.HelpCommand.class
     })
 public final class BenchMain {
