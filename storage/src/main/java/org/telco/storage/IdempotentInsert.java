@@ -5,9 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * An {@code INSERT ... ON CONFLICT (id) DO NOTHING} of rows that are nearly always new, such as a
- * batch's outbox messages and timers: ids that exist are left as they are, as the statement says,
- * but the common case does not pay for the conflict check.
+ * An {@code INSERT ... ON CONFLICT DO NOTHING} of rows that are nearly always new, such as a
+ * batch's outbox messages, timers and advances: rows whose unique keys are taken are left out, as
+ * the statement says, but the common case does not pay for the conflict check.
  *
  * <p>PostgreSQL inserts a row under {@code ON CONFLICT} speculatively: it probes the unique index
  * first, and confirms the row with a WAL record of its own after inserting it. For 10,000 outbox
@@ -27,7 +27,14 @@ public final class IdempotentInsert {
 
   private IdempotentInsert() {}
 
-  /** Sets a statement's parameters; called once for each statement run. */
+  /** Binds a statement's parameters and runs it; called once for each statement tried. */
+  @FunctionalInterface
+  public interface Execution<T> {
+    /** Binds the parameters of {@code statement}, runs it and reads what it answers. */
+    T run(PreparedStatement statement) throws SQLException;
+  }
+
+  /** Sets a statement's parameters; called once for each statement tried. */
   @FunctionalInterface
   public interface Parameters {
     /** Binds the parameters of {@code statement}. */
@@ -40,21 +47,35 @@ public final class IdempotentInsert {
    */
   public static void run(Connection connection, String insert, Parameters parameters)
       throws SQLException {
+    run(
+        connection,
+        insert,
+        insert + "\n" + CONFLICT_CLAUSE,
+        statement -> {
+          parameters.bind(statement);
+          return statement.executeUpdate();
+        });
+  }
+
+  /**
+   * Runs {@code plain} and answers what {@code execution} read from it; if it meets a taken unique
+   * key, runs {@code ignoring} instead, the same insert with its conflict clause (and whatever it
+   * returns after that clause), and answers what was read from that one.
+   */
+  public static <T> T run(
+      Connection connection, String plain, String ignoring, Execution<T> execution)
+      throws SQLException {
     if (connection.getAutoCommit()) {
-      try (PreparedStatement plain = connection.prepareStatement(insert)) {
-        parameters.bind(plain);
-        plain.executeUpdate();
-        return;
+      try (PreparedStatement statement = connection.prepareStatement(plain)) {
+        return execution.run(statement);
       } catch (SQLException e) {
         if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
           throw e;
         }
       }
     }
-    try (PreparedStatement ignoring =
-        connection.prepareStatement(insert + "\n" + CONFLICT_CLAUSE)) {
-      parameters.bind(ignoring);
-      ignoring.executeUpdate();
+    try (PreparedStatement statement = connection.prepareStatement(ignoring)) {
+      return execution.run(statement);
     }
   }
 }
