@@ -17,7 +17,9 @@ import java.sql.SQLException;
  * and stores none; then the statement with its conflict clause runs, exactly as before. The result
  * is the same either way, and so is the wait for a racing writer of the same id, which both
  * statements make. Inside a caller's transaction the conflict clause is used at once, since a
- * failed statement would end that transaction.
+ * failed statement would end that transaction. PostgreSQL logs a refused plain statement as an
+ * error (without its parameters); that happens only when some of the rows exist already, as when a
+ * batch is written again after a crash.
  */
 public final class IdempotentInsert {
   /** How the plain statement ends; the conflict clause is appended to it. */
