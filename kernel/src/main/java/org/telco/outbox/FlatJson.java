@@ -22,7 +22,12 @@ public final class FlatJson {
 
   /** The object with these fields, in the map's order. */
   public static String write(SequencedMap<String, String> fields) {
-    StringBuilder json = new StringBuilder("{");
+    int length = 2;
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      length += field.getKey().length() + field.getValue().length() + 6;
+    }
+    // Sized for the text without escapes, so the builder does not grow (and copy) as it goes.
+    StringBuilder json = new StringBuilder(length).append('{');
     for (Map.Entry<String, String> field : fields.entrySet()) {
       if (json.length() > 1) {
         json.append(',');
@@ -122,7 +127,13 @@ public final class FlatJson {
 
   private static void quote(StringBuilder json, String value) {
     json.append('"');
-    for (int i = 0; i < value.length(); i++) {
+    int plain = 0;
+    while (plain < value.length() && plainChar(value.charAt(plain))) {
+      plain++;
+    }
+    // The text up to the first character that needs escaping, usually all of it, in one copy.
+    json.append(value, 0, plain);
+    for (int i = plain; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
         case '"' -> json.append("\\\"");
@@ -137,6 +148,10 @@ public final class FlatJson {
       }
     }
     json.append('"');
+  }
+
+  private static boolean plainChar(char c) {
+    return c >= 0x20 && c != '"' && c != '\\';
   }
 
   private void skipSpace() {

@@ -1,7 +1,6 @@
 package org.telco.ledger;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The client-chosen id of a transfer. It is the idempotency key: a retry with the same id returns
@@ -13,15 +12,39 @@ public record TransferId(String value) implements Comparable<TransferId> {
   /** Longest id accepted. */
   public static final int LENGTH_MAX = 64;
 
-  private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9._:-]{1," + LENGTH_MAX + "}");
-
   /** Rejects ids of the wrong shape. */
   public TransferId {
     Objects.requireNonNull(value, "value");
-    if (!SHAPE.matcher(value).matches()) {
+    if (!wellShaped(value)) {
       throw new IllegalArgumentException(
           "transfer id must be 1-" + LENGTH_MAX + " characters of A-Z a-z 0-9 . _ : -");
     }
+  }
+
+  /**
+   * Whether {@code value} is 1 to {@link #LENGTH_MAX} characters of {@code A-Z a-z 0-9 . _ : -}.
+   * Checked character by character rather than with a regular expression: every transfer the ledger
+   * moves builds one, millions in a batch run.
+   */
+  private static boolean wellShaped(String value) {
+    if (value.isEmpty() || value.length() > LENGTH_MAX) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean allowed =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == ':'
+              || c == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.telco.network;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The shape of a MSISDN as the network layer takes it: 8 to 15 digits in international form, no
@@ -18,9 +17,6 @@ public final class MsisdnDigits {
   /** Most digits accepted (ITU-T E.164). */
   public static final int LENGTH_MAX = 15;
 
-  private static final Pattern SHAPE =
-      Pattern.compile("[0-9]{" + LENGTH_MIN + "," + LENGTH_MAX + "}");
-
   private MsisdnDigits() {}
 
   /**
@@ -31,10 +27,24 @@ public final class MsisdnDigits {
    */
   public static String require(String value, String field) {
     Objects.requireNonNull(value, field);
-    if (!SHAPE.matcher(value).matches()) {
+    if (!digits(value)) {
       throw new IllegalArgumentException(
           field + " must be a MSISDN of " + LENGTH_MIN + "-" + LENGTH_MAX + " digits: " + value);
     }
     return value;
+  }
+
+  /** Whether {@code value} is 8 to 15 ASCII digits; a loop, not a regular expression, for speed. */
+  private static boolean digits(String value) {
+    if (value.length() < LENGTH_MIN || value.length() > LENGTH_MAX) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -9,11 +9,13 @@ import org.telco.subscriber.TransferIds;
 
 /**
  * The ledger transfers of emergency credit. An advance moves money from the operator's
- * emergency-credit account on the subscriber's shard to the subscriber's money account; a repayment
- * moves it back. Ids are deterministic, so a retried step moves the money once:
+ * emergency-credit account on the subscriber's shard to the subscriber's money account, or, when
+ * all of it pays what is due, straight to the arrears account; a repayment moves it from money
+ * back. Ids are deterministic, so a retried step moves the money once:
  *
  * <ul>
- *   <li>{@code advance:<advance id>} for the advance itself;
+ *   <li>{@code advance:<advance id>} for the advance itself, in either form: the two share the id,
+ *       so at most one of them ever lands;
  *   <li>{@code advance-settle:<advance id>} for what of the money, advance included, paid what was
  *       due when it was granted;
  *   <li>{@code advance-repay:<advance id>:<repaid before>} for a repayment: the amount already
@@ -35,6 +37,21 @@ public final class AdvanceTransfers {
         TransferIds.of("advance", advance.id()),
         accounts.emergencyCredit(subscriber),
         subscriber.moneyAccount(),
+        advance.amountFen(),
+        PurposeCode.ADVANCE.code());
+  }
+
+  /**
+   * The advance paid straight to what is due: emergency credit to arrears, for an advance that all
+   * goes to the overdue fee ({@link Advance#coveredFen()} is its whole amount). It ends as the
+   * advance to money followed by its settlement would, with one transfer instead of two and the
+   * money account untouched. The arrears account refuses it when less than the advance is due.
+   */
+  public TransferRequest advanceToArrears(Subscriber subscriber, Advance advance) {
+    return TransferRequest.posted(
+        TransferIds.of("advance", advance.id()),
+        accounts.emergencyCredit(subscriber),
+        subscriber.arrearsAccount(),
         advance.amountFen(),
         PurposeCode.ADVANCE.code());
   }

@@ -9,6 +9,9 @@ public final class Yuan {
     if (fen < 0) {
       return "-" + of(-fen);
     }
-    return fen / 100 + "." + String.format("%02d", fen % 100);
+    long cents = fen % 100;
+    // Not String.format: bills are written a million at a time, and a format string is parsed anew
+    // on every call.
+    return fen / 100 + (cents < 10 ? ".0" : ".") + cents;
   }
 }

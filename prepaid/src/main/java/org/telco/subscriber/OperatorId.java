@@ -1,7 +1,6 @@
 package org.telco.subscriber;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Names an operator node, such as {@code alpha}. It appears in URLs, configuration keys and account
@@ -10,15 +9,34 @@ import java.util.regex.Pattern;
  * @param value 1-32 characters of a-z, 0-9 and {@code -}, starting with a letter
  */
 public record OperatorId(String value) implements Comparable<OperatorId> {
-  private static final Pattern SHAPE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
-
   /** Rejects ids of the wrong shape. */
   public OperatorId {
     Objects.requireNonNull(value, "value");
-    if (!SHAPE.matcher(value).matches()) {
+    if (!wellShaped(value)) {
       throw new IllegalArgumentException(
           "operator id must be 1-32 characters of a-z 0-9 -, starting with a letter: " + value);
     }
+  }
+
+  /**
+   * Whether {@code value} is 1-32 characters of a-z, 0-9 and {@code -} starting with a letter. A
+   * loop, not a regular expression: every subscriber read builds one.
+   */
+  private static boolean wellShaped(String value) {
+    if (value.isEmpty() || value.length() > 32) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean allowed =
+          i == 0
+              ? c >= 'a' && c <= 'z'
+              : (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -38,8 +38,8 @@ import org.telco.time.TimerHandler;
  *       one that comes after finds the advance and repays it first;
  *   <li>the advance is recorded, with the id the offer carries (one advance per offer however often
  *       it fires, and one open advance per number);
- *   <li>the ledger moves it from emergency credit to the subscriber's money, and pays from money
- *       what is due;
+ *   <li>the ledger moves it from emergency credit straight to what is due when it all pays that,
+ *       else to the subscriber's money, from which what is due is paid ({@link Lending});
  *   <li>the unbar command and the bill go to the outbox, and the deadline timer is scheduled.
  * </ol>
  *

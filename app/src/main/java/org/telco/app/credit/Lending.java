@@ -20,7 +20,7 @@ import org.telco.time.Timer;
  * The ledger side of granting advances, a batch at a time: reading each number's money and arrears,
  * moving the advances, then paying from money what is due. All reads of a batch are issued before
  * the first is awaited, and a batch's advances and settlements go in one submit, so one group
- * commit writes each money account once.
+ * commit writes each account once; an advance that only pays what is due does not touch money.
  */
 final class Lending {
   private static final Logger LOG = Logger.getLogger(Lending.class.getName());
@@ -51,14 +51,20 @@ final class Lending {
   }
 
   /**
-   * Moves every recorded advance to its subscriber and pays what is due from money, in one submit:
-   * each advance is followed by its settlement, figured from {@code before} (money plus the
-   * advance, up to what is due), which is what reading the accounts right after the advance would
-   * give. The ledger applies a submit in order and nothing runs between two of its transfers, so
-   * the money is there. A settlement it refuses (the figures moved since {@code before} was read)
-   * is figured again from the accounts as they now stand and tried once more, as is every advance
-   * without figures from before it (an offer resumed after a crash, whose advance may have landed
-   * already). An advance the ledger has already is not moved again.
+   * Moves every recorded advance and pays what is due from money, in one submit. An advance that
+   * all goes to the overdue fee ({@link org.telco.credit.Advance#coveredFen()} is its amount) is
+   * paid straight to arrears ({@link AdvanceTransfers#advanceToArrears}), one transfer that leaves
+   * the money account alone. Any other advance goes to money and is followed by its settlement,
+   * figured from {@code before} (money plus the advance, up to what is due), which is what reading
+   * the accounts right after the advance would give: the ledger applies a submit in order and
+   * nothing runs between two of its transfers, so the money is there.
+   *
+   * <p>Whatever that cannot settle is figured again from the accounts as they now stand and paid in
+   * a second submit: a settlement the ledger refused (the figures moved since {@code before} was
+   * read), an advance without figures from before it (an offer resumed after a crash, whose advance
+   * may have landed already), and money a number had besides an advance paid to arrears. An advance
+   * to arrears the ledger refuses (less is due by now, or it landed to money before) goes to money
+   * instead, under the same id, so it lands once in one of the two forms.
    *
    * @param before each offer's money and arrears as read before its advance, where known
    * @return the timers of offers whose advance the ledger refused, to try again later
@@ -70,6 +76,10 @@ final class Lending {
     for (int i = 0; i < offers.size(); i++) {
       Offer offer = offers.get(i);
       advanceAt[i] = requests.size();
+      if (toArrears(offer)) {
+        requests.add(transfers.advanceToArrears(offer.subscriber, offer.advance));
+        continue;
+      }
       requests.add(transfers.advance(offer.subscriber, offer.advance));
       Figures figures = before.get(offer);
       if (figures != null && offer.advance.state() == AdvanceState.OUTSTANDING) {
@@ -82,25 +92,67 @@ final class Lending {
     }
     List<TransferResult> results = submit(requests);
     List<Timer> failed = new ArrayList<>();
+    List<Offer> toMoney = new ArrayList<>();
     List<Offer> unsettled = new ArrayList<>();
     for (int i = 0; i < offers.size(); i++) {
       Offer offer = offers.get(i);
       Integer settled = settleAt.get(offer);
-      // The advance's id and fields come from its record, so a refusal, even "exists with other
-      // fields", means it did not land as recorded: the offer is tried again, and says nothing.
+      Figures figures = before.get(offer);
       if (results.get(advanceAt[i]) instanceof TransferResult.Rejected rejected) {
-        LOG.warning(() -> "advance " + rejected.id() + " refused: " + rejected.reason());
-        failed.add(offer.timer);
+        if (toArrears(offer)) {
+          toMoney.add(offer);
+        } else {
+          refused(offer, rejected, failed);
+        }
       } else if (offer.advance.state() != AdvanceState.OUTSTANDING) {
         continue;
+      } else if (toArrears(offer)) {
+        if (figures == null || figures.availableFen() > 0) {
+          unsettled.add(offer);
+        }
       } else if (settled == null
-          ? !before.containsKey(offer)
+          ? figures == null
           : results.get(settled) instanceof TransferResult.Rejected) {
         unsettled.add(offer);
       }
     }
+    lendToMoney(toMoney, unsettled, failed);
     settle(unsettled);
     return failed;
+  }
+
+  /** Whether the offer's advance all pays what was due when it was granted. */
+  private static boolean toArrears(Offer offer) {
+    return offer.advance.coveredFen() == offer.advance.amountFen();
+  }
+
+  /**
+   * Moves advances to money whose transfer to arrears was refused; the outstanding ones join {@code
+   * unsettled}, to pay what is due from money.
+   */
+  private void lendToMoney(List<Offer> offers, List<Offer> unsettled, List<Timer> failed) {
+    List<TransferRequest> requests = new ArrayList<>(offers.size());
+    for (Offer offer : offers) {
+      requests.add(transfers.advance(offer.subscriber, offer.advance));
+    }
+    List<TransferResult> results = submit(requests);
+    for (int i = 0; i < offers.size(); i++) {
+      Offer offer = offers.get(i);
+      if (results.get(i) instanceof TransferResult.Rejected rejected) {
+        refused(offer, rejected, failed);
+      } else if (offer.advance.state() == AdvanceState.OUTSTANDING) {
+        unsettled.add(offer);
+      }
+    }
+  }
+
+  /**
+   * The advance's id and fields come from its record, so a refusal, even "exists with other
+   * fields", means it did not land as recorded: the offer is tried again, and says nothing.
+   */
+  private static void refused(Offer offer, TransferResult.Rejected rejected, List<Timer> failed) {
+    LOG.warning(() -> "advance " + rejected.id() + " refused: " + rejected.reason());
+    failed.add(offer.timer);
   }
 
   /**

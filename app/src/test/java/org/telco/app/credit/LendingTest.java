@@ -55,8 +55,9 @@ class LendingTest {
   private final SimulatedClock clock = new SimulatedClock(NOW);
   private final OperatorProfile profile =
       OperatorProfiles.allInOne().find(new OperatorId("alpha")).orElseThrow();
+  private final InMemoryLedgerStore committed = new InMemoryLedgerStore();
   private final ShardedLedger ledger =
-      ShardedLedger.start(new InMemoryLedgerStore(), clock, EngineSettings.DEFAULT);
+      ShardedLedger.start(committed, clock, EngineSettings.DEFAULT);
   private final SubscriberAccounts accounts = new SubscriberAccounts(new EngineShards(ledger));
   private final EmergencyCreditPolicy policy =
       EmergencyCreditSettings.defaults().policyIn(profile.zone());
@@ -78,11 +79,57 @@ class LendingTest {
   }
 
   @Test
-  void oneSubmitMovesTheAdvanceAndPaysWhatIsDueFromIt() {
+  void anAdvanceThatOnlyPaysWhatIsDueGoesStraightToArrearsInOneTransfer() {
     openHouseAccounts(true);
     Offer offer = barredWithNothing(alice);
 
     List<Timer> failed = lending.lend(List.of(offer), Map.of(offer, new Figures(0, FEE)));
+
+    assertThat(failed).isEmpty();
+    assertThat(due(alice)).isEqualTo(FEE - ADVANCE);
+    assertThat(lent()).isEqualTo(ADVANCE);
+    Account money = ledger.account(alice.moneyAccount()).join().orElseThrow();
+    assertThat(money.debitsPosted()).isZero();
+    assertThat(money.creditsPosted()).isZero();
+    assertThat(committed.transfer(TransferIds.of("advance", offer.advance.id())))
+        .hasValueSatisfying(t -> assertThat(t.creditAccountId()).isEqualTo(alice.arrearsAccount()));
+    assertThat(committed.transfer(TransferIds.of("advance-settle", offer.advance.id()))).isEmpty();
+  }
+
+  @Test
+  void anAdvanceBeyondWhatIsDueGoesToMoneyAndPaysWhatIsDueFromIt() {
+    openHouseAccounts(true);
+    Offer offer = barredWithNothing(alice, 600);
+
+    List<Timer> failed = lending.lend(List.of(offer), Map.of(offer, new Figures(0, 600)));
+
+    assertThat(failed).isEmpty();
+    assertThat(money(alice)).isEqualTo(ADVANCE - 600);
+    assertThat(due(alice)).isZero();
+    assertThat(lent()).isEqualTo(ADVANCE);
+  }
+
+  @Test
+  void moneyANumberHadBesidesAnAdvancePaidToArrearsAlsoPaysWhatIsDue() {
+    openHouseAccounts(true);
+    Offer offer = barredWithNothing(alice);
+    topUp(alice, 300);
+
+    List<Timer> failed = lending.lend(List.of(offer), Map.of(offer, new Figures(300, FEE)));
+
+    assertThat(failed).isEmpty();
+    assertThat(money(alice)).isZero();
+    assertThat(due(alice)).isEqualTo(FEE - ADVANCE - 300);
+    assertThat(lent()).isEqualTo(ADVANCE);
+  }
+
+  @Test
+  void anOfferResumedAfterItsAdvanceWentToArrearsMovesItOnce() {
+    openHouseAccounts(true);
+    Offer offer = barredWithNothing(alice);
+    submit(new AdvanceTransfers(accounts).advanceToArrears(alice, offer.advance));
+
+    List<Timer> failed = lending.lend(List.of(offer), Map.of());
 
     assertThat(failed).isEmpty();
     assertThat(money(alice)).isZero();
@@ -139,8 +186,13 @@ class LendingTest {
 
   /** Alice's offer with its advance recorded: barred at her first fee, with no money. */
   private Offer barredWithNothing(Subscriber subscriber) {
+    return barredWithNothing(subscriber, FEE);
+  }
+
+  /** The offer of a number barred with {@code dueFen} due and no money, its advance recorded. */
+  private Offer barredWithNothing(Subscriber subscriber, long dueFen) {
     ledger.open(accounts.open(subscriber)).join();
-    submit(accounts.recordDue(subscriber, FEE, LocalDate.of(2026, 2, 15)));
+    submit(accounts.recordDue(subscriber, dueFen, LocalDate.of(2026, 2, 15)));
     Timer timer =
         new OfferTimers(new InMemoryTimerStore(), policy).offer(subscriber.msisdn(), "x", NOW);
     Offer offer = offers.new Offer(timer, subscriber, List.of());
@@ -149,10 +201,20 @@ class LendingTest {
             timer.payload(),
             subscriber.msisdn(),
             ADVANCE,
-            ADVANCE,
+            Math.min(ADVANCE, dueFen),
             NOW,
             NOW.plus(Duration.ofDays(3)));
     return offer;
+  }
+
+  private void topUp(Subscriber subscriber, long fen) {
+    submit(
+        TransferRequest.posted(
+            TransferIds.of("top-up", subscriber.msisdn().digits()),
+            accounts.paymentsClearing(subscriber),
+            subscriber.moneyAccount(),
+            fen,
+            PurposeCode.TOP_UP.code()));
   }
 
   private void openHouseAccounts(boolean withEmergencyCredit) {

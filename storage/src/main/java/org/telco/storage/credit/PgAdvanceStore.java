@@ -22,6 +22,7 @@ import org.telco.credit.Advance;
 import org.telco.credit.AdvanceStore;
 import org.telco.credit.AdvanceSummary;
 import org.telco.storage.ColumnArrays;
+import org.telco.storage.IdempotentInsert;
 import org.telco.subscriber.Msisdn;
 
 /**
@@ -31,10 +32,12 @@ import org.telco.subscriber.Msisdn;
  * races. A grant is an {@code INSERT ... ON CONFLICT DO NOTHING} that both the primary key (a taken
  * id) and the partial unique index {@code advance_one_open} (a number with an open advance) refuse,
  * so of two grants racing for one number exactly one is stored; a refusal is then told apart by
- * whether the id exists. An update is a compare-and-set on every field of the advance as it was
- * read: of two racing updates from the same advance, the second waits for the first's row lock and
- * then no longer matches. Instants are truncated to the microsecond, as {@code timestamptz} keeps
- * them. Safe for concurrent use: each call takes its own pooled connection.
+ * whether the id exists. A batch is tried by a plain {@code INSERT} first, which stores it whole
+ * when nothing is refused, the common case ({@link IdempotentInsert}). An update is a
+ * compare-and-set on every field of the advance as it was read: of two racing updates from the same
+ * advance, the second waits for the first's row lock and then no longer matches. Instants are
+ * truncated to the microsecond, as {@code timestamptz} keeps them. Safe for concurrent use: each
+ * call takes its own pooled connection.
  */
 public final class PgAdvanceStore implements AdvanceStore {
   private static final String INSERT =
@@ -49,10 +52,10 @@ public final class PgAdvanceStore implements AdvanceStore {
                   ?::bigint[], ?::text[], ?::bigint[])
         AS u(id, msisdn, amount_fen, covered_fen, repaid_fen, granted_us, deadline_us, state,
              closed_us)
-      ON CONFLICT DO NOTHING
-      RETURNING id
       """
           .formatted(COLUMNS);
+  // Both unique indexes (the id, one open advance per number) refuse a row without an error.
+  private static final String INSERT_IGNORING = INSERT + "ON CONFLICT DO NOTHING\nRETURNING id";
   private static final String TAKEN = "SELECT id FROM advance WHERE id = ANY (?::text[])";
   private static final String UPDATE =
       """
@@ -174,23 +177,12 @@ public final class PgAdvanceStore implements AdvanceStore {
     List<Advance> sorted = new ArrayList<>(advances);
     sorted.sort(BY_NUMBER);
     ColumnArrays columns = new ColumnArrays(connection.unwrap(PGConnection.class));
-    Set<String> granted = new HashSet<>();
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      insert.setArray(1, columns.text(sorted, Advance::id));
-      insert.setArray(2, columns.text(sorted, advance -> advance.msisdn().digits()));
-      insert.setArray(3, columns.int8(sorted, Advance::amountFen));
-      insert.setArray(4, columns.int8(sorted, Advance::coveredFen));
-      insert.setArray(5, columns.int8(sorted, Advance::repaidFen));
-      insert.setArray(6, columns.epochMicros(sorted, Advance::grantedAt));
-      insert.setArray(7, columns.epochMicros(sorted, Advance::deadline));
-      insert.setArray(8, columns.text(sorted, advance -> advance.state().name()));
-      insert.setArray(9, columns.epochMicrosOrNull(sorted, Advance::closedAt));
-      try (ResultSet rows = insert.executeQuery()) {
-        while (rows.next()) {
-          granted.add(rows.getString(1));
-        }
-      }
-    }
+    Set<String> granted =
+        IdempotentInsert.run(
+            connection,
+            INSERT + "RETURNING id",
+            INSERT_IGNORING,
+            insert -> insertReturningIds(insert, columns, sorted));
     List<Advance> refused = advances.stream().filter(a -> !granted.contains(a.id())).toList();
     Set<String> taken = taken(connection, columns, refused);
     Map<String, Grant> answers = new HashMap<>();
@@ -203,6 +195,27 @@ public final class PgAdvanceStore implements AdvanceStore {
               : taken.contains(id) ? Grant.ID_TAKEN : Grant.ANOTHER_OPEN);
     }
     return answers;
+  }
+
+  /** Binds the advances to an insert, runs it and reads the ids it stored. */
+  private static Set<String> insertReturningIds(
+      PreparedStatement insert, ColumnArrays columns, List<Advance> sorted) throws SQLException {
+    insert.setArray(1, columns.text(sorted, Advance::id));
+    insert.setArray(2, columns.text(sorted, advance -> advance.msisdn().digits()));
+    insert.setArray(3, columns.int8(sorted, Advance::amountFen));
+    insert.setArray(4, columns.int8(sorted, Advance::coveredFen));
+    insert.setArray(5, columns.int8(sorted, Advance::repaidFen));
+    insert.setArray(6, columns.epochMicros(sorted, Advance::grantedAt));
+    insert.setArray(7, columns.epochMicros(sorted, Advance::deadline));
+    insert.setArray(8, columns.text(sorted, advance -> advance.state().name()));
+    insert.setArray(9, columns.epochMicrosOrNull(sorted, Advance::closedAt));
+    Set<String> stored = new HashSet<>();
+    try (ResultSet rows = insert.executeQuery()) {
+      while (rows.next()) {
+        stored.add(rows.getString(1));
+      }
+    }
+    return stored;
   }
 
   /**

@@ -15,6 +15,7 @@ import org.postgresql.PGConnection;
 import org.telco.outbox.Outbox;
 import org.telco.outbox.OutboxMessage;
 import org.telco.storage.ColumnArrays;
+import org.telco.storage.IdempotentInsert;
 
 /**
  * The durable {@link Outbox}: messages are rows of table {@code outbox}.
@@ -36,7 +37,6 @@ public final class PgOutbox implements Outbox {
       FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[], ?::bigint[])
            WITH ORDINALITY AS u(id, topic, payload, created_us, attempts, next_us, ord)
       ORDER BY u.ord
-      ON CONFLICT (id) DO NOTHING
       """;
   // A topic is held back from its first undelivered message that is still waiting.
   private static final String DUE =
@@ -71,7 +71,7 @@ public final class PgOutbox implements Outbox {
   /**
    * Enqueues messages on {@code connection}, inside whatever transaction it has open, in the
    * collection's order; ids that exist already, delivered or not, are left as they are. One
-   * statement for all messages.
+   * statement for all messages, or two when an id is taken ({@link IdempotentInsert}).
    */
   public static void enqueue(Connection connection, Collection<OutboxMessage> messages)
       throws SQLException {
@@ -79,15 +79,17 @@ public final class PgOutbox implements Outbox {
       return;
     }
     ColumnArrays columns = new ColumnArrays(connection.unwrap(PGConnection.class));
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      insert.setArray(1, columns.text(messages, OutboxMessage::id));
-      insert.setArray(2, columns.text(messages, OutboxMessage::topic));
-      insert.setArray(3, columns.text(messages, OutboxMessage::payload));
-      insert.setArray(4, columns.epochMicros(messages, OutboxMessage::createdAt));
-      insert.setArray(5, columns.int4(messages, OutboxMessage::attempts));
-      insert.setArray(6, columns.epochMicros(messages, OutboxMessage::nextAttemptAt));
-      insert.executeUpdate();
-    }
+    IdempotentInsert.run(
+        connection,
+        INSERT,
+        insert -> {
+          insert.setArray(1, columns.text(messages, OutboxMessage::id));
+          insert.setArray(2, columns.text(messages, OutboxMessage::topic));
+          insert.setArray(3, columns.text(messages, OutboxMessage::payload));
+          insert.setArray(4, columns.epochMicros(messages, OutboxMessage::createdAt));
+          insert.setArray(5, columns.int4(messages, OutboxMessage::attempts));
+          insert.setArray(6, columns.epochMicros(messages, OutboxMessage::nextAttemptAt));
+        });
   }
 
   @Override

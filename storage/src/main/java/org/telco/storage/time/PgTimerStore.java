@@ -13,6 +13,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.telco.storage.ColumnArrays;
+import org.telco.storage.IdempotentInsert;
 import org.telco.time.Timer;
 import org.telco.time.TimerStore;
 
@@ -30,7 +31,6 @@ public final class PgTimerStore implements TimerStore {
       INSERT INTO timer (id, kind, payload, due_at)
       SELECT u.id, u.kind, u.payload, timestamptz 'epoch' + u.due_us * interval '1 microsecond'
       FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(id, kind, payload, due_us)
-      ON CONFLICT (id) DO NOTHING
       """;
   private static final String DUE =
       """
@@ -69,20 +69,23 @@ public final class PgTimerStore implements TimerStore {
 
   /**
    * Schedules timers on {@code connection}, inside whatever transaction it has open; ids that exist
-   * already, fired or not, are left as they are. One statement for all timers.
+   * already, fired or not, are left as they are. One statement for all timers, or two when an id is
+   * taken ({@link IdempotentInsert}).
    */
   public static void schedule(Connection connection, Collection<Timer> timers) throws SQLException {
     if (timers.isEmpty()) {
       return;
     }
     ColumnArrays columns = new ColumnArrays(connection.unwrap(PGConnection.class));
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      insert.setArray(1, columns.text(timers, Timer::id));
-      insert.setArray(2, columns.text(timers, Timer::kind));
-      insert.setArray(3, columns.text(timers, Timer::payload));
-      insert.setArray(4, columns.epochMicros(timers, Timer::dueAt));
-      insert.executeUpdate();
-    }
+    IdempotentInsert.run(
+        connection,
+        INSERT,
+        insert -> {
+          insert.setArray(1, columns.text(timers, Timer::id));
+          insert.setArray(2, columns.text(timers, Timer::kind));
+          insert.setArray(3, columns.text(timers, Timer::payload));
+          insert.setArray(4, columns.epochMicros(timers, Timer::dueAt));
+        });
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.telco.storage.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,5 +45,23 @@ class PgTimerStoreTest extends TimerStoreContract {
     }
 
     assertThat(store.due(T0, 10)).extracting(Timer::id).containsExactly("t:kept");
+  }
+
+  @Test
+  void aTakenIdInsideATransactionLeavesTheTransactionUsable() throws SQLException {
+    store.schedule(new Timer("t:taken", "t", "first", T0));
+    try (Connection connection = database.dataSource().getConnection()) {
+      connection.setAutoCommit(false);
+      PgTimerStore.schedule(
+          connection,
+          List.of(new Timer("t:taken", "t", "again", T0), new Timer("t:new", "t", "", T0)));
+      PgTimerStore.schedule(connection, List.of(new Timer("t:after", "t", "", T0)));
+      connection.commit();
+    }
+
+    assertThat(store.due(T0, 10))
+        .extracting(Timer::id, Timer::payload)
+        .containsExactlyInAnyOrder(
+            tuple("t:taken", "first"), tuple("t:new", ""), tuple("t:after", ""));
   }
 }
