@@ -70,12 +70,15 @@ CREATE TABLE routing_version (
 );
 INSERT INTO routing_version (version) VALUES (0);
 
+-- repatriated: the number went back to the operator whose range holds it, so the change removes
+-- its record instead of naming a recipient.
 CREATE TABLE routing_change (
-  version   bigint      PRIMARY KEY CHECK (version >= 1),
-  msisdn    text        NOT NULL,
-  operator  text        NOT NULL,
-  port_id   text        NOT NULL UNIQUE,
-  at        timestamptz NOT NULL
+  version     bigint      PRIMARY KEY CHECK (version >= 1),
+  msisdn      text        NOT NULL,
+  operator    text        NOT NULL,
+  port_id     text        NOT NULL UNIQUE,
+  repatriated boolean     NOT NULL,
+  at          timestamptz NOT NULL
 );
 
 CREATE TABLE routing_record (
@@ -83,6 +86,7 @@ CREATE TABLE routing_record (
   operator text   NOT NULL,
   version  bigint NOT NULL REFERENCES routing_change (version)
 );
+CREATE INDEX routing_change_msisdn ON routing_change (msisdn);
 
 -- The donor's porting holds (org.telco.porting.PortingHold): a porting lock, the last SIM
 -- swap, a contract lock-in with its early-termination amount. A number without a row has none.

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.telco.app.ledger.LedgerRoutes;
 import org.telco.app.node.ClockRoutes;
@@ -21,11 +23,13 @@ import org.telco.app.porting.ClearinghouseFeatures;
 import org.telco.engine.ShardStatistics;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.TransferId;
+import org.telco.porting.routing.Routing;
 import org.telco.sms.EsmeAccount;
 import org.telco.sms.EsmeAccounts;
 import org.telco.storage.Database;
 import org.telco.storage.ledger.PgLedgerStore;
 import org.telco.storage.time.PgTimerStore;
+import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.OperatorId;
 import org.telco.time.TimerHandler;
 import org.telco.time.TimerPoller;
@@ -60,6 +64,12 @@ public final class Node implements AutoCloseable {
   private final WebServer server;
   private final Thread pollerThread;
   private volatile boolean running = true;
+  private long lastRoutingFetch = System.nanoTime() - ROUTING_FETCH_NANOS;
+
+  /**
+   * How often an operator fetches routing changes on its own, besides the clearinghouse's hints.
+   */
+  private static final long ROUTING_FETCH_NANOS = 5_000_000_000L;
 
   private Node(NodeSpec spec, NodeEnvironment env) {
     this.spec = spec;
@@ -127,7 +137,9 @@ public final class Node implements AutoCloseable {
         .register(
             "/api/v1/admin/clock", new ClockRoutes(env.clock(), env.clockListeners(), endpoints))
         .register("/api/v1", new PeerRoutes(spec.name(), env.clock(), peers, endpoints))
-        .register("/api/v1", new NumberOperatorRoutes(env.operators(), nodeUrls(env), endpoints));
+        .register(
+            "/api/v1",
+            new NumberOperatorRoutes(env.operators(), nodeUrls(env), portedTo(), endpoints));
     if (operator != null) {
       operator.register(routing, endpoints);
     }
@@ -146,6 +158,14 @@ public final class Node implements AutoCloseable {
                       null)
                   .toException();
             }));
+  }
+
+  /** Where a number was ported to, by this node's routing data: its replica or its database. */
+  private Function<Msisdn, Optional<OperatorId>> portedTo() {
+    if (operator != null) {
+      return msisdn -> operator.routingFeed().lookup(msisdn).map(Routing::recipient);
+    }
+    return msisdn -> clearinghouse.routing().operatorOf(msisdn);
   }
 
   /** Every node's base URL, this one's included, for answers that send callers elsewhere. */
@@ -247,6 +267,10 @@ public final class Node implements AutoCloseable {
         LOG.warning(() -> spec.name() + " billing run failed: " + e);
       }
       operator.relayDue();
+      if (System.nanoTime() - lastRoutingFetch > ROUTING_FETCH_NANOS) {
+        lastRoutingFetch = System.nanoTime();
+        operator.routingFeed().catchUp();
+      }
     }
     if (clearinghouse != null) {
       clearinghouse.resumePorts();

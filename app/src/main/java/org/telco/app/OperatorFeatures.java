@@ -18,6 +18,7 @@ import org.telco.app.payment.PaymentRoutes;
 import org.telco.app.payment.Payments;
 import org.telco.app.porting.OperatorPorting;
 import org.telco.app.porting.PortInWelcome;
+import org.telco.app.porting.RoutingFeed;
 import org.telco.app.sms.SmsFeatures;
 import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.app.subscriber.LifecycleNotices;
@@ -84,6 +85,7 @@ public final class OperatorFeatures implements AutoCloseable {
   private final EmergencyCredit emergencyCredit;
   private final DeviceFeatures devices;
   private final OperatorPorting porting; // null without a link to the clearinghouse
+  private final RoutingFeed routingFeed;
   private final PaymentProvider provider = SandboxPaymentProvider.standard();
   private final PaymentRules paymentRules = PaymentRules.standard();
 
@@ -109,10 +111,12 @@ public final class OperatorFeatures implements AutoCloseable {
     this.hlr = new SimulatedHlr(new PgHlrStore(dataSource), clock);
     this.inbox = new PgHandsetInbox(dataSource);
     this.accounts = new SubscriberAccounts(new EngineShards(ledger));
+    this.routingFeed = new RoutingFeed(links.clearinghouse());
     this.sms =
         new SmsFeatures(
             profile,
             operators,
+            routingFeed.owners(operators),
             new PgSmsStore(dataSource),
             subscribers,
             ledger,
@@ -158,10 +162,11 @@ public final class OperatorFeatures implements AutoCloseable {
     this.porting =
         links.clearinghouse() == null
             ? null
-            : porting(dataSource, new OperatorPorting.Debts(advances, reopening), links);
+            : porting(dataSource, new OperatorPorting.Debts(advances, reopening), links, operators);
   }
 
-  private OperatorPorting porting(DataSource dataSource, OperatorPorting.Debts debts, Links links) {
+  private OperatorPorting porting(
+      DataSource dataSource, OperatorPorting.Debts debts, Links links, OperatorProfiles operators) {
     return new OperatorPorting(
         dataSource,
         subscribers,
@@ -171,6 +176,7 @@ public final class OperatorFeatures implements AutoCloseable {
         new OperatorPorting.Money(ledger, accounts),
         links.clearinghouse(),
         new PortInWelcome(sms.centre(), profile.serviceShortCode(), profile.name(), clock),
+        new OperatorPorting.Routes(routingFeed, operators),
         clock);
   }
 
@@ -299,6 +305,11 @@ public final class OperatorFeatures implements AutoCloseable {
       total += delivered;
     }
     return total;
+  }
+
+  /** The operator's replica of the routing database. */
+  public RoutingFeed routingFeed() {
+    return routingFeed;
   }
 
   /** The handlers of the operator's timers (emergency-credit offers and deadlines), by kind. */

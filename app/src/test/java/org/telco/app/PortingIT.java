@@ -92,6 +92,25 @@ class PortingIT {
     assertThat(get("beta", "/numbers/" + msisdn + "/status", "partnerKey").get("state").asText())
         .isEqualTo("NORMAL");
 
+    for (String node : List.of("clearinghouse", "alpha", "beta")) {
+      JsonNode routing = get(node, "/routing/" + msisdn, "partnerKey");
+      assertThat(routing.get("operator").asText()).as(node).isEqualTo("beta");
+      assertThat(routing.get("ported").asBoolean()).as(node).isTrue();
+      assertThat(routing.get("routingNumber").asText()).as(node).isEqualTo("139001");
+    }
+    JsonNode lookup = get("alpha", "/numbers/" + msisdn + "/operator", "partnerKey");
+    assertThat(lookup.get("operatorId").asText()).isEqualTo("beta");
+    assertThat(lookup.get("ported").asBoolean()).isTrue();
+    assertThat(inbox("beta", msisdn, "Welcome to Beta Telecom")).isTrue();
+    String neighbour = subscribe("8613800006010", 500);
+    Http.Response sent =
+        Http.post(
+            platform.url("alpha") + "/api/v1/handsets/" + neighbour + "/sms",
+            platform.partnerKey("alpha"),
+            "{\"to\":\"" + msisdn + "\",\"text\":\"Still the same number?\"}");
+    assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+    assertThat(inbox("beta", msisdn, "Still the same number?")).isTrue();
+
     JsonNode balances = get("clearinghouse", "/settlement/accounts", "adminKey");
     assertThat(balance(balances, "alpha")).isEqualTo(LOCK_IN_FEN);
     assertThat(balance(balances, "beta")).isEqualTo(50_000 - LOCK_IN_FEN);
@@ -242,6 +261,21 @@ class PortingIT {
 
   private static Http.Response put(String node, String path, String json) {
     return Http.put(platform.url(node) + "/api/v1" + path, platform.adminKey(node), json);
+  }
+
+  /** Whether a text containing {@code phrase} reaches the handset's inbox at {@code node}. */
+  private static boolean inbox(String node, String msisdn, String phrase)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      for (JsonNode message : get(node, "/handsets/" + msisdn + "/inbox", "partnerKey")) {
+        if (message.get("text").asText().contains(phrase)) {
+          return true;
+        }
+      }
+      Thread.sleep(100);
+    }
+    return false;
   }
 
   private static long balance(JsonNode balances, String operator) {

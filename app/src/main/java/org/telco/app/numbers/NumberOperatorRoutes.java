@@ -3,8 +3,11 @@ package org.telco.app.numbers;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.telco.app.subscriber.MsisdnField;
 import org.telco.subscriber.Msisdn;
+import org.telco.subscriber.OperatorId;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.OperatorProfiles;
 import org.telco.web.Access;
@@ -25,17 +28,23 @@ import org.telco.web.Reply;
 public final class NumberOperatorRoutes implements HttpService {
   private final OperatorProfiles operators;
   private final Map<String, String> apiUrls;
+  private final Function<Msisdn, Optional<OperatorId>> portedTo;
   private final Endpoints endpoints;
 
   /**
    * Routes over the platform's operators.
    *
    * @param apiUrls the base URL of each node, by node name (the operator's id)
+   * @param portedTo where a number was ported to, by this node's routing data
    */
   public NumberOperatorRoutes(
-      OperatorProfiles operators, Map<String, String> apiUrls, Endpoints endpoints) {
+      OperatorProfiles operators,
+      Map<String, String> apiUrls,
+      Function<Msisdn, Optional<OperatorId>> portedTo,
+      Endpoints endpoints) {
     this.operators = operators;
     this.apiUrls = Map.copyOf(apiUrls);
+    this.portedTo = portedTo;
     this.endpoints = endpoints;
   }
 
@@ -46,9 +55,11 @@ public final class NumberOperatorRoutes implements HttpService {
 
   private Reply operatorOf(Call call) {
     Msisdn msisdn = MsisdnField.parse(call.pathParameter("msisdn"));
+    Optional<OperatorId> ported = portedTo.apply(msisdn);
     OperatorProfile operator =
-        operators
-            .owner(msisdn)
+        ported
+            .flatMap(operators::find)
+            .or(() -> operators.owner(msisdn))
             .orElseThrow(
                 () ->
                     new Problem(
@@ -67,7 +78,7 @@ public final class NumberOperatorRoutes implements HttpService {
             operator.mcc(),
             operator.mnc(),
             apiUrls.get(id),
-            false));
+            ported.isPresent()));
   }
 
   /**
@@ -79,7 +90,7 @@ public final class NumberOperatorRoutes implements HttpService {
    * @param mcc its mobile country code
    * @param mnc its mobile network code
    * @param apiUrl the base URL of its node, absent when this node does not know it
-   * @param ported whether the number was ported to this operator (always false until F4)
+   * @param ported whether the number was ported to this operator (by the routing database)
    */
   record NumberOperatorJson(
       String msisdn,

@@ -32,22 +32,33 @@ public final class ClearinghouseFeatures {
   private final ClearinghouseRoutes porting;
   private final SettlementRoutes settlement;
   private final PgRoutingLog routing;
+  private final ChangeLogRoutes changeLog;
+  private final RoutingRoutes lookups;
 
   private ClearinghouseFeatures(
       DataSource dataSource,
       ShardedLedger ledger,
       SettlementAccounts accounts,
+      OperatorProfiles operators,
       Map<String, PeerClient> peers,
       Clock clock) {
     PortingStore store = new PgPortingStore(dataSource);
     this.routing = new PgRoutingLog(dataSource, clock);
+    RoutingNumbers numbers = new RoutingNumbers(operators);
+    this.changeLog = new ChangeLogRoutes(routing, numbers);
+    this.lookups =
+        new RoutingRoutes(
+            msisdn -> routing.operatorOf(msisdn).map(numbers::routingTo),
+            numbers,
+            routing::latestVersion,
+            null);
     this.desk =
         new PortingDesk(
             store,
             VerificationPolicy.defaults(),
             new HttpDonors(peers),
             new LedgerSettlement(accounts, ledger),
-            routing,
+            new ClearinghouseRouting(routing, numbers, List.copyOf(peers.values())),
             clock);
     this.porting = new ClearinghouseRoutes(desk, store);
     this.settlement = new SettlementRoutes(accounts, ledger, store);
@@ -73,14 +84,16 @@ public final class ClearinghouseFeatures {
         throw new IllegalStateException("settlement account refused: " + rejected.reason());
       }
     }
-    return new ClearinghouseFeatures(dataSource, ledger, accounts, peers, clock);
+    return new ClearinghouseFeatures(dataSource, ledger, accounts, operators, peers, clock);
   }
 
   /** Registers the porting and settlement API under {@code /api/v1}. */
   public void register(HttpRouting.Builder routes, Endpoints endpoints) {
     routes
         .register("/api/v1", porting.service(endpoints))
-        .register("/api/v1", settlement.service(endpoints));
+        .register("/api/v1", settlement.service(endpoints))
+        .register("/api/v1", changeLog.service(endpoints))
+        .register("/api/v1", lookups.service(endpoints));
   }
 
   /**

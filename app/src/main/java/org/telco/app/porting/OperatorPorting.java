@@ -11,6 +11,7 @@ import org.telco.porting.AcceptancePolicy;
 import org.telco.porting.PortOutRules;
 import org.telco.porting.PortingHolds;
 import org.telco.storage.porting.PgPortingHolds;
+import org.telco.subscriber.OperatorProfiles;
 import org.telco.subscriber.PlanCatalog;
 import org.telco.subscriber.SubscriberAccounts;
 import org.telco.subscriber.SubscriberStore;
@@ -30,6 +31,7 @@ public final class OperatorPorting {
   public static final long COMPENSATION_LIMIT_FEN = 10_000;
 
   private final OperatorPortingRoutes routes;
+  private final RoutingRoutes lookups;
 
   /**
    * The operator's porting over its stores.
@@ -37,6 +39,7 @@ public final class OperatorPorting {
    * @param money the ledger and the operator's accounts, for balances and port-out refunds
    * @param clearinghouse the signed client for the clearinghouse
    * @param welcome the SMS a number ported in is greeted with
+   * @param routing the replica of the routing database, and the operators
    */
   public OperatorPorting(
       DataSource dataSource,
@@ -47,6 +50,7 @@ public final class OperatorPorting {
       Money money,
       PeerClient clearinghouse,
       PortInWelcome welcome,
+      Routes routing,
       Clock clock) {
     PortingHolds holds = new PgPortingHolds(dataSource);
     DonorDesk donor =
@@ -67,13 +71,27 @@ public final class OperatorPorting {
             subscribers,
             subscription,
             welcome);
-    this.routes = new OperatorPortingRoutes(donor, recipient, subscribers, holds, plans, clock);
+    this.routes =
+        new OperatorPortingRoutes(
+            donor, recipient, subscribers, holds, plans, routing.feed(), clock);
+    RoutingNumbers numbers = new RoutingNumbers(routing.operators());
+    this.lookups =
+        new RoutingRoutes(routing.feed()::lookup, numbers, routing.feed()::version, routing.feed());
   }
 
   /** Registers the porting API under {@code /api/v1}. */
   public void register(HttpRouting.Builder routing, Endpoints endpoints) {
     routing.register("/api/v1", routes.service(endpoints));
+    routing.register("/api/v1", lookups.service(endpoints));
   }
+
+  /**
+   * What this operator routes by.
+   *
+   * @param feed its replica of the routing database
+   * @param operators every operator, for routing numbers and number ranges
+   */
+  public record Routes(RoutingFeed feed, OperatorProfiles operators) {}
 
   /**
    * Where the donor reads what a number owes.

@@ -44,6 +44,7 @@ final class OperatorPortingRoutes {
   private final SubscriberStore subscribers;
   private final PortingHolds holds;
   private final PlanCatalog plans;
+  private final RoutingFeed routing;
   private final Clock clock;
 
   OperatorPortingRoutes(
@@ -52,8 +53,10 @@ final class OperatorPortingRoutes {
       SubscriberStore subscribers,
       PortingHolds holds,
       PlanCatalog plans,
+      RoutingFeed routing,
       Clock clock) {
     this.donor = donor;
+    this.routing = routing;
     this.recipient = recipient;
     this.subscribers = subscribers;
     this.holds = holds;
@@ -129,6 +132,9 @@ final class OperatorPortingRoutes {
     } catch (PeerCallException e) {
       throw passedOn(e).toException();
     }
+    if (result.subscriber().isPresent()) {
+      routing.catchUp(); // this end routes the number by the new record before it answers
+    }
     return Reply.ok(
         new PortInResultJson(
             result.port(), result.subscriber().map(s -> s.state().name()).orElse(null)));
@@ -145,6 +151,7 @@ final class OperatorPortingRoutes {
     ConfirmationJson json = call.body(ConfirmationJson.class);
     Msisdn msisdn = MsisdnField.parse(json.msisdn());
     long refunded = donor.close(json.portId(), msisdn);
+    routing.catchUp(); // the clearinghouse recorded the routing before it confirmed
     Subscriber closed = subscribers.find(msisdn).orElseThrow();
     return Reply.ok(new ClosedJson(msisdn.digits(), closed.state().name(), refunded));
   }

@@ -44,6 +44,7 @@ public final class SmsFeatures implements AutoCloseable {
   /**
    * Starts the centre and its SMPP server.
    *
+   * @param owners who serves a number: the routing database for a ported one, else the ranges
    * @param peers clients for the other operators' nodes, by operator
    * @param esmes who may bind over SMPP
    * @param smppPort where the SMPP server listens
@@ -51,6 +52,7 @@ public final class SmsFeatures implements AutoCloseable {
   public SmsFeatures(
       OperatorProfile profile,
       OperatorProfiles operators,
+      NumberOwners owners,
       SmsStore store,
       SubscriberStore subscribers,
       ShardedLedger ledger,
@@ -68,8 +70,7 @@ public final class SmsFeatures implements AutoCloseable {
         shortCodes.registerReceiver(code, esme.systemId());
       }
     }
-    SmsRouter router =
-        new SmsRouter(profile.id(), NumberOwners.byRanges(operators), localNumbers(), shortCodes);
+    SmsRouter router = new SmsRouter(profile.id(), owners, localNumbers(), shortCodes);
     List<OperatorId> others =
         operators.operators().stream()
             .map(OperatorProfile::id)

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.telco.porting.PortingParties;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.OperatorId;
 
@@ -19,14 +18,19 @@ import org.telco.subscriber.OperatorId;
  * The clearinghouse's routing database on PostgreSQL (V018): the log of routing changes, one per
  * port under consecutive versions, and the latest operator per ported number. Recording a port is
  * one transaction: a port recorded before is left as it is (a retry), else the version counter's
- * row is locked, the next version taken, the change appended and the number's record replaced.
+ * row is locked, the next version taken, the change appended and the number's record replaced (or,
+ * for a repatriation, removed).
  */
-public final class PgRoutingLog implements PortingParties.Routing {
+public final class PgRoutingLog {
   private static final String SEEN = "SELECT 1 FROM routing_change WHERE port_id = ?";
   private static final String NEXT_VERSION =
       "UPDATE routing_version SET version = version + 1 RETURNING version";
   private static final String CHANGE =
-      "INSERT INTO routing_change (version, msisdn, operator, port_id, at) VALUES (?, ?, ?, ?, ?)";
+      """
+      INSERT INTO routing_change (version, msisdn, operator, port_id, repatriated, at)
+      VALUES (?, ?, ?, ?, ?, ?)
+      """;
+  private static final String FORGET = "DELETE FROM routing_record WHERE msisdn = ?";
   private static final String RECORD =
       """
       INSERT INTO routing_record (msisdn, operator, version) VALUES (?, ?, ?)
@@ -36,7 +40,7 @@ public final class PgRoutingLog implements PortingParties.Routing {
       "SELECT operator, version FROM routing_record WHERE msisdn = ?";
   private static final String SINCE =
       """
-      SELECT version, msisdn, operator, port_id, at FROM routing_change
+      SELECT version, msisdn, operator, port_id, repatriated, at FROM routing_change
       WHERE version > ? ORDER BY version LIMIT ?
       """;
   private static final String LATEST = "SELECT version FROM routing_version";
@@ -57,20 +61,33 @@ public final class PgRoutingLog implements PortingParties.Routing {
    * @param msisdn the number
    * @param operator where it is served from now on
    * @param portId the port that moved it
+   * @param repatriated whether it went back to its range holder (and has no record any more)
    * @param at when it was recorded
    */
   public record Change(
-      long version, Msisdn msisdn, OperatorId operator, String portId, Instant at) {}
+      long version,
+      Msisdn msisdn,
+      OperatorId operator,
+      String portId,
+      boolean repatriated,
+      Instant at) {}
 
-  @Override
-  public void record(String portId, Msisdn msisdn, OperatorId recipient) {
+  /**
+   * Records that {@code msisdn} is served by {@code recipient} from now on, once per port.
+   *
+   * @param repatriated whether {@code recipient} holds the number's range: the record is removed
+   * @return whether this call recorded it (false: the port was recorded before)
+   */
+  public boolean record(String portId, Msisdn msisdn, OperatorId recipient, boolean repatriated) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        if (!seen(connection, portId)) {
-          append(connection, portId, msisdn, recipient);
+        boolean fresh = !seen(connection, portId);
+        if (fresh) {
+          append(connection, portId, msisdn, recipient, repatriated);
         }
         connection.commit();
+        return fresh;
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
@@ -89,7 +106,12 @@ public final class PgRoutingLog implements PortingParties.Routing {
     }
   }
 
-  private void append(Connection connection, String portId, Msisdn msisdn, OperatorId recipient)
+  private void append(
+      Connection connection,
+      String portId,
+      Msisdn msisdn,
+      OperatorId recipient,
+      boolean repatriated)
       throws SQLException {
     long version;
     try (PreparedStatement next = connection.prepareStatement(NEXT_VERSION);
@@ -102,8 +124,16 @@ public final class PgRoutingLog implements PortingParties.Routing {
       change.setString(2, msisdn.digits());
       change.setString(3, recipient.value());
       change.setString(4, portId);
-      PortingRows.setInstant(change, 5, clock.instant());
+      change.setBoolean(5, repatriated);
+      PortingRows.setInstant(change, 6, clock.instant());
       change.executeUpdate();
+    }
+    if (repatriated) {
+      try (PreparedStatement forget = connection.prepareStatement(FORGET)) {
+        forget.setString(1, msisdn.digits());
+        forget.executeUpdate();
+      }
+      return;
     }
     try (PreparedStatement record = connection.prepareStatement(RECORD)) {
       record.setString(1, msisdn.digits());
@@ -141,7 +171,8 @@ public final class PgRoutingLog implements PortingParties.Routing {
                   new Msisdn(rows.getString(2)),
                   new OperatorId(rows.getString(3)),
                   rows.getString(4),
-                  rows.getObject(5, OffsetDateTime.class).toInstant()));
+                  rows.getBoolean(5),
+                  rows.getObject(6, OffsetDateTime.class).toInstant()));
         }
       }
       return changes;

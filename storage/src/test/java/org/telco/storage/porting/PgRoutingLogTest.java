@@ -38,12 +38,12 @@ class PgRoutingLogTest {
     assertThat(log.latestVersion()).isZero();
     assertThat(log.operatorOf(NUMBER)).isEmpty();
 
-    log.record("port-1", NUMBER, BETA);
-    log.record("port-1", NUMBER, BETA);
+    assertThat(log.record("port-1", NUMBER, BETA, false)).isTrue();
+    assertThat(log.record("port-1", NUMBER, BETA, false)).isFalse();
     assertThat(log.latestVersion()).isEqualTo(1);
     assertThat(log.operatorOf(NUMBER)).contains(BETA);
 
-    log.record("port-2", NUMBER, GAMMA);
+    log.record("port-2", NUMBER, GAMMA, false);
     assertThat(log.operatorOf(NUMBER)).contains(GAMMA);
     assertThat(log.since(0, 10))
         .extracting(PgRoutingLog.Change::version, PgRoutingLog.Change::portId)
@@ -51,6 +51,11 @@ class PgRoutingLogTest {
             org.assertj.core.groups.Tuple.tuple(1L, "port-1"),
             org.assertj.core.groups.Tuple.tuple(2L, "port-2"));
     assertThat(log.since(1, 10)).hasSize(1);
+
+    log.record("port-3", NUMBER, new OperatorId("alpha"), true);
+    assertThat(log.operatorOf(NUMBER)).isEmpty();
+    assertThat(log.since(2, 10).getFirst().repatriated()).isTrue();
+    assertThat(log.latestVersion()).isEqualTo(3);
   }
 
   @Test
@@ -60,7 +65,7 @@ class PgRoutingLogTest {
       for (int i = 0; i < 40; i++) {
         Msisdn number = new Msisdn("86138000001%02d".formatted(i));
         String port = "port-" + i;
-        futures.add(threads.submit(() -> log.record(port, number, BETA)));
+        futures.add(threads.submit(() -> log.record(port, number, BETA, false)));
       }
       for (Future<?> future : futures) {
         future.get();
