@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
+import org.telco.app.NodeSpec;
+import org.telco.app.phone.PortCommand;
 import org.telco.phone.contacts.AddressBookException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Option;
       DemoCommand.Lifecycle.class,
       DemoCommand.EmergencyCredit.class,
       DemoCommand.Autopay.class,
-      DemoCommand.DeviceBinding.class
+      DemoCommand.DeviceBinding.class,
+      DemoCommand.Portability.class
     })
 public final class DemoCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -102,6 +105,39 @@ public final class DemoCommand implements Runnable {
             .play();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** {@code telco demo portability}: see {@link PortabilityDemo}. */
+  @Command(
+      name = "portability",
+      mixinStandardHelpOptions = true,
+      description = {
+        "An alpha subscriber in arrears moves its number to beta through the clearinghouse; a"
+            + " bank's SMS sent to alpha's SMPP port then arrives at beta.",
+        "Needs ./telco serve --clock simulated."
+      })
+  static final class Portability extends Scenario {
+    @Override
+    int play(PlatformClient api) {
+      try {
+        return new PortabilityDemo(
+                PortCommand.operatorUrls(),
+                dataDirectory,
+                NodeSpec.ALL_IN_ONE.stream()
+                    .filter(node -> node.name().equals("alpha"))
+                    .findFirst()
+                    .orElseThrow()
+                    .smppPort(),
+                System.out,
+                new SecureRandom())
+            .play();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (Exception e) {
+        System.err.println("the demo failed: " + e);
+        return LifecycleDemo.FAILED;
       }
     }
   }

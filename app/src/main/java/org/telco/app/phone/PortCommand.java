@@ -119,8 +119,8 @@ public final class PortCommand implements Callable<Integer> {
     return System.console().readPassword(prompt);
   }
 
-  /** Each operator's URL on its all-in-one port. */
-  static Map<String, String> operatorUrls() {
+  /** Each node's URL on its all-in-one port, by node name. */
+  public static Map<String, String> operatorUrls() {
     Map<String, String> urls = new HashMap<>();
     for (NodeSpec node : NodeSpec.ALL_IN_ONE) {
       urls.put(node.name(), "http://127.0.0.1:" + node.port());
