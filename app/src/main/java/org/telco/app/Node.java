@@ -87,14 +87,18 @@ public final class Node implements AutoCloseable {
                 ledger,
                 env.clock(),
                 env.operators(),
-                env.emergencyCredit(),
-                env.devices(),
+                env.features(),
                 links(env, peers))
             : null;
     this.clearinghouse =
         spec.kind() == NodeKind.CLEARINGHOUSE
             ? ClearinghouseFeatures.start(
-                database.dataSource(), ledger, env.operators(), byName(peers), env.clock())
+                database.dataSource(),
+                ledger,
+                env.operators(),
+                env.features().porting(),
+                byName(peers),
+                env.clock())
             : null;
     Map<String, TimerHandler> handlers = new HashMap<>();
     handlers.put(PENDING_EXPIRY, timer -> ledger.expire(new TransferId(timer.payload())).join());

@@ -2,8 +2,6 @@ package org.telco.app;
 
 import java.time.Clock;
 import java.util.Map;
-import org.telco.app.credit.EmergencyCreditSettings;
-import org.telco.app.device.DeviceSettings;
 import org.telco.engine.EngineSettings;
 import org.telco.subscriber.OperatorProfiles;
 
@@ -19,8 +17,7 @@ import org.telco.subscriber.OperatorProfiles;
  * @param host the address to listen on
  * @param clockListeners what runs after the simulated clock is advanced
  * @param operators the platform's operators, from {@code operators.json}
- * @param emergencyCredit the emergency-credit rules, from {@code emergency-credit.json}
- * @param devices the number-bound payment settings, from {@code devices.json}
+ * @param features what the operator set for its flows (emergency credit, devices, porting)
  */
 public record NodeEnvironment(
     Clock clock,
@@ -32,8 +29,7 @@ public record NodeEnvironment(
     String host,
     ClockListeners clockListeners,
     OperatorProfiles operators,
-    EmergencyCreditSettings emergencyCredit,
-    DeviceSettings devices) {
+    FeatureSettings features) {
 
   /**
    * A JDBC address and login.

@@ -95,8 +95,7 @@ public final class OperatorFeatures implements AutoCloseable {
       ShardedLedger ledger,
       Clock clock,
       OperatorProfiles operators,
-      EmergencyCreditSettings emergencyCreditSettings,
-      DeviceSettings deviceSettings,
+      FeatureSettings settings,
       Links links) {
     OperatorId id = new OperatorId(name);
     this.profile =
@@ -124,15 +123,7 @@ public final class OperatorFeatures implements AutoCloseable {
             links.esmes(),
             links.smppPort(),
             clock);
-    this.relay =
-        new OutboxRelay(
-            outbox,
-            clock,
-            Map.of(
-                NetworkCommands.TOPIC,
-                new NetworkCommandHandler(hlr),
-                SmsMessages.TOPIC,
-                new SmsHandler(sms.centre())));
+    this.relay = relay(clock);
     this.ledger = ledger;
     this.clock = clock;
     PgLedgerStore committed = new PgLedgerStore(dataSource);
@@ -141,7 +132,7 @@ public final class OperatorFeatures implements AutoCloseable {
         new ArrearsReopening(
             subscribers, advances, ledger, new LifecycleNotices(profile, outbox), clock);
     this.emergencyCredit =
-        emergencyCredit(emergencyCreditSettings, dataSource, advances, committed, reopening);
+        emergencyCredit(settings.emergencyCredit(), dataSource, advances, committed, reopening);
     this.billing =
         new BillingRun(
             profile,
@@ -158,15 +149,34 @@ public final class OperatorFeatures implements AutoCloseable {
     this.subscription =
         new Subscription(profile, subscribers, accounts, ledger, clock, new SecureRandom());
     this.payments = payments(paymentStore, reopening);
-    this.devices = devices(dataSource, deviceSettings);
+    this.devices = devices(dataSource, settings.devices());
     this.porting =
         links.clearinghouse() == null
             ? null
-            : porting(dataSource, new OperatorPorting.Debts(advances, reopening), links, operators);
+            : porting(
+                dataSource,
+                new OperatorPorting.Debts(advances, reopening),
+                links,
+                new OperatorPorting.Routes(routingFeed, operators, settings.porting()));
+  }
+
+  /** Delivers the outbox: network commands to the HLR, SMS to the centre. */
+  private OutboxRelay relay(Clock clock) {
+    return new OutboxRelay(
+        outbox,
+        clock,
+        Map.of(
+            NetworkCommands.TOPIC,
+            new NetworkCommandHandler(hlr),
+            SmsMessages.TOPIC,
+            new SmsHandler(sms.centre())));
   }
 
   private OperatorPorting porting(
-      DataSource dataSource, OperatorPorting.Debts debts, Links links, OperatorProfiles operators) {
+      DataSource dataSource,
+      OperatorPorting.Debts debts,
+      Links links,
+      OperatorPorting.Routes routes) {
     return new OperatorPorting(
         dataSource,
         subscribers,
@@ -176,7 +186,7 @@ public final class OperatorFeatures implements AutoCloseable {
         new OperatorPorting.Money(ledger, accounts),
         links.clearinghouse(),
         new PortInWelcome(sms.centre(), profile.serviceShortCode(), profile.name(), clock),
-        new OperatorPorting.Routes(routingFeed, operators),
+        routes,
         clock);
   }
 
@@ -239,12 +249,10 @@ public final class OperatorFeatures implements AutoCloseable {
       ShardedLedger ledger,
       Clock clock,
       OperatorProfiles operators,
-      EmergencyCreditSettings emergencyCredit,
-      DeviceSettings devices,
+      FeatureSettings settings,
       Links links) {
     OperatorFeatures features =
-        new OperatorFeatures(
-            name, dataSource, ledger, clock, operators, emergencyCredit, devices, links);
+        new OperatorFeatures(name, dataSource, ledger, clock, operators, settings, links);
     List<AccountResult> results = ledger.open(features.accounts.houseAccounts()).join();
     for (AccountResult result : results) {
       switch (result) {

@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.telco.app.credit.EmergencyCreditSettings;
-import org.telco.app.device.DeviceSettings;
 import org.telco.storage.EmbeddedPostgres;
 import org.telco.subscriber.OperatorProfiles;
 import org.telco.time.SimulatedClock;
@@ -33,16 +31,12 @@ public final class Platform implements AutoCloseable {
   private final Credentials credentials;
   private final Clock clock;
   private final OperatorProfiles operators;
-  private final EmergencyCreditSettings emergencyCredit;
-  private final DeviceSettings devices;
+  private final FeatureSettings features;
 
   private Platform(PlatformSettings settings) throws IOException {
     Files.createDirectories(settings.dataDirectory());
     this.operators = OperatorsFile.loadOrCreate(settings.dataDirectory().resolve("operators.json"));
-    this.emergencyCredit =
-        EmergencyCreditSettings.loadOrCreate(
-            settings.dataDirectory().resolve("emergency-credit.json"));
-    this.devices = DeviceSettings.loadOrCreate(settings.dataDirectory().resolve("devices.json"));
+    this.features = FeatureSettings.loadOrCreate(settings.dataDirectory());
     this.credentials =
         Credentials.loadOrCreate(
             settings.dataDirectory().resolve("credentials.json"), NodeSpec.ALL_IN_ONE);
@@ -92,8 +86,7 @@ public final class Platform implements AutoCloseable {
         settings.host(),
         listeners,
         operators,
-        emergencyCredit,
-        devices);
+        features);
   }
 
   private NodeEnvironment.DatabaseAddress database(PlatformSettings settings, NodeSpec spec) {

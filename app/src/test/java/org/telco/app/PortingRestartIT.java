@@ -17,10 +17,11 @@ import org.telco.subscriber.ServicePassword;
 import org.telco.web.PeerClient;
 
 /**
- * The platform restarts in the middle of two ports (flow F4). Both were verified and credit-checked
- * at the clearinghouse before the restart. Afterwards one is accepted under its port id and goes
- * through, with the compensation moved once and the routing recorded; the other is never accepted
- * and expires when its time is up, with no money moved and the number where it was.
+ * Ports across time (flow F4): the platform restarts in the middle of two ports, and a result comes
+ * after its deposit expired. In the first, both ports were verified and credit-checked at the
+ * clearinghouse before the restart. Afterwards one is accepted under its port id and goes through,
+ * with the compensation moved once and the routing recorded; the other is never accepted and
+ * expires when its time is up, with no money moved and the number where it was.
  */
 class PortingRestartIT {
   private static final String PASSWORD = "Kx7-pw19q";
@@ -97,6 +98,33 @@ class PortingRestartIT {
     assertThat(accounts.toString())
         .contains("{\"operator\":\"alpha\",\"balanceFen\":2000}")
         .contains("{\"operator\":\"beta\",\"balanceFen\":48000}");
+  }
+
+  @Test
+  void aResultPresentedAfterItsDepositExpiredIsRefusedAndMovesNothing() throws Exception {
+    settings = TestPlatform.settings(List.of("clearinghouse", "alpha", "beta"), false);
+    platform = Platform.start(settings);
+    subscribe(STAYING);
+    String late = proof(STAYING, 3);
+    advance(Duration.ofMinutes(61)); // porting.json: a deposit is good for 60 minutes
+
+    Http.Response answer =
+        Http.post(
+            url("beta") + "/porting/port-ins",
+            key("beta", false),
+            ("{\"portId\":\"port-late\",\"msisdn\":\"%s\",\"donor\":\"alpha\",\"proof\":\"%s\","
+                    + "\"planId\":\"standard\",\"servicePassword\":\"New-pw-2026\"}")
+                .formatted(STAYING, late));
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().get("port").get("rejection").asText()).isEqualTo("deposit-expired");
+    assertThat(subscriberStatus("alpha", STAYING)).isEqualTo("ACTIVE");
+    assertThat(
+            Http.get(url("clearinghouse") + "/routing/" + STAYING, key("clearinghouse", false))
+                .json()
+                .get("ported")
+                .asBoolean())
+        .isFalse();
   }
 
   /** The recipient's verification, sent straight to the clearinghouse as beta's node would. */

@@ -11,7 +11,6 @@ import org.telco.ledger.AccountResult;
 import org.telco.porting.PortingDesk;
 import org.telco.porting.PortingStore;
 import org.telco.porting.SettlementAccounts;
-import org.telco.porting.VerificationPolicy;
 import org.telco.storage.porting.PgPortingStore;
 import org.telco.storage.porting.PgRoutingLog;
 import org.telco.subscriber.OperatorProfile;
@@ -25,23 +24,23 @@ import org.telco.web.PeerClient;
  * OperatorFeatures} is, so the node stays the same small wiring for both kinds.
  */
 public final class ClearinghouseFeatures {
-  /** How long a port may wait before acceptance before it expires. */
-  static final Duration PATIENCE = Duration.ofHours(1);
-
   private final PortingDesk desk;
   private final ClearinghouseRoutes porting;
   private final SettlementRoutes settlement;
   private final PgRoutingLog routing;
   private final ChangeLogRoutes changeLog;
   private final RoutingRoutes lookups;
+  private final Duration patience;
 
   private ClearinghouseFeatures(
       DataSource dataSource,
       ShardedLedger ledger,
       SettlementAccounts accounts,
       OperatorProfiles operators,
+      PortingSettings settings,
       Map<String, PeerClient> peers,
       Clock clock) {
+    this.patience = settings.patience();
     PortingStore store = new PgPortingStore(dataSource);
     this.routing = new PgRoutingLog(dataSource, clock);
     RoutingNumbers numbers = new RoutingNumbers(operators);
@@ -55,7 +54,7 @@ public final class ClearinghouseFeatures {
     this.desk =
         new PortingDesk(
             store,
-            VerificationPolicy.defaults(),
+            settings.verification(),
             new HttpDonors(peers),
             new LedgerSettlement(accounts, ledger),
             new ClearinghouseRouting(routing, numbers, List.copyOf(peers.values())),
@@ -74,6 +73,7 @@ public final class ClearinghouseFeatures {
       DataSource dataSource,
       ShardedLedger ledger,
       OperatorProfiles operators,
+      PortingSettings settings,
       Map<String, PeerClient> peers,
       Clock clock) {
     SettlementAccounts accounts =
@@ -84,7 +84,8 @@ public final class ClearinghouseFeatures {
         throw new IllegalStateException("settlement account refused: " + rejected.reason());
       }
     }
-    return new ClearinghouseFeatures(dataSource, ledger, accounts, operators, peers, clock);
+    return new ClearinghouseFeatures(
+        dataSource, ledger, accounts, operators, settings, peers, clock);
   }
 
   /** Registers the porting and settlement API under {@code /api/v1}. */
@@ -101,7 +102,7 @@ public final class ClearinghouseFeatures {
    * as the clock moves.
    */
   public int resumePorts() {
-    return desk.resume(PATIENCE, 100);
+    return desk.resume(patience, 100);
   }
 
   /** The routing database, for lookups and the operators' replicas. */

@@ -48,6 +48,7 @@ final class DonorDesk {
   private final ShardedLedger ledger;
   private final PeerClient clearinghouse;
   private final SubscriberAccounts accounts;
+  private final boolean refundOnPortOut;
   private final Clock clock;
 
   DonorDesk(
@@ -59,6 +60,7 @@ final class DonorDesk {
       ShardedLedger ledger,
       PeerClient clearinghouse,
       SubscriberAccounts accounts,
+      boolean refundOnPortOut,
       Clock clock) {
     this.subscribers = subscribers;
     this.holds = holds;
@@ -68,6 +70,7 @@ final class DonorDesk {
     this.ledger = ledger;
     this.clearinghouse = clearinghouse;
     this.accounts = accounts;
+    this.refundOnPortOut = refundOnPortOut;
     this.clock = clock;
   }
 
@@ -99,9 +102,10 @@ final class DonorDesk {
 
   /**
    * The compensation confirmation of a port: the number leaves. The subscriber becomes PORTED_OUT
-   * (its status query answers UNKNOWN from then on) and what money it had is paid back to it
-   * through payments clearing, under {@code portout-refund:<port id>}, once. Safe to repeat: a
-   * number already ported out is left as it is, and the refund's id makes a retry move nothing.
+   * (its status query answers UNKNOWN from then on) and, when the operator refunds on port-out
+   * (porting.json), what money it had is paid back to it through payments clearing, under {@code
+   * portout-refund:<port id>}, once. Safe to repeat: a number already ported out is left as it is,
+   * and the refund's id makes a retry move nothing.
    *
    * @return the money this call refunded (nothing on a repeat)
    */
@@ -112,7 +116,7 @@ final class DonorDesk {
             .orElseThrow(() -> new IllegalArgumentException("no subscriber " + msisdn));
     long balance =
         ledger.account(subscriber.moneyAccount()).join().map(Account::creditBalance).orElse(0L);
-    long refunded = balance > 0 ? refund(portId, subscriber, balance) : 0;
+    long refunded = refundOnPortOut && balance > 0 ? refund(portId, subscriber, balance) : 0;
     while (subscriber.state() != SubscriberState.PORTED_OUT) {
       StateChangeResult result = subscriber.change(StateChangeReason.PORTED_OUT, clock.instant());
       if (!(result instanceof StateChangeResult.Changed changed)) {

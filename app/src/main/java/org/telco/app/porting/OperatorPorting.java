@@ -7,8 +7,6 @@ import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.app.subscriber.Subscription;
 import org.telco.credit.AdvanceStore;
 import org.telco.engine.ShardedLedger;
-import org.telco.porting.AcceptancePolicy;
-import org.telco.porting.PortOutRules;
 import org.telco.porting.PortingHolds;
 import org.telco.storage.porting.PgPortingHolds;
 import org.telco.subscriber.OperatorProfiles;
@@ -24,12 +22,6 @@ import org.telco.web.PeerClient;
  * that porting grows here.
  */
 public final class OperatorPorting {
-  /**
-   * The compensation a recipient takes over by default: 100 yuan, a few months of a plan's fee, so
-   * a number with a fee or two in arrears ports and one with a large lock-in does not.
-   */
-  public static final long COMPENSATION_LIMIT_FEN = 10_000;
-
   private final OperatorPortingRoutes routes;
   private final RoutingRoutes lookups;
 
@@ -57,20 +49,17 @@ public final class OperatorPorting {
         new DonorDesk(
             subscribers,
             holds,
-            PortOutRules.defaults(),
+            routing.settings().portOut(),
             debts.advances(),
             debts.arrears(),
             money.ledger(),
             clearinghouse,
             money.accounts(),
+            routing.settings().refundBalanceOnPortOut(),
             clock);
     RecipientDesk recipient =
         new RecipientDesk(
-            clearinghouse,
-            new AcceptancePolicy(COMPENSATION_LIMIT_FEN),
-            subscribers,
-            subscription,
-            welcome);
+            clearinghouse, routing.settings().acceptance(), subscribers, subscription, welcome);
     this.routes =
         new OperatorPortingRoutes(
             donor, recipient, subscribers, holds, plans, routing.feed(), clock);
@@ -90,8 +79,9 @@ public final class OperatorPorting {
    *
    * @param feed its replica of the routing database
    * @param operators every operator, for routing numbers and number ranges
+   * @param settings the operator's porting settings
    */
-  public record Routes(RoutingFeed feed, OperatorProfiles operators) {}
+  public record Routes(RoutingFeed feed, OperatorProfiles operators, PortingSettings settings) {}
 
   /**
    * Where the donor reads what a number owes.
