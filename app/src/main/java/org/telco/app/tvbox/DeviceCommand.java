@@ -38,6 +38,9 @@ public final class DeviceCommand implements Runnable {
 
   /** The options every step takes: which device, at which operator, and the platform's keys. */
   abstract static class DeviceStep implements Callable<Integer> {
+    /** Filled by picocli for each step, for its usage errors. */
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--id", required = true, description = "the device id, e.g. TVBOX-0001")
     String deviceId;
 
@@ -74,10 +77,8 @@ public final class DeviceCommand implements Runnable {
           .orElseThrow(
               () ->
                   new CommandLine.ParameterException(
-                      spec().commandLine(), "--operator: no operator " + operator));
+                      spec.commandLine(), "--operator: no operator " + operator));
     }
-
-    abstract CommandLine.Model.CommandSpec spec();
 
     /** Runs the step; its exit status. */
     abstract int step() throws IOException;
@@ -95,7 +96,7 @@ public final class DeviceCommand implements Runnable {
     DeviceAgent agent() throws IOException {
       if (!Files.isReadable(flashFile())) {
         throw new CommandLine.ParameterException(
-            spec().commandLine(),
+            spec.commandLine(),
             deviceId
                 + " was never registered here: run ./telco device register --id "
                 + deviceId
@@ -109,7 +110,7 @@ public final class DeviceCommand implements Runnable {
       Path credentials = dataDirectory.resolve("credentials.json");
       if (!Files.isReadable(credentials)) {
         throw new CommandLine.ParameterException(
-            spec().commandLine(),
+            spec.commandLine(),
             "No " + credentials + ": start the platform with ./telco serve first.");
       }
       return credentials;
@@ -122,15 +123,8 @@ public final class DeviceCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Registers the box with its operator (admin key) and keeps its secret.")
   static final class Register extends DeviceStep {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
     @Option(names = "--data-sim", required = true, description = "the number of its data SIM")
     String dataSim;
-
-    @Override
-    CommandLine.Model.CommandSpec spec() {
-      return spec;
-    }
 
     @Override
     int step() throws IOException {
@@ -164,18 +158,11 @@ public final class DeviceCommand implements Runnable {
         "activation SMS on the data SIM."
       })
   static final class Boot extends DeviceStep {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
     @Option(
         names = "--wait",
         defaultValue = "300",
         description = "seconds to wait for the activation SMS (default: ${DEFAULT-VALUE})")
     long waitSeconds;
-
-    @Override
-    CommandLine.Model.CommandSpec spec() {
-      return spec;
-    }
 
     @Override
     int step() throws IOException {
@@ -195,8 +182,6 @@ public final class DeviceCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Buys an item on the box, charged to the number bound to it.")
   static final class Buy extends DeviceStep {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
     @Option(names = "--item", required = true, description = "what to buy, e.g. \"Film: Hero\"")
     String item;
 
@@ -207,11 +192,6 @@ public final class DeviceCommand implements Runnable {
         names = "--purchase-id",
         description = "the purchase's id; give the same one to retry (default: a new one)")
     String purchaseId;
-
-    @Override
-    CommandLine.Model.CommandSpec spec() {
-      return spec;
-    }
 
     @Override
     int step() throws IOException {

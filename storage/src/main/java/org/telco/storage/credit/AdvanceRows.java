@@ -3,13 +3,9 @@ package org.telco.storage.credit;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import org.telco.credit.Advance;
 import org.telco.credit.AdvanceState;
+import org.telco.storage.Timestamps;
 import org.telco.subscriber.Msisdn;
 
 /**
@@ -35,10 +31,10 @@ final class AdvanceRows {
         row.getLong(3),
         row.getLong(4),
         row.getLong(5),
-        instant(row, 6),
-        instant(row, 7),
+        Timestamps.read(row, 6),
+        Timestamps.read(row, 7),
         AdvanceState.valueOf(row.getString(8)),
-        instant(row, 9));
+        Timestamps.read(row, 9));
   }
 
   /**
@@ -51,24 +47,9 @@ final class AdvanceRows {
     statement.setLong(first + 2, advance.amountFen());
     statement.setLong(first + 3, advance.coveredFen());
     statement.setLong(first + 4, advance.repaidFen());
-    setInstant(statement, first + 5, advance.grantedAt());
-    setInstant(statement, first + 6, advance.deadline());
+    Timestamps.set(statement, first + 5, advance.grantedAt());
+    Timestamps.set(statement, first + 6, advance.deadline());
     statement.setString(first + 7, advance.state().name());
-    setInstant(statement, first + 8, advance.closedAt());
-  }
-
-  /** Binds the instant, truncated to the microsecond; a null one as a NULL timestamptz. */
-  private static void setInstant(PreparedStatement statement, int index, Instant instant)
-      throws SQLException {
-    if (instant == null) {
-      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-    } else {
-      statement.setObject(index, instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
-    }
-  }
-
-  private static Instant instant(ResultSet row, int index) throws SQLException {
-    OffsetDateTime value = row.getObject(index, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
+    Timestamps.set(statement, first + 8, advance.closedAt());
   }
 }

@@ -3,11 +3,6 @@ package org.telco.storage.device;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import org.telco.device.Binding;
 import org.telco.device.BindingState;
 import org.telco.device.Consent;
@@ -16,6 +11,7 @@ import org.telco.device.DeviceId;
 import org.telco.device.Purchase;
 import org.telco.device.TokenHash;
 import org.telco.device.UnbindChannel;
+import org.telco.storage.Timestamps;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.ServicePassword;
 
@@ -50,7 +46,7 @@ final class DeviceRows {
         new DeviceId(row.getString(1)),
         new Msisdn(row.getString(2)),
         ServicePassword.parse(row.getString(3)),
-        instant(row, 4),
+        Timestamps.read(row, 4),
         row.getString(5));
   }
 
@@ -63,14 +59,14 @@ final class DeviceRows {
         new Msisdn(row.getString(3)),
         new TokenHash(row.getString(4)),
         BindingState.valueOf(row.getString(5)),
-        instant(row, 6),
+        Timestamps.read(row, 6),
         new Consent(
             row.getString(7),
             row.getString(8),
             new Msisdn(row.getString(9)),
             row.getString(10),
-            instant(row, 11)),
-        instant(row, 12),
+            Timestamps.read(row, 11)),
+        Timestamps.read(row, 12),
         unboundBy == null ? null : UnbindChannel.valueOf(unboundBy));
   }
 
@@ -81,14 +77,14 @@ final class DeviceRows {
     statement.setString(first + 2, binding.payer().digits());
     statement.setString(first + 3, binding.tokenHash().hex());
     statement.setString(first + 4, binding.state().name());
-    setInstant(statement, first + 5, binding.boundAt());
+    Timestamps.set(statement, first + 5, binding.boundAt());
     Consent consent = binding.consent();
     statement.setString(first + 6, consent.smsId());
     statement.setString(first + 7, consent.text());
     statement.setString(first + 8, consent.from().digits());
     statement.setString(first + 9, consent.to());
-    setInstant(statement, first + 10, consent.receivedAt());
-    setInstant(statement, first + 11, binding.unboundAt());
+    Timestamps.set(statement, first + 10, consent.receivedAt());
+    Timestamps.set(statement, first + 11, binding.unboundAt());
     statement.setString(
         first + 12, binding.unboundBy() == null ? null : binding.unboundBy().name());
   }
@@ -102,7 +98,7 @@ final class DeviceRows {
         new Msisdn(row.getString(4)),
         row.getString(5),
         row.getLong(6),
-        instant(row, 7),
+        Timestamps.read(row, 7),
         row.getString(8));
   }
 
@@ -114,22 +110,7 @@ final class DeviceRows {
     statement.setString(4, purchase.payer().digits());
     statement.setString(5, purchase.item());
     statement.setLong(6, purchase.amountFen());
-    setInstant(statement, 7, purchase.at());
+    Timestamps.set(statement, 7, purchase.at());
     statement.setString(8, purchase.consentSmsId());
-  }
-
-  /** Binds the instant, truncated to the microsecond; a null one as a NULL timestamptz. */
-  static void setInstant(PreparedStatement statement, int index, Instant instant)
-      throws SQLException {
-    if (instant == null) {
-      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-    } else {
-      statement.setObject(index, instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
-    }
-  }
-
-  private static Instant instant(ResultSet row, int index) throws SQLException {
-    OffsetDateTime value = row.getObject(index, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

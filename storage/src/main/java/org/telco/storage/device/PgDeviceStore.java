@@ -19,6 +19,7 @@ import org.telco.device.Purchase;
 import org.telco.device.PurchaseCharge;
 import org.telco.device.SpendCap;
 import org.telco.device.TokenHash;
+import org.telco.storage.Timestamps;
 import org.telco.subscriber.Msisdn;
 
 /**
@@ -53,7 +54,7 @@ public final class PgDeviceStore implements DeviceStore {
       insert.setString(1, device.id().value());
       insert.setString(2, device.dataSim().digits());
       insert.setString(3, device.credential().encoded());
-      DeviceRows.setInstant(insert, 4, device.registeredAt());
+      Timestamps.set(insert, 4, device.registeredAt());
       return insert.executeUpdate() == 1 ? Registration.REGISTERED : Registration.ID_TAKEN;
     } catch (SQLException e) {
       throw new DeviceStoreFailure("cannot register device " + device.id(), e);
@@ -300,8 +301,8 @@ public final class PgDeviceStore implements DeviceStore {
       Connection connection, DeviceId deviceId, Instant from, Instant until) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(DeviceSql.SPENT)) {
       select.setString(1, deviceId.value());
-      DeviceRows.setInstant(select, 2, from);
-      DeviceRows.setInstant(select, 3, until);
+      Timestamps.set(select, 2, from);
+      Timestamps.set(select, 3, until);
       try (ResultSet rows = select.executeQuery()) {
         rows.next();
         return rows.getLong(1);
@@ -316,7 +317,7 @@ public final class PgDeviceStore implements DeviceStore {
       insert.setString(1, attempt.phone().digits());
       insert.setString(2, attempt.deviceId().value());
       insert.setString(3, attempt.smsId());
-      DeviceRows.setInstant(insert, 4, attempt.at());
+      Timestamps.set(insert, 4, attempt.at());
       insert.setString(5, attempt.outcome().name());
       insert.setString(6, attempt.refusal() == null ? null : attempt.refusal().name());
       insert.executeUpdate();
@@ -331,7 +332,7 @@ public final class PgDeviceStore implements DeviceStore {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(DeviceSql.ATTEMPTS)) {
       select.setString(1, phone.digits());
-      DeviceRows.setInstant(select, 2, since);
+      Timestamps.set(select, 2, since);
       try (ResultSet rows = select.executeQuery()) {
         rows.next();
         return Math.toIntExact(rows.getLong(1));

@@ -4,12 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.telco.porting.PortingHold;
 import org.telco.porting.PortingHolds;
+import org.telco.storage.Timestamps;
 import org.telco.subscriber.Msisdn;
 
 /** The donor's porting holds on PostgreSQL (V018, table {@code porting_hold}). */
@@ -46,7 +45,11 @@ public final class PgPortingHolds implements PortingHolds {
         }
         return Optional.of(
             new PortingHold(
-                msisdn, rows.getBoolean(1), instant(rows, 2), instant(rows, 3), rows.getLong(4)));
+                msisdn,
+                rows.getBoolean(1),
+                Timestamps.read(rows, 2),
+                Timestamps.read(rows, 3),
+                rows.getLong(4)));
       }
     } catch (SQLException e) {
       throw new PortingStoreFailure("cannot read the porting hold of " + msisdn, e);
@@ -59,17 +62,12 @@ public final class PgPortingHolds implements PortingHolds {
         PreparedStatement upsert = connection.prepareStatement(PUT)) {
       upsert.setString(1, hold.msisdn().digits());
       upsert.setBoolean(2, hold.locked());
-      PortingRows.setInstant(upsert, 3, hold.simSwappedAt());
-      PortingRows.setInstant(upsert, 4, hold.lockInUntil());
+      Timestamps.set(upsert, 3, hold.simSwappedAt());
+      Timestamps.set(upsert, 4, hold.lockInUntil());
       upsert.setLong(5, hold.earlyTerminationFen());
       upsert.executeUpdate();
     } catch (SQLException e) {
       throw new PortingStoreFailure("cannot keep the porting hold of " + hold.msisdn(), e);
     }
-  }
-
-  private static Instant instant(ResultSet row, int index) throws SQLException {
-    OffsetDateTime value = row.getObject(index, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

@@ -18,6 +18,7 @@ import org.telco.porting.PortState;
 import org.telco.porting.PortStep;
 import org.telco.porting.PortingStore;
 import org.telco.porting.StoredDeposit;
+import org.telco.storage.Timestamps;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.OperatorId;
 
@@ -99,8 +100,8 @@ public final class PgPortingStore implements PortingStore {
       insert.setString(2, deposit.donor().value());
       insert.setBytes(3, deposit.nonce().bytes());
       insert.setBytes(4, deposit.proof().bytes());
-      PortingRows.setInstant(insert, 5, deposit.depositedAt());
-      PortingRows.setInstant(insert, 6, deposit.expiresAt());
+      Timestamps.set(insert, 5, deposit.depositedAt());
+      Timestamps.set(insert, 6, deposit.expiresAt());
       insert.executeUpdate();
     } catch (SQLException e) {
       throw new PortingStoreFailure("cannot keep the deposit for " + deposit.msisdn(), e);
@@ -139,7 +140,7 @@ public final class PgPortingStore implements PortingStore {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(FAILURE)) {
       insert.setString(1, msisdn.digits());
-      PortingRows.setInstant(insert, 2, at);
+      Timestamps.set(insert, 2, at);
       insert.executeUpdate();
     } catch (SQLException e) {
       throw new PortingStoreFailure("cannot record a wrong result for " + msisdn, e);
@@ -151,7 +152,7 @@ public final class PgPortingStore implements PortingStore {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(FAILURES)) {
       select.setString(1, msisdn.digits());
-      PortingRows.setInstant(select, 2, since);
+      Timestamps.set(select, 2, since);
       try (ResultSet rows = select.executeQuery()) {
         rows.next();
         return rows.getInt(1);
@@ -174,7 +175,7 @@ public final class PgPortingStore implements PortingStore {
             insert.setString(2, request.msisdn().digits());
             insert.setString(3, request.donor().value());
             insert.setString(4, request.recipient().value());
-            PortingRows.setInstant(insert, 5, request.history().getFirst().at());
+            Timestamps.set(insert, 5, request.history().getFirst().at());
             if (insert.executeUpdate() == 0) {
               return idTaken(connection, request.id()) ? Creation.ID_TAKEN : Creation.NUMBER_BUSY;
             }
@@ -225,7 +226,7 @@ public final class PgPortingStore implements PortingStore {
         insert.setString(1, request.id());
         insert.setInt(2, seq);
         insert.setString(3, step.state().name());
-        PortingRows.setInstant(insert, 4, step.at());
+        Timestamps.set(insert, 4, step.at());
         insert.setString(5, step.rejection() == null ? null : step.rejection().name());
         insert.addBatch();
       }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.telco.storage.Timestamps;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.OperatorId;
 
@@ -125,7 +126,7 @@ public final class PgRoutingLog {
       change.setString(3, recipient.value());
       change.setString(4, portId);
       change.setBoolean(5, repatriated);
-      PortingRows.setInstant(change, 6, clock.instant());
+      Timestamps.set(change, 6, clock.instant());
       change.executeUpdate();
     }
     if (repatriated) {

@@ -4,10 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.telco.porting.CreditReport;
 import org.telco.porting.Deposit;
@@ -18,6 +14,7 @@ import org.telco.porting.PortStep;
 import org.telco.porting.PortingNonce;
 import org.telco.porting.PortingProof;
 import org.telco.porting.StoredDeposit;
+import org.telco.storage.Timestamps;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.OperatorId;
 
@@ -44,8 +41,8 @@ final class PortingRows {
             new OperatorId(row.getString(2)),
             new PortingNonce(row.getBytes(3)),
             new PortingProof(row.getBytes(4)),
-            instant(row, 5),
-            instant(row, 6));
+            Timestamps.read(row, 5),
+            Timestamps.read(row, 6));
     return new StoredDeposit(deposit, row.getBoolean(7));
   }
 
@@ -59,7 +56,7 @@ final class PortingRows {
               msisdn,
               row.getLong(5),
               row.getLong(6),
-              instant(row, 7),
+              Timestamps.read(row, 7),
               row.getLong(8),
               row.getLong(9),
               row.getLong(10));
@@ -77,7 +74,7 @@ final class PortingRows {
     String rejection = row.getString(3);
     return new PortStep(
         PortState.valueOf(row.getString(1)),
-        instant(row, 2),
+        Timestamps.read(row, 2),
         rejection == null ? null : PortRejection.valueOf(rejection));
   }
 
@@ -92,24 +89,9 @@ final class PortingRows {
     }
     statement.setLong(first, credit.arrearsFen());
     statement.setLong(first + 1, credit.unpaidAdvancesFen());
-    setInstant(statement, first + 2, credit.lockInUntil());
+    Timestamps.set(statement, first + 2, credit.lockInUntil());
     statement.setLong(first + 3, credit.earlyTerminationFen());
     statement.setLong(first + 4, credit.balanceFen());
     statement.setLong(first + 5, credit.tenureDays());
-  }
-
-  /** Binds the instant, truncated to the microsecond; a null one as a NULL timestamptz. */
-  static void setInstant(PreparedStatement statement, int index, Instant instant)
-      throws SQLException {
-    if (instant == null) {
-      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-    } else {
-      statement.setObject(index, instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
-    }
-  }
-
-  private static Instant instant(ResultSet row, int index) throws SQLException {
-    OffsetDateTime value = row.getObject(index, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

@@ -2,8 +2,6 @@ package org.telco.storage.sms;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.telco.sms.MessageState;
 import org.telco.sms.Origin;
 import org.telco.sms.Settlement;
 import org.telco.sms.ShortMessage;
+import org.telco.storage.Timestamps;
 
 /**
  * How messages map to rows of {@code sms_message}: the origin as {@link Origin#encoded()}, enums by
@@ -41,18 +40,17 @@ final class SmsRows {
             row.getString(4),
             row.getString(5),
             row.getBoolean(6),
-            instant(row, 7));
+            Timestamps.read(row, 7));
     return new MessageRecord(
-        message, MessageState.valueOf(row.getString(8)), row.getString(9), instant(row, 10));
+        message,
+        MessageState.valueOf(row.getString(8)),
+        row.getString(9),
+        Timestamps.read(row, 10));
   }
 
   /** Reads the message alone from {@link #COLUMNS}. */
   static ShortMessage message(ResultSet row) throws SQLException {
     return record(row).message();
-  }
-
-  private static Instant instant(ResultSet row, int column) throws SQLException {
-    return row.getObject(column, OffsetDateTime.class).toInstant();
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.telco.storage.Timestamps;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.StateChange;
 import org.telco.subscriber.Subscriber;
@@ -113,8 +114,8 @@ public final class PgSubscriberStore implements SubscriberStore {
       insert.setString(5, subscriber.password().encoded());
       insert.setLong(6, subscriber.moneyAccount().value());
       insert.setLong(7, subscriber.arrearsAccount().value());
-      SubscriberRows.setInstant(insert, 8, subscriber.createdAt());
-      SubscriberRows.setInstant(insert, 9, subscriber.nextCycleAt());
+      Timestamps.set(insert, 8, subscriber.createdAt());
+      Timestamps.set(insert, 9, subscriber.nextCycleAt());
       return insert.executeUpdate() == 1;
     }
   }
@@ -208,7 +209,7 @@ public final class PgSubscriberStore implements SubscriberStore {
   public List<Subscriber> dueForCycle(Instant now, int limit) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(DUE)) {
-      SubscriberRows.setInstant(select, 1, now);
+      Timestamps.set(select, 1, now);
       select.setInt(2, limit);
       List<Subscriber> due = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {

@@ -1,6 +1,5 @@
 package org.telco.storage.subscriber;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.telco.ledger.AccountId;
+import org.telco.storage.Timestamps;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.OperatorId;
 import org.telco.subscriber.PlanId;
@@ -43,8 +43,8 @@ final class SubscriberRows {
         ServicePassword.parse(row.getString(5)),
         new AccountId(row.getLong(6)),
         new AccountId(row.getLong(7)),
-        instant(row, 8),
-        instant(row, 9),
+        Timestamps.read(row, 8),
+        Timestamps.read(row, 9),
         row.getLong(10));
   }
 
@@ -56,21 +56,11 @@ final class SubscriberRows {
         from == null ? null : SubscriberState.valueOf(from),
         SubscriberState.valueOf(row.getString(3)),
         StateChangeReason.valueOf(row.getString(4)),
-        instant(row, 5));
-  }
-
-  /** Binds the instant, truncated to the microsecond. */
-  static void setInstant(PreparedStatement statement, int index, Instant instant)
-      throws SQLException {
-    statement.setObject(index, utc(instant));
+        Timestamps.read(row, 5));
   }
 
   /** The instant as PostgreSQL will keep it. */
   static OffsetDateTime utc(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet row, int index) throws SQLException {
-    return row.getObject(index, OffsetDateTime.class).toInstant();
   }
 }
