@@ -21,17 +21,21 @@ import org.telco.device.BindingRefusal;
  * by SMS with the reason, leaving that box unbound.
  */
 class DeviceBarredPayerIT {
+  private static final String PASSWORD = "Kx7-pw19q";
+
   @TempDir static Path flashes;
 
   private static TestPlatform platform;
   private static String base;
   private static String admin;
+  private static OperatorCalls alpha;
 
   @BeforeAll
   static void startPlatform() throws Exception {
     platform = TestPlatform.start();
     base = platform.url("alpha") + "/api/v1";
     admin = platform.adminKey("alpha");
+    alpha = OperatorCalls.of(platform, "alpha");
   }
 
   @AfterAll
@@ -41,14 +45,14 @@ class DeviceBarredPayerIT {
 
   @Test
   void aBarredPayerCanNeitherBuyNorBind() throws Exception {
-    String dataSim = subscribe("8613800009501");
-    String otherSim = subscribe("8613800009502");
-    String phone = subscribe("8613800009503");
-    pay(phone, 500);
+    String dataSim = alpha.subscribe("8613800009501", PASSWORD);
+    String otherSim = alpha.subscribe("8613800009502", PASSWORD);
+    String phone = alpha.subscribe("8613800009503", PASSWORD);
+    alpha.pay("barred-1", phone, 500);
     DeviceAgent box = register("TVBOX-9501", dataSim);
     DeviceAgent other = register("TVBOX-9502", otherSim);
     DeviceAgent.Status prompt = box.status();
-    send(phone, prompt.shortCode(), prompt.text());
+    alpha.text(phone, prompt.shortCode(), prompt.text());
     assertThat(box.boot(Duration.ofSeconds(20), line -> {})).isEqualTo(DeviceAgent.Boot.BOUND);
     assertThat(box.buy("film-1", "Film: Hero", 200).status()).isEqualTo(201);
 
@@ -62,8 +66,9 @@ class DeviceBarredPayerIT {
     assertThat(box.buy("film-1", "Film: Hero", 200).status()).isEqualTo(200);
     assertThat(subscriber(phone).get("balanceFen").asLong()).isEqualTo(balance);
 
-    send(phone, prompt.shortCode(), "BIND TVBOX-9502");
-    awaitInbox(phone, BindingRefusal.PAYER_NOT_IN_SERVICE.reply());
+    alpha.text(phone, prompt.shortCode(), "BIND TVBOX-9502");
+    assertThat(alpha.awaitText(phone, BindingRefusal.PAYER_NOT_IN_SERVICE.reply()::equals))
+        .isTrue();
     assertThat(other.status().bound()).isFalse();
     JsonNode device = Http.get(base + "/devices/TVBOX-9502", admin).json();
     assertThat(device.has("binding")).isFalse();
@@ -88,39 +93,8 @@ class DeviceBarredPayerIT {
     return new DeviceAgent(flash, platform.partnerKey("alpha"));
   }
 
-  private static String subscribe(String msisdn) {
-    Http.Response created =
-        Http.post(
-            base + "/subscribers",
-            admin,
-            "{\"msisdn\":\""
-                + msisdn
-                + "\",\"planId\":\"standard\",\"servicePassword\":\"Kx7-pw19q\"}");
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return msisdn;
-  }
-
-  private static void pay(String msisdn, long amountFen) {
-    Http.Response paid =
-        Http.post(
-            base + "/payments",
-            admin,
-            "{\"id\":\"barred-%s\",\"msisdn\":\"%s\",\"amountFen\":%d,\"payer\":\"%s\"}"
-                .formatted(msisdn, msisdn, amountFen, msisdn));
-    assertThat(paid.status()).as(paid.body()).isEqualTo(201);
-  }
-
-  private static void send(String msisdn, String to, String text) {
-    Http.Response sent =
-        Http.post(
-            base + "/handsets/" + msisdn + "/sms",
-            admin,
-            "{\"to\":\"" + to + "\",\"text\":\"" + text + "\"}");
-    assertThat(sent.status()).as(sent.body()).isEqualTo(202);
-  }
-
   private static JsonNode subscriber(String msisdn) {
-    return Http.get(base + "/subscribers/" + msisdn, admin).json();
+    return alpha.subscriber(msisdn);
   }
 
   private static void moveTo(Instant target) {
@@ -129,19 +103,5 @@ class DeviceBarredPayerIT {
     Http.Response moved =
         Http.post(base + "/admin/clock/advance", admin, "{\"seconds\":" + seconds + "}");
     assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-  }
-
-  private static void awaitInbox(String msisdn, String text) throws InterruptedException {
-    long deadline = System.nanoTime() + 15_000_000_000L;
-    while (true) {
-      JsonNode inbox = Http.get(base + "/handsets/" + msisdn + "/inbox", admin).json();
-      for (JsonNode message : inbox) {
-        if (message.get("text").asText().equals(text)) {
-          return;
-        }
-      }
-      assertThat(System.nanoTime()).as("waiting for " + text + " in " + inbox).isLessThan(deadline);
-      Thread.sleep(100);
-    }
   }
 }

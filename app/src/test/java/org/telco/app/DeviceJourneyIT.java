@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,12 +40,14 @@ class DeviceJourneyIT {
   private static TestPlatform platform;
   private static String base;
   private static String admin;
+  private static OperatorCalls alpha;
 
   @BeforeAll
   static void startPlatform() throws Exception {
     platform = TestPlatform.start();
     base = platform.url("alpha") + "/api/v1";
     admin = platform.adminKey("alpha");
+    alpha = OperatorCalls.of(platform, "alpha");
   }
 
   @AfterAll
@@ -58,7 +59,7 @@ class DeviceJourneyIT {
   void bootBindBuyOverTheCapUnbindAndTheOldTokenChargesNothing() throws Exception {
     String dataSim = subscribe();
     String phone = subscribe();
-    pay(phone, "journey-1", 5_000);
+    alpha.pay("journey-1", phone, 5_000);
     String id = "TVBOX-" + DEVICES.incrementAndGet();
     DeviceAgent agent = agentFor(id, dataSim);
 
@@ -67,13 +68,14 @@ class DeviceJourneyIT {
     DeviceAgent.Status prompt = agent.status();
     assertThat(prompt.bound()).isFalse();
     assertThat(prompt.text()).isEqualTo("BIND " + id);
-    await(() -> screen.stream().anyMatch(line -> line.contains("SMS: BIND " + id)));
-    sendFrom(phone, prompt.shortCode(), prompt.text());
+    assertThat(awaitLine(screen, "SMS: BIND " + id)).isTrue();
+    alpha.text(phone, prompt.shortCode(), prompt.text());
 
     assertThat(boot.get(40, TimeUnit.SECONDS)).isEqualTo(DeviceAgent.Boot.BOUND);
     assertThat(agent.flash().token()).matches("[A-Za-z0-9_-]{43}");
     assertThat(Files.readString(DeviceFlash.file(flashes, id))).doesNotContain(phone);
-    awaitInbox(phone, text -> text.equals(BindingReplies.bound(new DeviceId(id))));
+    assertThat(alpha.awaitText(phone, text -> text.equals(BindingReplies.bound(new DeviceId(id)))))
+        .isTrue();
     assertThat(agent.status().bound()).isTrue();
 
     long before = balance(phone);
@@ -91,8 +93,8 @@ class DeviceJourneyIT {
     assertThat(balance(phone)).isEqualTo(before - 1_200);
 
     String copiedToken = agent.flash().token();
-    sendFrom(phone, prompt.shortCode(), "UNBIND " + id);
-    awaitInbox(dataSim, text -> text.contains("ended on " + id));
+    alpha.text(phone, prompt.shortCode(), "UNBIND " + id);
+    assertThat(alpha.awaitText(dataSim, text -> text.contains("ended on " + id))).isTrue();
     DeviceAgent.Purchase afterUnbind = agent.buy("film-2", "Film: Hero II", 100);
     assertThat(afterUnbind.problem()).isEqualTo("not-bound");
     assertThat(agent.flash().hasToken()).isFalse();
@@ -106,7 +108,7 @@ class DeviceJourneyIT {
   void aPayerShortOfMoneyIsDeclinedWithNothingCharged() throws Exception {
     String dataSim = subscribe();
     String phone = subscribe();
-    pay(phone, "journey-2", 500);
+    alpha.pay("journey-2", phone, 500);
     String id = "TVBOX-" + DEVICES.incrementAndGet();
     DeviceAgent agent = bound(id, dataSim, phone);
     long before = balance(phone);
@@ -114,7 +116,7 @@ class DeviceJourneyIT {
     DeviceAgent.Purchase tooDear = agent.buy("film-1", "Film: Hero", before + 1);
     assertThat(tooDear.status()).as(tooDear.body().toString()).isEqualTo(402);
     assertThat(tooDear.problem()).isEqualTo("balance-too-low");
-    pay(phone, "journey-3", 5_000);
+    alpha.pay("journey-3", phone, 5_000);
     assertThat(agent.buy("film-1", "Film: Hero", before + 1).status()).isEqualTo(402);
     assertThat(balance(phone)).isEqualTo(before + 5_000);
     DeviceAgent.Purchase next = agent.buy("film-2", "Film: Hero", before + 1);
@@ -126,7 +128,7 @@ class DeviceJourneyIT {
   void aNewBindFromThePayerReissuesTheTokenAndTheBoxPicksItUp() throws Exception {
     String dataSim = subscribe();
     String phone = subscribe();
-    pay(phone, "journey-5", 2_000);
+    alpha.pay("journey-5", phone, 2_000);
     String id = "TVBOX-" + DEVICES.incrementAndGet();
     DeviceAgent agent = bound(id, dataSim, phone);
     String oldToken = agent.flash().token();
@@ -138,8 +140,8 @@ class DeviceJourneyIT {
             .shortCodes()
             .get(1);
 
-    sendFrom(phone, code, "BIND " + id);
-    await(() -> activations(dataSim) == 2);
+    alpha.text(phone, code, "BIND " + id);
+    assertThat(alpha.awaitText(dataSim, text -> activations(dataSim) == 2)).isTrue();
 
     Http.Response withOld = buyWith(id, agent.flash().secret(), oldToken, "old-1", 100);
     assertThat(withOld.json().get("code").asText()).isEqualTo("binding-token-invalid");
@@ -165,8 +167,10 @@ class DeviceJourneyIT {
     assertThat(ended.status()).as(ended.body()).isEqualTo(200);
     assertThat(ended.json().get("unboundBy").asText()).isEqualTo("API");
     assertThat(ended.json().get("consent").get("from").asText()).isEqualTo(phone);
-    awaitInbox(dataSim, text -> text.contains("ended on " + id));
-    awaitInbox(phone, text -> text.equals(BindingReplies.unbound(new DeviceId(id))));
+    assertThat(alpha.awaitText(dataSim, text -> text.contains("ended on " + id))).isTrue();
+    assertThat(
+            alpha.awaitText(phone, text -> text.equals(BindingReplies.unbound(new DeviceId(id)))))
+        .isTrue();
     assertThat(Http.get(base + "/devices/" + id, admin).json().has("binding")).isFalse();
     assertThat(Http.delete(base + "/devices/" + id + "/binding", admin).status()).isEqualTo(404);
     assertThat(
@@ -179,7 +183,7 @@ class DeviceJourneyIT {
   void aPurchaseNeedsTheDevicesSecretItsTokenAndAWellFormedBody() throws Exception {
     String dataSim = subscribe();
     String phone = subscribe();
-    pay(phone, "journey-4", 1_000);
+    alpha.pay("journey-4", phone, 1_000);
     String id = "TVBOX-" + DEVICES.incrementAndGet();
     DeviceAgent agent = bound(id, dataSim, phone);
     String secret = agent.flash().secret();
@@ -206,8 +210,8 @@ class DeviceJourneyIT {
   private static DeviceAgent bound(String id, String dataSim, String phone) throws Exception {
     DeviceAgent agent = agentFor(id, dataSim);
     DeviceAgent.Status prompt = agent.status();
-    sendFrom(phone, prompt.shortCode(), prompt.text());
-    awaitInbox(dataSim, text -> text.contains("TOKEN "));
+    alpha.text(phone, prompt.shortCode(), prompt.text());
+    assertThat(alpha.awaitText(dataSim, text -> text.contains("TOKEN "))).isTrue();
     assertThat(agent.boot(Duration.ofSeconds(20), line -> {})).isEqualTo(DeviceAgent.Boot.BOUND);
     return agent;
   }
@@ -258,39 +262,11 @@ class DeviceJourneyIT {
   }
 
   private static long balance(String msisdn) {
-    return Http.get(base + "/subscribers/" + msisdn, admin).json().get("balanceFen").asLong();
+    return alpha.subscriber(msisdn).get("balanceFen").asLong();
   }
 
   private static String subscribe() {
-    String msisdn = Long.toString(NUMBERS.incrementAndGet());
-    Http.Response created =
-        Http.post(
-            base + "/subscribers",
-            admin,
-            "{\"msisdn\":\""
-                + msisdn
-                + "\",\"planId\":\"standard\",\"servicePassword\":\"Kx7-pw19q\"}");
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return msisdn;
-  }
-
-  private static void pay(String msisdn, String paymentId, long amountFen) {
-    Http.Response paid =
-        Http.post(
-            base + "/payments",
-            admin,
-            "{\"id\":\"%s\",\"msisdn\":\"%s\",\"amountFen\":%d,\"payer\":\"%s\",\"channel\":\"SANDBOX\"}"
-                .formatted(paymentId, msisdn, amountFen, msisdn));
-    assertThat(paid.status()).as(paid.body()).isEqualTo(201);
-  }
-
-  private static void sendFrom(String msisdn, String to, String text) {
-    Http.Response sent =
-        Http.post(
-            base + "/handsets/" + msisdn + "/sms",
-            platform.partnerKey("alpha"),
-            "{\"to\":\"" + to + "\",\"text\":\"" + text + "\"}");
-    assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+    return alpha.subscribe(Long.toString(NUMBERS.incrementAndGet()), "Kx7-pw19q");
   }
 
   private static long activations(String msisdn) {
@@ -303,31 +279,15 @@ class DeviceJourneyIT {
     return count;
   }
 
-  private static void awaitInbox(String msisdn, Predicate<String> wanted) {
-    await(
-        () -> {
-          JsonNode inbox =
-              Http.get(base + "/handsets/" + msisdn + "/inbox", platform.partnerKey("alpha"))
-                  .json();
-          for (JsonNode message : inbox) {
-            if (wanted.test(message.get("text").asText())) {
-              return true;
-            }
-          }
-          return false;
-        });
-  }
-
-  private static void await(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
+  /** Whether the device's screen shows a line containing {@code phrase} within 15 s. */
+  private static boolean awaitLine(List<String> screen, String phrase) throws InterruptedException {
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (screen.stream().anyMatch(line -> line.contains(phrase))) {
+        return true;
       }
+      Thread.sleep(50);
     }
+    return false;
   }
 }

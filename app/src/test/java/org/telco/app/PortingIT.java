@@ -101,15 +101,11 @@ class PortingIT {
     JsonNode lookup = get("alpha", "/numbers/" + msisdn + "/operator", "partnerKey");
     assertThat(lookup.get("operatorId").asText()).isEqualTo("beta");
     assertThat(lookup.get("ported").asBoolean()).isTrue();
-    assertThat(inbox("beta", msisdn, "Welcome to Beta Telecom")).isTrue();
+    OperatorCalls beta = OperatorCalls.of(platform, "beta");
+    assertThat(beta.awaitText(msisdn, text -> text.contains("Welcome to Beta Telecom"))).isTrue();
     String neighbour = subscribe("8613800006010", 500);
-    Http.Response sent =
-        Http.post(
-            platform.url("alpha") + "/api/v1/handsets/" + neighbour + "/sms",
-            platform.partnerKey("alpha"),
-            "{\"to\":\"" + msisdn + "\",\"text\":\"Still the same number?\"}");
-    assertThat(sent.status()).as(sent.body()).isEqualTo(202);
-    assertThat(inbox("beta", msisdn, "Still the same number?")).isTrue();
+    OperatorCalls.of(platform, "alpha").text(neighbour, msisdn, "Still the same number?");
+    assertThat(beta.awaitText(msisdn, text -> text.contains("Still the same number?"))).isTrue();
 
     JsonNode balances = get("clearinghouse", "/settlement/accounts", "adminKey");
     assertThat(balance(balances, "alpha")).isEqualTo(LOCK_IN_FEN);
@@ -233,21 +229,10 @@ class PortingIT {
   }
 
   private static String subscribe(String msisdn, long moneyFen) {
-    Http.Response created =
-        Http.post(
-            platform.url("alpha") + "/api/v1/subscribers",
-            platform.adminKey("alpha"),
-            "{\"msisdn\":\"%s\",\"planId\":\"standard\",\"servicePassword\":\"%s\"}"
-                .formatted(msisdn, PASSWORD));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    OperatorCalls alpha = OperatorCalls.of(platform, "alpha");
+    alpha.subscribe(msisdn, PASSWORD);
     if (moneyFen > 0) {
-      Http.Response paid =
-          Http.post(
-              platform.url("alpha") + "/api/v1/payments",
-              platform.adminKey("alpha"),
-              "{\"id\":\"pay-%s\",\"msisdn\":\"%s\",\"amountFen\":%d,\"payer\":\"%s\"}"
-                  .formatted(msisdn, msisdn, moneyFen, msisdn));
-      assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+      alpha.pay("pay-" + msisdn, msisdn, moneyFen);
     }
     return msisdn;
   }
@@ -261,21 +246,6 @@ class PortingIT {
 
   private static Http.Response put(String node, String path, String json) {
     return Http.put(platform.url(node) + "/api/v1" + path, platform.adminKey(node), json);
-  }
-
-  /** Whether a text containing {@code phrase} reaches the handset's inbox at {@code node}. */
-  private static boolean inbox(String node, String msisdn, String phrase)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + 15_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      for (JsonNode message : get(node, "/handsets/" + msisdn + "/inbox", "partnerKey")) {
-        if (message.get("text").asText().contains(phrase)) {
-          return true;
-        }
-      }
-      Thread.sleep(100);
-    }
-    return false;
   }
 
   private static long balance(JsonNode balances, String operator) {
