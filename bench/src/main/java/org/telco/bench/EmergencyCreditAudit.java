@@ -122,23 +122,51 @@ final class EmergencyCreditAudit extends AuditChecks {
         numbers);
   }
 
+  /**
+   * The unbar commands and bills, counted inside the outbox rows that carry them (a batch's items
+   * are its payload's lines): each advance has its command and its bill exactly once.
+   */
   private void checkOutbox(Connection connection) throws SQLException {
-    check("outbox messages", count(connection, "SELECT count(*) FROM outbox"), 2 * numbers);
+    String items = " FROM outbox, unnest(string_to_array(payload, E'\\n')) AS item WHERE topic = '";
+    check(
+        "outbox items (commands and SMS)",
+        count(connection, "SELECT count(*)" + items.replace(" WHERE topic = '", "")),
+        2 * numbers);
     check(
         "  network Unbar commands",
         count(
             connection,
-            "SELECT count(*) FROM outbox WHERE topic = '"
+            "SELECT count(*)"
+                + items
                 + NetworkCommands.TOPIC
-                + "' AND id LIKE '%:advance:%'"),
+                + "' AND item LIKE '%\"commandId\":\"advance:%'"),
+        numbers);
+    check(
+        "    distinct",
+        count(
+            connection,
+            "SELECT count(DISTINCT item)"
+                + items
+                + NetworkCommands.TOPIC
+                + "' AND item LIKE '%\"commandId\":\"advance:%'"),
         numbers);
     check(
         "  advance bill SMS",
         count(
             connection,
-            "SELECT count(*) FROM outbox WHERE topic = '"
+            "SELECT count(*)"
+                + items
                 + SmsMessages.TOPIC
-                + "' AND id LIKE '%advance-bill:%'"),
+                + "' AND item LIKE '%\"id\":\"advance-bill:%'"),
+        numbers);
+    check(
+        "    distinct",
+        count(
+            connection,
+            "SELECT count(DISTINCT item)"
+                + items
+                + SmsMessages.TOPIC
+                + "' AND item LIKE '%\"id\":\"advance-bill:%'"),
         numbers);
   }
 

@@ -1,5 +1,6 @@
 package org.telco.messaging;
 
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.telco.outbox.OutboxHandler;
@@ -25,13 +26,15 @@ public final class SmsHandler implements OutboxHandler {
 
   @Override
   public void deliver(OutboxMessage message) {
-    SmsMessage sms;
+    List<SmsMessage> all;
     try {
-      sms = SmsMessages.sms(message);
+      all = SmsMessages.smsAll(message);
     } catch (IllegalArgumentException e) {
       LOG.log(Level.SEVERE, "dropping outbox message " + message.id() + ": not an SMS", e);
       return;
     }
-    sender.send(sms);
+    for (SmsMessage sms : all) {
+      sender.send(sms);
+    }
   }
 }

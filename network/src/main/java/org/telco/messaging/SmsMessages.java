@@ -2,7 +2,9 @@ package org.telco.messaging;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 import org.telco.outbox.FlatJson;
@@ -31,6 +33,53 @@ public final class SmsMessages {
     fields.put("text", sms.text());
     fields.put("at", sms.at().toString());
     return OutboxMessage.of(TOPIC + ":" + sms.id(), TOPIC, FlatJson.write(fields), sms.at());
+  }
+
+  /**
+   * One outbox message carrying several short messages, sent in order when it is delivered, due at
+   * {@code due}: one row for a batch of, say, emergency-credit bills instead of one each. Each SMS
+   * keeps its own id, so the sender sends it once however often a batch holding it is delivered.
+   * The payload is the messages' payloads a line each.
+   *
+   * @param batchId the batch's id, which must name its messages (a digest of their ids, say)
+   * @param due when it may be sent (after quiet hours, say)
+   * @throws IllegalArgumentException when {@code messages} is empty
+   */
+  public static OutboxMessage batch(String batchId, List<SmsMessage> messages, Instant due) {
+    if (messages.isEmpty()) {
+      throw new IllegalArgumentException("a batch holds at least one SMS");
+    }
+    StringBuilder payload = new StringBuilder();
+    Instant created = messages.getFirst().at();
+    for (SmsMessage sms : messages) {
+      payload.append(payload.isEmpty() ? "" : "\n").append(message(sms).payload());
+    }
+    return new OutboxMessage(TOPIC + ":" + batchId, TOPIC, payload.toString(), created, 0, due);
+  }
+
+  /**
+   * The short messages a message of topic {@value #TOPIC} carries: one for a single SMS's message,
+   * all of them, in order, for a {@link #batch}.
+   *
+   * @throws IllegalArgumentException if the message is of another topic or a line is not an SMS
+   */
+  public static List<SmsMessage> smsAll(OutboxMessage message) {
+    if (message.payload().indexOf('\n') < 0) {
+      return List.of(sms(message));
+    }
+    List<SmsMessage> all = new ArrayList<>();
+    for (String line : message.payload().split("\n", -1)) {
+      all.add(
+          sms(
+              new OutboxMessage(
+                  message.id(),
+                  message.topic(),
+                  line,
+                  message.createdAt(),
+                  0,
+                  message.createdAt())));
+    }
+    return all;
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.telco.network;
 
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.telco.outbox.OutboxHandler;
@@ -25,13 +26,15 @@ public final class NetworkCommandHandler implements OutboxHandler {
 
   @Override
   public void deliver(OutboxMessage message) {
-    NetworkCommand command;
+    List<NetworkCommand> commands;
     try {
-      command = NetworkCommands.command(message);
+      commands = NetworkCommands.commands(message);
     } catch (IllegalArgumentException e) {
       LOG.log(Level.SEVERE, "dropping outbox message " + message.id() + ": not a command", e);
       return;
     }
-    gateway.apply(command);
+    for (NetworkCommand command : commands) {
+      gateway.apply(command);
+    }
   }
 }

@@ -1,7 +1,9 @@
 package org.telco.network;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 import org.telco.outbox.FlatJson;
@@ -28,6 +30,53 @@ public final class NetworkCommands {
   /** The outbox message carrying {@code command}, created (and due) at {@code at}. */
   public static OutboxMessage message(NetworkCommand command, Instant at) {
     return OutboxMessage.of(TOPIC + ":" + command.commandId(), TOPIC, payload(command), at);
+  }
+
+  /**
+   * One outbox message carrying several commands, applied in order when it is delivered: one row
+   * for a whole batch of, say, emergency-credit unbars instead of one each. Each command keeps its
+   * own id, so the gateway applies it once however often the batch, or another batch holding it, is
+   * delivered. The payload is the commands' payloads a line each (a payload holds no raw line
+   * break: {@code FlatJson} escapes it).
+   *
+   * @param batchId the batch's id, which must name its commands (a digest of their ids, say): a
+   *     batch with another composition needs another id, or the outbox would keep only the first
+   * @throws IllegalArgumentException when {@code commands} is empty
+   */
+  public static OutboxMessage batch(String batchId, List<NetworkCommand> commands, Instant at) {
+    if (commands.isEmpty()) {
+      throw new IllegalArgumentException("a batch holds at least one command");
+    }
+    StringBuilder payload = new StringBuilder();
+    for (NetworkCommand command : commands) {
+      payload.append(payload.isEmpty() ? "" : "\n").append(payload(command));
+    }
+    return OutboxMessage.of(TOPIC + ":" + batchId, TOPIC, payload.toString(), at);
+  }
+
+  /**
+   * The commands a message of topic {@value #TOPIC} carries: one for a single command's message,
+   * all of them, in order, for a {@link #batch}.
+   *
+   * @throws IllegalArgumentException if the message is of another topic or a line is not a command
+   */
+  public static List<NetworkCommand> commands(OutboxMessage message) {
+    if (message.payload().indexOf('\n') < 0) {
+      return List.of(command(message));
+    }
+    List<NetworkCommand> commands = new ArrayList<>();
+    for (String line : message.payload().split("\n", -1)) {
+      commands.add(
+          command(
+              new OutboxMessage(
+                  message.id(),
+                  message.topic(),
+                  line,
+                  message.createdAt(),
+                  0,
+                  message.createdAt())));
+    }
+    return commands;
   }
 
   /**

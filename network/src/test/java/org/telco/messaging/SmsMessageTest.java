@@ -35,4 +35,20 @@ class SmsMessageTest {
     assertThatThrownBy(() -> new SmsMessage(id, from, to, "hi", T0))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @org.junit.jupiter.api.Test
+  void aBatchCarriesItsMessagesInOrderDueWhenItSays() {
+    Instant at = Instant.parse("2026-03-01T15:00:00Z");
+    Instant due = Instant.parse("2026-03-02T00:00:00Z");
+    SmsMessage first = new SmsMessage("bill:1", "10086", "8613800000001", "line one\nline two", at);
+    SmsMessage second = new SmsMessage("bill:2", "10086", "8613800000002", "余额", at);
+    var batch = SmsMessages.batch("b-1", java.util.List.of(first, second), due);
+
+    assertThat(batch.id()).isEqualTo("sms:b-1");
+    assertThat(batch.nextAttemptAt()).isEqualTo(due);
+    assertThat(SmsMessages.smsAll(batch)).containsExactly(first, second);
+    assertThat(SmsMessages.smsAll(SmsMessages.message(first))).containsExactly(first);
+    assertThatThrownBy(() -> SmsMessages.batch("b-2", java.util.List.of(), due))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

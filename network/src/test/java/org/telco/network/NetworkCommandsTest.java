@@ -67,4 +67,19 @@ class NetworkCommandsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("reason");
   }
+
+  @Test
+  void aBatchCarriesItsCommandsInOrderAndASingleMessageIsABatchOfOne() {
+    Instant at = Instant.parse("2026-03-01T00:00:00Z");
+    NetworkCommand first = new NetworkCommand.Unbar("advance:1", "8613800000001");
+    NetworkCommand second = new NetworkCommand.Bar("fee:2", "8613800000002", "say \"no\"\nplease");
+    OutboxMessage batch = NetworkCommands.batch("b-1", java.util.List.of(first, second), at);
+
+    assertThat(batch.id()).isEqualTo("network.command:b-1");
+    assertThat(batch.topic()).isEqualTo(NetworkCommands.TOPIC);
+    assertThat(NetworkCommands.commands(batch)).containsExactly(first, second);
+    assertThat(NetworkCommands.commands(NetworkCommands.message(first, at))).containsExactly(first);
+    assertThatThrownBy(() -> NetworkCommands.batch("b-2", java.util.List.of(), at))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -1,8 +1,15 @@
 package org.telco.app.credit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.telco.credit.Advance;
 import org.telco.credit.QuietHours;
 import org.telco.messaging.SmsMessage;
@@ -34,24 +41,68 @@ final class EmergencyCreditNotices {
     this.quietHours = quietHours;
   }
 
-  /** The unbar command and the bill: what was advanced, what it paid, and the deadline. */
-  List<OutboxMessage> granted(Advance advance, Instant at) {
-    String digits = advance.msisdn().digits();
-    return List.of(
-        NetworkCommands.message(new NetworkCommand.Unbar("advance:" + advance.id(), digits), at),
-        sms(
-            "advance-bill:" + advance.id(),
-            digits,
-            "Operator bill, free of charge: we advanced you "
-                + Yuan.of(advance.amountFen())
-                + " yuan of emergency credit"
-                + covered(advance)
-                + " and your number is open again. Please repay "
-                + Yuan.of(advance.amountFen())
-                + " yuan by "
-                + local(advance.deadline())
-                + "; your next top-up repays it first.",
-            at));
+  /**
+   * The advances are granted: each line is unbarred and each subscriber gets an operator-paid bill
+   * saying what was advanced, what it covered and by when to repay, sent when it was granted but
+   * not in quiet hours. One outbox message carries the batch's unbar commands and one (per send
+   * time) its bills, instead of two rows per advance: a whole batch of offers then costs two outbox
+   * rows. The commands and bills keep their own ids ({@code advance:<id>}, {@code
+   * advance-bill:<id>}), so the HLR and the SMS centre apply each once even when a resumed batch
+   * carries it again; the batches' ids are a digest of what they carry.
+   */
+  List<OutboxMessage> granted(List<Advance> advances) {
+    List<NetworkCommand> unbars = new ArrayList<>(advances.size());
+    Map<Instant, List<SmsMessage>> billsByDue = new TreeMap<>();
+    for (Advance advance : advances) {
+      String digits = advance.msisdn().digits();
+      unbars.add(new NetworkCommand.Unbar("advance:" + advance.id(), digits));
+      billsByDue
+          .computeIfAbsent(quietHours.nextSendable(advance.grantedAt()), due -> new ArrayList<>())
+          .add(
+              new SmsMessage(
+                  "advance-bill:" + advance.id(),
+                  profile.serviceShortCode(),
+                  digits,
+                  bill(advance),
+                  advance.grantedAt()));
+    }
+    List<OutboxMessage> messages = new ArrayList<>();
+    messages.add(
+        NetworkCommands.batch(
+            "advance-unbars:" + digest(unbars.stream().map(NetworkCommand::commandId)),
+            unbars,
+            advances.getFirst().grantedAt()));
+    billsByDue.forEach(
+        (due, bills) ->
+            messages.add(
+                SmsMessages.batch(
+                    "advance-bills:" + digest(bills.stream().map(SmsMessage::id)), bills, due)));
+    return messages;
+  }
+
+  private String bill(Advance advance) {
+    return "Operator bill, free of charge: we advanced you "
+        + Yuan.of(advance.amountFen())
+        + " yuan of emergency credit"
+        + covered(advance)
+        + " and your number is open again. Please repay "
+        + Yuan.of(advance.amountFen())
+        + " yuan by "
+        + local(advance.deadline())
+        + "; your next top-up repays it first.";
+  }
+
+  /**
+   * The first 128 bits of the SHA-256 of the ids, one a line, in hex: names a batch by its content.
+   */
+  private static String digest(java.util.stream.Stream<String> ids) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      ids.forEach(id -> sha.update((id + "\n").getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(sha.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   /** A top-up repaid part of the advance; the rest is still owed. */

@@ -15,7 +15,6 @@ import org.telco.credit.Advance;
 import org.telco.credit.AdvanceStore;
 import org.telco.credit.Eligibility;
 import org.telco.outbox.Outbox;
-import org.telco.outbox.OutboxMessage;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.StateChangeReason;
 import org.telco.subscriber.StateChangeResult;
@@ -198,16 +197,17 @@ public final class EmergencyCreditOffers implements TimerHandler {
 
   /** The bills, unbar commands and deadline timers of the recorded advances. */
   private void finish(List<Offer> recorded) {
-    List<OutboxMessage> messages = new ArrayList<>(recorded.size() * 2);
+    if (recorded.isEmpty()) {
+      return;
+    }
+    List<Advance> advances = new ArrayList<>(recorded.size());
     List<Timer> deadlines = new ArrayList<>(recorded.size());
     for (Offer offer : recorded) {
-      messages.addAll(notices.granted(offer.advance, offer.advance.grantedAt()));
+      advances.add(offer.advance);
       deadlines.add(OfferTimers.deadline(offer.advance.id(), offer.advance.deadline()));
     }
-    if (!messages.isEmpty()) {
-      outbox.enqueueAll(messages);
-      timers.store().scheduleAll(deadlines);
-    }
+    outbox.enqueueAll(notices.granted(advances));
+    timers.store().scheduleAll(deadlines);
   }
 
   /** What an offer does next, given the number's state and advances as read. */

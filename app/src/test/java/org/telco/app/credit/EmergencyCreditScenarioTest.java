@@ -231,7 +231,11 @@ class EmergencyCreditScenarioTest {
 
   private OutboxMessage billOf(Subscriber subscriber) {
     return alpha.outbox.due(Instant.MAX, 10_000).stream()
-        .filter(m -> m.id().startsWith("sms:advance-bill:" + subscriber.msisdn().digits()))
+        .filter(
+            m ->
+                OutboxItems.ids(List.of(m)).stream()
+                    .anyMatch(
+                        id -> id.startsWith("sms:advance-bill:" + subscriber.msisdn().digits())))
         .findFirst()
         .orElseThrow();
   }
@@ -295,14 +299,14 @@ class EmergencyCreditScenarioTest {
   private List<String> smsTo(Subscriber subscriber, String kind) {
     return alpha.outbox.due(Instant.MAX, 10_000).stream()
         .filter(m -> m.topic().equals(SmsMessages.TOPIC))
-        .map(SmsMessages::sms)
+        .flatMap(m -> SmsMessages.smsAll(m).stream())
         .filter(sms -> sms.id().startsWith(kind) && sms.to().equals(subscriber.msisdn().digits()))
         .map(sms -> sms.text())
         .toList();
   }
 
   private List<String> outboxIds() {
-    return alpha.outbox.due(Instant.MAX, 10_000).stream().map(OutboxMessage::id).toList();
+    return OutboxItems.ids(alpha.outbox.due(Instant.MAX, 10_000));
   }
 
   private long money(Subscriber subscriber) {

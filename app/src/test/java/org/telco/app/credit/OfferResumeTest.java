@@ -15,7 +15,6 @@ import org.telco.ledger.AccountId;
 import org.telco.ledger.NewAccount;
 import org.telco.ledger.TransferId;
 import org.telco.ledger.TransferRequest;
-import org.telco.outbox.OutboxMessage;
 import org.telco.subscriber.BillingCycles;
 import org.telco.subscriber.InMemorySubscriberStore;
 import org.telco.subscriber.Msisdn;
@@ -205,8 +204,7 @@ class OfferResumeTest {
   }
 
   private List<String> outboxIdsStartingWith(String prefix) {
-    return alpha.outbox.due(Instant.MAX, 1_000).stream()
-        .map(OutboxMessage::id)
+    return OutboxItems.ids(alpha.outbox.due(Instant.MAX, 1_000)).stream()
         .filter(id -> id.startsWith(prefix))
         .toList();
   }
