@@ -1,6 +1,8 @@
 package org.telco.outbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -40,6 +42,40 @@ public record OutboxMessage(
     if (attempts < 0) {
       throw new IllegalArgumentException("attempts must not be negative: " + attempts);
     }
+  }
+
+  /**
+   * The payload of a batch: the items' payloads a line each. An item's payload must hold no raw
+   * line break, as {@link FlatJson} payloads never do (it escapes one).
+   *
+   * @throws IllegalArgumentException when there are no items, or an item holds a line break
+   */
+  public static String batchPayload(List<String> items) {
+    if (items.isEmpty()) {
+      throw new IllegalArgumentException("a batch holds at least one item");
+    }
+    for (String item : items) {
+      if (item.indexOf('\n') >= 0) {
+        throw new IllegalArgumentException("a batch item holds a line break");
+      }
+    }
+    return String.join("\n", items);
+  }
+
+  /**
+   * What the message carries, one message per item: itself for a single payload, one per line (same
+   * id, topic and creation time) for a {@link #batchPayload batch}, so a topic's decoder reads
+   * either the same way.
+   */
+  public List<OutboxMessage> items() {
+    if (payload.indexOf('\n') < 0) {
+      return List.of(this);
+    }
+    List<OutboxMessage> items = new ArrayList<>();
+    for (String line : payload.split("\n", -1)) {
+      items.add(new OutboxMessage(id, topic, line, createdAt, 0, createdAt));
+    }
+    return items;
   }
 
   /** A new message, due at once: no attempts yet, first attempt at {@code createdAt}. */

@@ -2,7 +2,6 @@ package org.telco.messaging;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,15 +45,10 @@ public final class SmsMessages {
    * @throws IllegalArgumentException when {@code messages} is empty
    */
   public static OutboxMessage batch(String batchId, List<SmsMessage> messages, Instant due) {
-    if (messages.isEmpty()) {
-      throw new IllegalArgumentException("a batch holds at least one SMS");
-    }
-    StringBuilder payload = new StringBuilder();
-    Instant created = messages.getFirst().at();
-    for (SmsMessage sms : messages) {
-      payload.append(payload.isEmpty() ? "" : "\n").append(message(sms).payload());
-    }
-    return new OutboxMessage(TOPIC + ":" + batchId, TOPIC, payload.toString(), created, 0, due);
+    String payload =
+        OutboxMessage.batchPayload(messages.stream().map(sms -> message(sms).payload()).toList());
+    return new OutboxMessage(
+        TOPIC + ":" + batchId, TOPIC, payload, messages.getFirst().at(), 0, due);
   }
 
   /**
@@ -64,22 +58,7 @@ public final class SmsMessages {
    * @throws IllegalArgumentException if the message is of another topic or a line is not an SMS
    */
   public static List<SmsMessage> smsAll(OutboxMessage message) {
-    if (message.payload().indexOf('\n') < 0) {
-      return List.of(sms(message));
-    }
-    List<SmsMessage> all = new ArrayList<>();
-    for (String line : message.payload().split("\n", -1)) {
-      all.add(
-          sms(
-              new OutboxMessage(
-                  message.id(),
-                  message.topic(),
-                  line,
-                  message.createdAt(),
-                  0,
-                  message.createdAt())));
-    }
-    return all;
+    return message.items().stream().map(SmsMessages::sms).toList();
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.telco.network;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +43,9 @@ public final class NetworkCommands {
    * @throws IllegalArgumentException when {@code commands} is empty
    */
   public static OutboxMessage batch(String batchId, List<NetworkCommand> commands, Instant at) {
-    if (commands.isEmpty()) {
-      throw new IllegalArgumentException("a batch holds at least one command");
-    }
-    StringBuilder payload = new StringBuilder();
-    for (NetworkCommand command : commands) {
-      payload.append(payload.isEmpty() ? "" : "\n").append(payload(command));
-    }
-    return OutboxMessage.of(TOPIC + ":" + batchId, TOPIC, payload.toString(), at);
+    String payload =
+        OutboxMessage.batchPayload(commands.stream().map(NetworkCommands::payload).toList());
+    return OutboxMessage.of(TOPIC + ":" + batchId, TOPIC, payload, at);
   }
 
   /**
@@ -61,22 +55,7 @@ public final class NetworkCommands {
    * @throws IllegalArgumentException if the message is of another topic or a line is not a command
    */
   public static List<NetworkCommand> commands(OutboxMessage message) {
-    if (message.payload().indexOf('\n') < 0) {
-      return List.of(command(message));
-    }
-    List<NetworkCommand> commands = new ArrayList<>();
-    for (String line : message.payload().split("\n", -1)) {
-      commands.add(
-          command(
-              new OutboxMessage(
-                  message.id(),
-                  message.topic(),
-                  line,
-                  message.createdAt(),
-                  0,
-                  message.createdAt())));
-    }
-    return commands;
+    return message.items().stream().map(NetworkCommands::command).toList();
   }
 
   /**
