@@ -24,9 +24,9 @@ public record BucketId(String value) {
     return new BucketId("purchase:" + purchase.value());
   }
 
-  /** The bucket a card binding creates. */
-  public static BucketId ofCard(CardId card) {
-    return new BucketId("card:" + card.value());
+  /** The bucket binding {@code card} to {@code user} creates. */
+  public static BucketId ofCard(CardId card, org.telco.subscriber.Msisdn user) {
+    return new BucketId("card:" + card.value() + ":" + user.digits());
   }
 
   @Override

@@ -71,9 +71,9 @@ public record TrafficCard(
     return designatedUser ? Collections.emptySortedSet() : ratingGroups;
   }
 
-  /** The bucket its binding creates. */
-  public BucketId bucketId() {
-    return BucketId.ofCard(id);
+  /** The bucket binding it to {@code user} creates. */
+  public BucketId bucketFor(Msisdn user) {
+    return BucketId.ofCard(id, user);
   }
 
   /** The transfer that issues its data into the bucket, {@code card-issue:<card>}. */
