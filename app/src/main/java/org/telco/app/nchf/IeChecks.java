@@ -1,0 +1,250 @@
+package org.telco.app.nchf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the information elements (IEs) of a JSON tree one field at a time and collects what is
+ * wrong as 3GPP invalid parameters, each named by its JSON pointer.
+ *
+ * <p>An IE is mandatory when the specification lists it as required in the object that holds it,
+ * whether or not that object is itself optional: a rating group without {@code ratingGroup} is
+ * {@code MANDATORY_IE_MISSING} although {@code multipleUnitUsage} is optional. A present IE with
+ * the wrong type or range, or an explicit null, is {@code MANDATORY_IE_INCORRECT} or {@code
+ * OPTIONAL_IE_INCORRECT}. When several causes apply, the problem names the first in this
+ * precedence: missing, mandatory incorrect, optional incorrect; its invalid parameters list them
+ * all in the order of the body.
+ */
+final class IeChecks {
+  /** Whether the specification requires the IE in its object. */
+  enum Need {
+    MANDATORY,
+    OPTIONAL
+  }
+
+  private static final long UINT32_MAX = 4_294_967_295L;
+  private static final Pattern DATE_TIME =
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
+  private static final Pattern HEX = Pattern.compile("[A-Fa-f0-9]*");
+  private static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final List<String> PRECEDENCE =
+      List.of(
+          ProblemDetails.MANDATORY_IE_MISSING,
+          ProblemDetails.MANDATORY_IE_INCORRECT,
+          ProblemDetails.OPTIONAL_IE_INCORRECT);
+
+  private final List<InvalidParam> invalidParams = new ArrayList<>();
+  private int causeRank = PRECEDENCE.size();
+
+  /** The invalid parameters found so far, in the order of the body. */
+  List<InvalidParam> invalidParams() {
+    return List.copyOf(invalidParams);
+  }
+
+  /** The cause of the problem, or null when nothing is wrong. */
+  String cause() {
+    return causeRank < PRECEDENCE.size() ? PRECEDENCE.get(causeRank) : null;
+  }
+
+  /**
+   * The value of a field, or null when it is absent (reported if mandatory) or an explicit null
+   * (reported as incorrect).
+   */
+  JsonNode field(JsonNode parent, String pointer, String name, Need need) {
+    JsonNode value = parent.get(name);
+    String at = pointer + "/" + name;
+    if (value == null) {
+      if (need == Need.MANDATORY) {
+        report(ProblemDetails.MANDATORY_IE_MISSING, at, "is missing");
+      }
+      return null;
+    }
+    if (value.isNull()) {
+      incorrect(at, need, "must not be null");
+      return null;
+    }
+    return value;
+  }
+
+  /** An object field, or null when it is absent or not an object. */
+  JsonNode object(JsonNode parent, String pointer, String name, Need need) {
+    JsonNode value = field(parent, pointer, name, need);
+    if (value != null && !value.isObject()) {
+      incorrect(pointer + "/" + name, need, "must be an object");
+      return null;
+    }
+    return value;
+  }
+
+  /** The elements of an array field, empty when it is absent or not an array. */
+  List<JsonNode> array(JsonNode parent, String pointer, String name, Need need) {
+    JsonNode value = field(parent, pointer, name, need);
+    if (value == null) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      incorrect(pointer + "/" + name, need, "must be an array");
+      return List.of();
+    }
+    List<JsonNode> elements = new ArrayList<>();
+    value.forEach(elements::add);
+    return elements;
+  }
+
+  /** Whether an array element is an object; reports it if not. */
+  boolean isObject(JsonNode element, String at, Need need) {
+    if (element.isObject()) {
+      return true;
+    }
+    incorrect(at, need, "must be an object");
+    return false;
+  }
+
+  /** A Uint32: an integer from 0 to 4294967295. */
+  void uint32(JsonNode parent, String pointer, String name, Need need) {
+    integer(parent, pointer, name, need, 0, UINT32_MAX, "must be a Uint32 (0 to 4294967295)");
+  }
+
+  /** A Uint64 that fits a signed 64-bit long, the largest amount this CHF handles. */
+  void uint64(JsonNode parent, String pointer, String name, Need need) {
+    integer(
+        parent,
+        pointer,
+        name,
+        need,
+        0,
+        Long.MAX_VALUE,
+        "must be a Uint64 no larger than 9223372036854775807");
+  }
+
+  /** An integer that fits a signed 64-bit long. */
+  void int64(JsonNode parent, String pointer, String name, Need need) {
+    integer(
+        parent, pointer, name, need, Long.MIN_VALUE, Long.MAX_VALUE, "must be a 64-bit integer");
+  }
+
+  /** A string. */
+  void string(JsonNode parent, String pointer, String name, Need need) {
+    text(parent, pointer, name, need);
+  }
+
+  /** A non-empty string, such as a SUPI. */
+  void nonEmptyString(JsonNode parent, String pointer, String name, Need need) {
+    String text = text(parent, pointer, name, need);
+    if (text != null && text.isEmpty()) {
+      incorrect(pointer + "/" + name, need, "must not be empty");
+    }
+  }
+
+  /** A string of hexadecimal digits, such as supported features. */
+  void hex(JsonNode parent, String pointer, String name, Need need) {
+    matching(parent, pointer, name, need, HEX, "must be hexadecimal digits");
+  }
+
+  /** A UUID, such as an NF instance id. */
+  void uuid(JsonNode parent, String pointer, String name, Need need) {
+    matching(parent, pointer, name, need, UUID, "must be a UUID");
+  }
+
+  /** A string matching a pattern, such as the digits of an MCC. */
+  void matching(
+      JsonNode parent, String pointer, String name, Need need, Pattern pattern, String reason) {
+    String text = text(parent, pointer, name, need);
+    if (text != null && !pattern.matcher(text).matches()) {
+      incorrect(pointer + "/" + name, need, reason);
+    }
+  }
+
+  /** A boolean. */
+  void bool(JsonNode parent, String pointer, String name, Need need) {
+    JsonNode value = field(parent, pointer, name, need);
+    if (value != null && !value.isBoolean()) {
+      incorrect(pointer + "/" + name, need, "must be true or false");
+    }
+  }
+
+  /** An RFC 3339 date-time with an offset, such as {@code 2024-05-01T08:00:00Z}. */
+  void dateTime(JsonNode parent, String pointer, String name, Need need) {
+    String text = text(parent, pointer, name, need);
+    if (text != null) {
+      checkDateTime(text, pointer + "/" + name, need);
+    }
+  }
+
+  /** A date-time that is an array element. */
+  void dateTimeElement(JsonNode element, String at, Need need) {
+    if (!element.isTextual()) {
+      incorrect(at, need, "must be an RFC 3339 date-time string");
+      return;
+    }
+    checkDateTime(element.asText(), at, need);
+  }
+
+  private void checkDateTime(String text, String at, Need need) {
+    boolean valid = DATE_TIME.matcher(text).matches();
+    if (valid) {
+      try {
+        OffsetDateTime.parse(text.toUpperCase(Locale.ROOT));
+      } catch (DateTimeParseException e) {
+        valid = false;
+      }
+    }
+    if (!valid) {
+      incorrect(at, need, "must be an RFC 3339 date-time such as 2024-05-01T08:00:00Z");
+    }
+  }
+
+  private String text(JsonNode parent, String pointer, String name, Need need) {
+    JsonNode value = field(parent, pointer, name, need);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      incorrect(pointer + "/" + name, need, "must be a string");
+      return null;
+    }
+    return value.asText();
+  }
+
+  private void integer(
+      JsonNode parent, String pointer, String name, Need need, long min, long max, String reason) {
+    JsonNode value = field(parent, pointer, name, need);
+    if (value == null) {
+      return;
+    }
+    boolean valid = value.isIntegralNumber();
+    if (valid) {
+      BigInteger number = value.bigIntegerValue();
+      valid =
+          number.compareTo(BigInteger.valueOf(min)) >= 0
+              && number.compareTo(BigInteger.valueOf(max)) <= 0;
+    }
+    if (!valid) {
+      incorrect(pointer + "/" + name, need, reason);
+    }
+  }
+
+  /** Reports an incorrect IE with the cause its need gives. */
+  void incorrect(String at, Need need, String reason) {
+    report(
+        need == Need.MANDATORY
+            ? ProblemDetails.MANDATORY_IE_INCORRECT
+            : ProblemDetails.OPTIONAL_IE_INCORRECT,
+        at,
+        reason);
+  }
+
+  private void report(String cause, String at, String reason) {
+    invalidParams.add(new InvalidParam(at, reason));
+    causeRank = Math.min(causeRank, PRECEDENCE.indexOf(cause));
+  }
+}
