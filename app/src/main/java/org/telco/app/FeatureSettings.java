@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.telco.app.credit.EmergencyCreditSettings;
 import org.telco.app.device.DeviceSettings;
+import org.telco.app.traffic.TrafficSettings;
 import org.telco.app.porting.PortingSettings;
 
 /**
@@ -15,11 +16,17 @@ import org.telco.app.porting.PortingSettings;
  * @param porting the number portability settings, from {@code porting.json}
  */
 public record FeatureSettings(
-    EmergencyCreditSettings emergencyCredit, DeviceSettings devices, PortingSettings porting) {
+    EmergencyCreditSettings emergencyCredit,
+    DeviceSettings devices,
+    PortingSettings porting,
+    TrafficSettings traffic) {
   /** Every flow's defaults. */
   public static FeatureSettings defaults() {
     return new FeatureSettings(
-        EmergencyCreditSettings.defaults(), DeviceSettings.defaults(), PortingSettings.defaults());
+        EmergencyCreditSettings.defaults(),
+        DeviceSettings.defaults(),
+        PortingSettings.defaults(),
+        TrafficSettings.defaults());
   }
 
   /** The settings in {@code dataDirectory}, each file created with its defaults when missing. */
@@ -27,6 +34,7 @@ public record FeatureSettings(
     return new FeatureSettings(
         EmergencyCreditSettings.loadOrCreate(dataDirectory.resolve("emergency-credit.json")),
         DeviceSettings.loadOrCreate(dataDirectory.resolve("devices.json")),
-        PortingSettings.loadOrCreate(dataDirectory.resolve("porting.json")));
+        PortingSettings.loadOrCreate(dataDirectory.resolve("porting.json")),
+        TrafficSettings.loadOrCreate(dataDirectory.resolve("traffic.json")));
   }
 }

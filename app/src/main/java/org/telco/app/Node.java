@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.telco.app.charging.SponsorKeys;
 import org.telco.app.ledger.LedgerRoutes;
 import org.telco.app.node.ClockRoutes;
 import org.telco.app.node.NodeRoutes;
 import org.telco.app.node.PeerRoutes;
 import org.telco.app.numbers.NumberOperatorRoutes;
 import org.telco.app.porting.ClearinghouseFeatures;
+import org.telco.charging.Partner;
 import org.telco.engine.ShardStatistics;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.TransferId;
@@ -190,6 +192,13 @@ public final class Node implements AutoCloseable {
     Map<String, Caller> keys = new HashMap<>();
     keys.put(ApiKeys.hash(own.adminApiKey()), new Caller(Access.ADMIN, "admin"));
     keys.put(ApiKeys.hash(own.partnerApiKey()), new Caller(Access.PARTNER, "partner"));
+    if (spec.kind() == NodeKind.OPERATOR) {
+      for (Partner sponsor : env.features().traffic().sponsors()) {
+        String key = SponsorKeys.of(own.partnerApiKey(), sponsor.id());
+        keys.put(
+            ApiKeys.hash(key), new Caller(Access.PARTNER, SponsorKeys.CALLER_PREFIX + sponsor.id()));
+      }
+    }
     Map<String, byte[]> peerKeys = new HashMap<>();
     for (String peer : env.peerAddresses().keySet()) {
       peerKeys.put(peer, env.credentials().peerKey(spec.name(), peer));
@@ -270,6 +279,7 @@ public final class Node implements AutoCloseable {
         // A failing run must not hold back the notices already in the outbox; it is retried.
         LOG.warning(() -> spec.name() + " billing run failed: " + e);
       }
+      operator.sweepTraffic();
       operator.relayDue();
       if (System.nanoTime() - lastRoutingFetch > ROUTING_FETCH_NANOS) {
         lastRoutingFetch = System.nanoTime();

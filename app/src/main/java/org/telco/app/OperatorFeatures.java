@@ -3,10 +3,13 @@ package org.telco.app;
 import io.helidon.webserver.http.HttpRouting;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.telco.app.billing.BillingRun;
+import org.telco.app.charging.ChargingFeatures;
 import org.telco.app.credit.EmergencyCredit;
 import org.telco.app.credit.EmergencyCreditSettings;
 import org.telco.app.demo.DemoSubscribers;
@@ -24,9 +27,12 @@ import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.app.subscriber.LifecycleNotices;
 import org.telco.app.subscriber.SubscriberRoutes;
 import org.telco.app.subscriber.Subscription;
+import org.telco.app.traffic.TrafficFeatures;
+import org.telco.app.traffic.TrafficSettings;
 import org.telco.credit.AdvanceStore;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.AccountResult;
+import org.telco.ledger.NewAccount;
 import org.telco.messaging.HandsetInbox;
 import org.telco.messaging.SmsHandler;
 import org.telco.messaging.SmsMessages;
@@ -34,6 +40,7 @@ import org.telco.network.NetworkCommandHandler;
 import org.telco.network.NetworkCommands;
 import org.telco.network.SimulatedHlr;
 import org.telco.outbox.Outbox;
+import org.telco.outbox.OutboxHandler;
 import org.telco.outbox.OutboxRelay;
 import org.telco.payment.PaymentProvider;
 import org.telco.payment.PaymentRules;
@@ -50,6 +57,7 @@ import org.telco.storage.payment.PgPaymentStore;
 import org.telco.storage.sms.PgSmsStore;
 import org.telco.storage.subscriber.PgSubscriberStore;
 import org.telco.storage.time.PgTimerStore;
+import org.telco.storage.traffic.PgSessionStore;
 import org.telco.subscriber.OperatorId;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.OperatorProfiles;
@@ -57,6 +65,7 @@ import org.telco.subscriber.PlanCatalog;
 import org.telco.subscriber.SubscriberAccounts;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.time.TimerHandler;
+import org.telco.traffic.TrafficAccounts;
 import org.telco.web.Endpoints;
 import org.telco.web.PeerClient;
 
@@ -86,6 +95,8 @@ public final class OperatorFeatures implements AutoCloseable {
   private final DeviceFeatures devices;
   private final OperatorPorting porting; // null without a link to the clearinghouse
   private final RoutingFeed routingFeed;
+  private final TrafficFeatures traffic;
+  private final ChargingFeatures charging;
   private final PaymentProvider provider = SandboxPaymentProvider.standard();
   private final PaymentRules paymentRules = PaymentRules.standard();
 
@@ -123,6 +134,8 @@ public final class OperatorFeatures implements AutoCloseable {
             links.esmes(),
             links.smppPort(),
             clock);
+    this.traffic = traffic(dataSource, ledger, settings.traffic(), clock);
+    this.charging = charging(dataSource, ledger, settings.traffic(), clock);
     this.relay = relay(clock);
     this.ledger = ledger;
     this.clock = clock;
@@ -165,11 +178,42 @@ public final class OperatorFeatures implements AutoCloseable {
     return new OutboxRelay(
         outbox,
         clock,
-        Map.of(
-            NetworkCommands.TOPIC,
-            new NetworkCommandHandler(hlr),
-            SmsMessages.TOPIC,
-            new SmsHandler(sms.centre())));
+        handlers());
+  }
+
+  /** The outbox's handlers: network commands (with charging's aborts), SMS, charging notices. */
+  private Map<String, OutboxHandler> handlers() {
+    Map<String, OutboxHandler> handlers =
+        new HashMap<>(
+            charging.outboxHandlers(NetworkCommands.TOPIC, new NetworkCommandHandler(hlr)));
+    handlers.put(SmsMessages.TOPIC, new SmsHandler(sms.centre()));
+    return handlers;
+  }
+
+  private TrafficFeatures traffic(
+      DataSource dataSource, ShardedLedger ledger, TrafficSettings settings, Clock clock) {
+    return new TrafficFeatures(
+        profile,
+        dataSource,
+        subscribers,
+        ledger,
+        new TrafficAccounts(new EngineShards(ledger)),
+        settings,
+        clock);
+  }
+
+  private ChargingFeatures charging(
+      DataSource dataSource, ShardedLedger ledger, TrafficSettings settings, Clock clock) {
+    return new ChargingFeatures(
+        profile,
+        new ChargingFeatures.Stores(
+            subscribers, plans, traffic.buckets(), new PgSessionStore(dataSource)),
+        ledger,
+        new TrafficAccounts(new EngineShards(ledger)),
+        settings.quota(),
+        settings.sponsors(),
+        outbox,
+        clock);
   }
 
   private OperatorPorting porting(
@@ -253,7 +297,10 @@ public final class OperatorFeatures implements AutoCloseable {
       Links links) {
     OperatorFeatures features =
         new OperatorFeatures(name, dataSource, ledger, clock, operators, settings, links);
-    List<AccountResult> results = ledger.open(features.accounts.houseAccounts()).join();
+    List<NewAccount> house = new ArrayList<>(features.accounts.houseAccounts());
+    house.addAll(features.traffic.houseAccounts());
+    house.addAll(features.charging.partnerAccounts());
+    List<AccountResult> results = ledger.open(house).join();
     for (AccountResult result : results) {
       switch (result) {
         case AccountResult.Opened opened -> {}
@@ -278,6 +325,8 @@ public final class OperatorFeatures implements AutoCloseable {
     sms.register(routing, endpoints);
     emergencyCredit.register(routing, endpoints);
     devices.register(routing, endpoints);
+    traffic.register(routing, endpoints);
+    charging.register(routing, endpoints);
     if (porting != null) {
       porting.register(routing, endpoints);
     }
@@ -313,6 +362,15 @@ public final class OperatorFeatures implements AutoCloseable {
       total += delivered;
     }
     return total;
+  }
+
+  /**
+   * Voids abandoned traffic purchases and closes ended data buckets (docs/traffic.md).
+   *
+   * @return how many were handled
+   */
+  public int sweepTraffic() {
+    return traffic.sweep();
   }
 
   /** The operator's replica of the routing database. */

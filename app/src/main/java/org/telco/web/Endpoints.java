@@ -106,6 +106,11 @@ public final class Endpoints {
       return;
     }
     if (reply.body() instanceof Reply.Raw raw) {
+      raw.headers().forEach((name, value) -> response.header(HeaderNames.create(name), value));
+      if (raw.bytes().length == 0) {
+        response.send();
+        return;
+      }
       response.header(HeaderNames.CONTENT_TYPE, raw.contentType());
       response.send(raw.bytes());
       return;

@@ -1,5 +1,7 @@
 package org.telco.web;
 
+import java.util.Map;
+
 /**
  * What an endpoint answers: a status and a body written as JSON.
  *
@@ -17,13 +19,29 @@ public record Reply(int status, Object body) {
     return new Reply(200, new Raw(contentType, bytes));
   }
 
+  /** A reply with any status whose body is already encoded, with extra headers (such as Location). */
+  public static Reply encoded(int status, String contentType, byte[] bytes, Map<String, String> headers) {
+    return new Reply(status, new Raw(contentType, bytes, headers));
+  }
+
   /**
    * A body that is already encoded.
    *
    * @param contentType its media type
    * @param bytes the encoded body
+   * @param headers extra response headers
    */
-  public record Raw(String contentType, byte[] bytes) {}
+  public record Raw(String contentType, byte[] bytes, Map<String, String> headers) {
+    /** Freezes the headers. */
+    public Raw {
+      headers = Map.copyOf(headers);
+    }
+
+    /** A body without extra headers. */
+    public Raw(String contentType, byte[] bytes) {
+      this(contentType, bytes, Map.of());
+    }
+  }
 
   /** 201 with the created resource. */
   public static Reply created(Object body) {

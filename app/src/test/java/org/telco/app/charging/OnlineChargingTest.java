@@ -86,7 +86,8 @@ class OnlineChargingTest {
     assertThat(account.debitsPosted()).isEqualTo(4 * MB);
     assertThat(account.debitsPending()).isEqualTo(10 * MB);
     assertThat(account.availableCredit()).isEqualTo(500 * MB - 14 * MB);
-    assertThat(sessions.usage(java.util.Set.of(WEB), day(), day()).getFirst().bytes()).isEqualTo(4 * MB);
+    assertThat(sessions.usage(java.util.Set.of(WEB), day(), day()).getFirst().bytes())
+        .isEqualTo(4 * MB);
     bed.conserved(user);
   }
 
@@ -135,19 +136,25 @@ class OnlineChargingTest {
   void aRetransmissionGetsTheSameAnswerAndChargesNothingTwice() {
     Bucket general = bed.buy(user, "p-1", "addon-500m");
     OnlineCharging.Outcome.Answered first = create(ask(WEB, 10 * MB));
-    ChargingRequest update = new ChargingRequest(1, false, bed.clock().instant(), List.of(report(WEB, 3 * MB, 10 * MB)));
+    ChargingRequest update =
+        new ChargingRequest(1, false, bed.clock().instant(), List.of(report(WEB, 3 * MB, 10 * MB)));
     OnlineCharging.Outcome.Answered applied =
         (OnlineCharging.Outcome.Answered) charging.update(first.session().ref(), update);
     Account before = bed.account(general.account());
 
     bed.clock().advance(Duration.ofSeconds(2));
     OnlineCharging.Outcome again =
-        charging.update(first.session().ref(), new ChargingRequest(1, true, bed.clock().instant(), update.units()));
+        charging.update(
+            first.session().ref(),
+            new ChargingRequest(1, true, bed.clock().instant(), update.units()));
 
     assertThat(((OnlineCharging.Outcome.Answered) again).replayed()).isTrue();
     assertThat(((OnlineCharging.Outcome.Answered) again).answers()).isEqualTo(applied.answers());
     assertThat(bed.account(general.account())).isEqualTo(before);
-    assertThat(charging.update(first.session().ref(), new ChargingRequest(0, false, bed.clock().instant(), List.of())))
+    assertThat(
+            charging.update(
+                first.session().ref(),
+                new ChargingRequest(0, false, bed.clock().instant(), List.of())))
         .isInstanceOf(OnlineCharging.Outcome.OutOfSequence.class);
     bed.conserved(user);
   }
@@ -168,7 +175,10 @@ class OnlineChargingTest {
     assertThat(bed.account(general.account()).debitsPosted()).isEqualTo(2 * MB);
     assertThat(bed.account(directed.account()).debitsPending()).isZero();
     assertThat(bed.account(directed.account()).debitsPosted()).isZero();
-    assertThat(charging.update(first.session().ref(), new ChargingRequest(2, false, bed.clock().instant(), List.of())))
+    assertThat(
+            charging.update(
+                first.session().ref(),
+                new ChargingRequest(2, false, bed.clock().instant(), List.of())))
         .isInstanceOf(OnlineCharging.Outcome.SessionEnded.class);
     bed.conserved(user);
   }
@@ -179,7 +189,11 @@ class OnlineChargingTest {
     OnlineCharging.Outcome.Answered open = create(ask(WEB, 10 * MB));
     bed.suspend(user);
 
-    OnlineCharging.Outcome refused = charging.create(user.msisdn(), null, new ChargingRequest(0, false, bed.clock().instant(), List.of(ask(WEB, MB))));
+    OnlineCharging.Outcome refused =
+        charging.create(
+            user.msisdn(),
+            null,
+            new ChargingRequest(0, false, bed.clock().instant(), List.of(ask(WEB, MB))));
     OnlineCharging.Outcome.Answered denied = update(open, 1, report(WEB, 3 * MB, 10 * MB));
 
     assertThat(refused).isInstanceOf(OnlineCharging.Outcome.Denied.class);
@@ -190,10 +204,10 @@ class OnlineChargingTest {
 
   @Test
   void concurrentSessionsOfOneSubscriberAreNeverGrantedMoreThanItHolds() throws Exception {
-    Subscriber shared = bed.subscriber("8613800000007", "standard", 300);
+    Subscriber shared = bed.subscriber("8613800000007", "standard", 700);
     Bucket addOn = bed.buy(shared, "p-7", "addon-500m");
-    long capacity = 500 * MB; // the bucket; money left: 300 - 500 < 0, so none was bought...
-    capacity = bed.account(addOn.account()).availableCredit() + bed.money(shared) * MB / 20;
+    // The bucket's 500 MB, then 200 fen of money at 20 fen per MB: 10 MB.
+    long capacity = 510 * MB;
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<Long>> grants = new ArrayList<>();
     try {
@@ -218,7 +232,10 @@ class OnlineChargingTest {
     long held = 0;
     for (int i = 0; i < 40; i++) {
       OnlineCharging.Outcome outcome =
-          charging.create(subscriber.msisdn(), null, new ChargingRequest(0, false, Instant.EPOCH, List.of(ask(WEB, 7 * MB))));
+          charging.create(
+              subscriber.msisdn(),
+              null,
+              new ChargingRequest(0, false, Instant.EPOCH, List.of(ask(WEB, 7 * MB))));
       long granted = granted((OnlineCharging.Outcome.Answered) outcome, WEB);
       if (granted == 0) {
         break;
@@ -245,7 +262,8 @@ class OnlineChargingTest {
       OnlineCharging.Outcome.Answered previous, int sequence, UnitRequest... units) {
     ChargingRef ref = previous.session().ref();
     return (OnlineCharging.Outcome.Answered)
-        charging.update(ref, new ChargingRequest(sequence, false, bed.clock().instant(), List.of(units)));
+        charging.update(
+            ref, new ChargingRequest(sequence, false, bed.clock().instant(), List.of(units)));
   }
 
   private static UnitRequest ask(RatingGroup group, long bytes) {

@@ -19,9 +19,9 @@ import org.telco.traffic.TrafficCatalog;
 import org.telco.traffic.TrafficPurchase;
 
 /**
- * Binding traffic cards (flow F5, 绑卡): the purchaser (the designated user by default) gets a
- * card's data as general data, anyone else with its directed information; the bound card goes to
- * the front of the usage priority; a card binds once.
+ * Binding traffic cards (flow F5, 绑卡): the purchaser (the designated user by default) gets a card's
+ * data as general data, anyone else with its directed information; the bound card goes to the front
+ * of the usage priority; a card binds once.
  */
 class CardBindingTest {
   private final TrafficFixture f = new TrafficFixture();
@@ -96,8 +96,9 @@ class CardBindingTest {
         f.stores.buckets().liveOf(buyer.msisdn()).size()
             + f.stores.buckets().liveOf(friend.msisdn()).size();
     assertThat(issued).isEqualTo(1);
-    assertThat(f.houseOnShard(0, org.telco.traffic.TrafficAccounts.DATA_ISSUED)
-            + f.houseOnShard(1, org.telco.traffic.TrafficAccounts.DATA_ISSUED))
+    assertThat(
+            f.houseOnShard(0, org.telco.traffic.TrafficAccounts.DATA_ISSUED)
+                + f.houseOnShard(1, org.telco.traffic.TrafficAccounts.DATA_ISSUED))
         .isEqualTo(-1_000_000_000L);
     f.conserved(buyer, friend);
   }
@@ -105,10 +106,13 @@ class CardBindingTest {
   @Test
   void anUnpaidCardCannotBeBound() throws Exception {
     TrafficPurchase p =
-        f.purchases.preAuthenticate(new PurchaseId("c-9"), buyer.msisdn(), new ProductId("card-2g")).orElseThrow();
+        f.purchases
+            .preAuthenticate(new PurchaseId("c-9"), buyer.msisdn(), new ProductId("card-2g"))
+            .orElseThrow();
     p = f.purchases.confirmAuthentication(f.purchases.preDeduct(p));
 
-    assertThat(f.binding.bind(p.cardId(), friend.msisdn())).isInstanceOf(CardBinding.Outcome.NotPaid.class);
+    assertThat(f.binding.bind(p.cardId(), friend.msisdn()))
+        .isInstanceOf(CardBinding.Outcome.NotPaid.class);
     assertThat(f.stores.buckets().liveOf(friend.msisdn())).isEmpty();
   }
 

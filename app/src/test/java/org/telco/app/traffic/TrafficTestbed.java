@@ -17,8 +17,8 @@ import org.telco.traffic.PurchaseId;
 import org.telco.traffic.TrafficAccounts;
 
 /**
- * The traffic platform's fixture for tests of other packages (charging): subscribers, purchases
- * and card bindings through the real purchase flow, over a real ledger engine.
+ * The traffic platform's fixture for tests of other packages (charging): subscribers, purchases and
+ * card bindings through the real purchase flow, over a real ledger engine.
  */
 public final class TrafficTestbed implements AutoCloseable {
   private final TrafficFixture f = new TrafficFixture();

@@ -1,0 +1,97 @@
+package org.telco.app.charging;
+
+import io.helidon.webserver.http.HttpRouting;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.telco.charging.Partner;
+import org.telco.charging.QuotaSettings;
+import org.telco.charging.SessionStore;
+import org.telco.engine.ShardedLedger;
+import org.telco.ledger.NewAccount;
+import org.telco.outbox.Outbox;
+import org.telco.outbox.OutboxHandler;
+import org.telco.subscriber.OperatorProfile;
+import org.telco.subscriber.PlanCatalog;
+import org.telco.subscriber.SubscriberStore;
+import org.telco.traffic.BucketStore;
+import org.telco.traffic.TrafficAccounts;
+import org.telco.web.Endpoints;
+
+/**
+ * An operator's charging function for data (flow F5, docs/traffic.md): Nchf online charging over
+ * the subscriber's buckets and money, the ABORT_CHARGING notices when a number is barred, and
+ * partners' statements and settlement.
+ */
+public final class ChargingFeatures {
+  private final OnlineCharging charging;
+  private final PartnerSettlements settlements;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  /**
+   * What the charging function reads and writes.
+   *
+   * @param subscribers the operator's subscribers
+   * @param plans their plans, for the pay-as-you-go price
+   * @param buckets their data buckets
+   * @param sessions where sessions and daily usage are kept
+   */
+  public record Stores(
+      SubscriberStore subscribers, PlanCatalog plans, BucketStore buckets, SessionStore sessions) {}
+
+  /** Wires the charging function of {@code profile}'s operator. */
+  public ChargingFeatures(
+      OperatorProfile profile,
+      Stores stores,
+      ShardedLedger ledger,
+      TrafficAccounts accounts,
+      QuotaSettings quota,
+      List<Partner> partners,
+      Outbox outbox,
+      Clock clock) {
+    this.outbox = outbox;
+    this.clock = clock;
+    this.charging =
+        new OnlineCharging(
+            stores.subscribers(),
+            stores.plans(),
+            stores.buckets(),
+            stores.sessions(),
+            new QuotaDesk(ledger, accounts, quota, profile.zone()),
+            quota,
+            clock,
+            profile.zone(),
+            new SecureRandom());
+    this.settlements =
+        new PartnerSettlements(partners, stores.sessions(), ledger, accounts, clock, profile.zone());
+  }
+
+  /** The partners' accounts, to open when the node starts. */
+  public List<NewAccount> partnerAccounts() {
+    return settlements.accountsToOpen();
+  }
+
+  /**
+   * The outbox handlers charging adds: network commands go through {@link ChargingAborts}, which
+   * also notifies the SMFs of barred numbers' sessions, and the notifications have a topic of
+   * their own.
+   *
+   * @param networkTopic the topic of network commands
+   * @param network the handler that applies them to the network
+   */
+  public Map<String, OutboxHandler> outboxHandlers(String networkTopic, OutboxHandler network) {
+    return Map.of(
+        networkTopic,
+        new ChargingAborts(network, charging, outbox, clock),
+        ChargingNotifier.TOPIC,
+        new ChargingNotifier());
+  }
+
+  /** Registers Nchf under its own root and the partners' API under {@code /api/v1}. */
+  public void register(HttpRouting.Builder routing, Endpoints endpoints) {
+    routing.register(NchfRoutes.ROOT, new NchfRoutes(charging).service(endpoints));
+    routing.register("/api/v1", new PartnerRoutes(settlements).service(endpoints));
+  }
+}

@@ -1,0 +1,88 @@
+package org.telco.app.traffic;
+
+import io.helidon.webserver.http.HttpRouting;
+import java.security.SecureRandom;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.telco.engine.ShardedLedger;
+import org.telco.ledger.NewAccount;
+import org.telco.storage.traffic.PgBucketStore;
+import org.telco.storage.traffic.PgCardStore;
+import org.telco.storage.traffic.PgPurchaseStore;
+import org.telco.subscriber.OperatorProfile;
+import org.telco.subscriber.SubscriberStore;
+import org.telco.traffic.BucketStore;
+import org.telco.traffic.CardNumbers;
+import org.telco.traffic.TrafficAccounts;
+import org.telco.traffic.TrafficCatalog;
+import org.telco.web.Endpoints;
+
+/**
+ * An operator's traffic platform (flow F5, docs/traffic.md): the catalogue, the two-phase
+ * purchase, traffic cards, buckets and their usage priority, over the operator's database and
+ * ledger, with the sweeps that void abandoned purchases and close ended buckets.
+ */
+public final class TrafficFeatures {
+  private static final int SWEEP_LIMIT = 1_000;
+
+  private final TrafficStores stores;
+  private final TrafficAccounts accounts;
+  private final TrafficPurchases purchases;
+  private final BucketExpiry expiry;
+  private final TrafficRoutes routes;
+
+  /** Wires the traffic platform of {@code profile}'s operator. */
+  public TrafficFeatures(
+      OperatorProfile profile,
+      DataSource dataSource,
+      SubscriberStore subscribers,
+      ShardedLedger ledger,
+      TrafficAccounts accounts,
+      TrafficSettings settings,
+      Clock clock) {
+    this.accounts = accounts;
+    this.stores =
+        new TrafficStores(
+            new PgBucketStore(dataSource), new PgPurchaseStore(dataSource), new PgCardStore(dataSource));
+    TrafficCatalog catalog = TrafficCatalog.demo(profile.id());
+    DataLedger data = new DataLedger(ledger, accounts);
+    this.purchases =
+        new TrafficPurchases(
+            catalog,
+            subscribers,
+            stores,
+            data,
+            CardNumbers.from(new SecureRandom()),
+            clock,
+            profile.zone(),
+            settings.purchaseTimeoutSeconds());
+    CardBinding binding =
+        new CardBinding(catalog, subscribers, stores, data, settings.designation(), clock, profile.zone());
+    this.expiry = new BucketExpiry(stores.buckets(), data, clock);
+    this.routes = new TrafficRoutes(catalog, subscribers, stores, data, purchases, binding);
+  }
+
+  /** The house accounts of data and traffic sales, to open when the node starts. */
+  public java.util.List<NewAccount> houseAccounts() {
+    return accounts.houseAccounts();
+  }
+
+  /** Subscribers' buckets, which charging draws from. */
+  public BucketStore buckets() {
+    return stores.buckets();
+  }
+
+  /**
+   * Voids abandoned purchases and closes ended buckets, a bounded batch of each.
+   *
+   * @return how many were handled
+   */
+  public int sweep() {
+    return purchases.voidAbandoned(SWEEP_LIMIT) + expiry.closeEnded(SWEEP_LIMIT);
+  }
+
+  /** Registers the traffic API under {@code /api/v1}. */
+  public void register(HttpRouting.Builder routing, Endpoints endpoints) {
+    routing.register("/api/v1", routes.service(endpoints));
+  }
+}
