@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.telco.charging.ChargingRef;
 import org.telco.charging.ChargingSession;
 import org.telco.charging.DailyUsage;
 import org.telco.charging.SessionStore;
+import org.telco.storage.ColumnArrays;
 import org.telco.subscriber.Msisdn;
 import org.telco.traffic.RatingGroup;
 
@@ -119,20 +121,14 @@ public final class PgSessionStore implements SessionStore {
 
   private static void addUsage(Connection connection, Collection<DailyUsage> usage)
       throws SQLException {
+    ColumnArrays arrays = new ColumnArrays(connection.unwrap(PGConnection.class));
     Transactions.update(
         connection,
         ADD_USAGE,
         s -> {
-          s.setArray(
-              1,
-              connection.createArrayOf(
-                  "text", usage.stream().map(u -> u.day().toString()).toArray()));
-          s.setArray(
-              2,
-              connection.createArrayOf(
-                  "int8", usage.stream().map(u -> u.ratingGroup().value()).toArray()));
-          s.setArray(
-              3, connection.createArrayOf("int8", usage.stream().map(DailyUsage::bytes).toArray()));
+          s.setArray(1, arrays.text(usage, u -> u.day().toString()));
+          s.setArray(2, arrays.int8(usage, u -> u.ratingGroup().value()));
+          s.setArray(3, arrays.int8(usage, DailyUsage::bytes));
         });
   }
 

@@ -1,5 +1,6 @@
 package org.telco.storage.traffic;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,12 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.PGConnection;
 import org.telco.charging.ChargingRef;
 import org.telco.charging.ChargingSession;
 import org.telco.charging.Reservation;
 import org.telco.charging.SessionState;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.TransferId;
+import org.telco.storage.ColumnArrays;
 import org.telco.storage.Timestamps;
 import org.telco.subscriber.Msisdn;
 import org.telco.traffic.BucketId;
@@ -82,6 +85,7 @@ final class SessionRows {
                       reservations.add(r);
                     }));
     Connection connection = statement.getConnection();
+    ColumnArrays arrays = new ColumnArrays(connection.unwrap(PGConnection.class));
     statement.setString(first, session.ref().value());
     statement.setString(first + 1, session.msisdn().digits());
     statement.setLong(first + 2, session.family());
@@ -90,35 +94,18 @@ final class SessionRows {
     statement.setLong(first + 5, session.sequence());
     statement.setString(first + 6, session.answer());
     statement.setArray(first + 7, TrafficRows.ratingGroups(connection, groups));
-    statement.setArray(first + 8, texts(connection, reservations, r -> r.pendingId().value()));
-    statement.setArray(first + 9, int8s(connection, reservations, r -> r.account().value()));
+    statement.setArray(first + 8, arrays.text(reservations, r -> r.pendingId().value()));
+    statement.setArray(first + 9, arrays.int8(reservations, r -> r.account().value()));
     statement.setArray(
-        first + 10, texts(connection, reservations, r -> r.isMoney() ? null : r.bucket().value()));
-    statement.setArray(first + 11, int8s(connection, reservations, Reservation::bytes));
-    statement.setArray(first + 12, int8s(connection, reservations, Reservation::fen));
+        first + 10, arrays.text(reservations, r -> r.isMoney() ? null : r.bucket().value()));
+    statement.setArray(first + 11, arrays.int8(reservations, Reservation::bytes));
+    statement.setArray(first + 12, arrays.int8(reservations, Reservation::fen));
     Timestamps.set(statement, first + 13, session.createdAt());
     Timestamps.set(statement, first + 14, session.updatedAt());
   }
 
-  private static java.sql.Array texts(
-      Connection connection,
-      List<Reservation> reservations,
-      java.util.function.Function<Reservation, String> column)
-      throws SQLException {
-    return connection.createArrayOf("text", reservations.stream().map(column).toArray());
-  }
-
-  private static java.sql.Array int8s(
-      Connection connection,
-      List<Reservation> reservations,
-      java.util.function.ToLongFunction<Reservation> column)
-      throws SQLException {
-    return connection.createArrayOf(
-        "int8", reservations.stream().map(r -> column.applyAsLong(r)).toArray());
-  }
-
   private static String[] strings(ResultSet row, int index) throws SQLException {
-    java.sql.Array array = row.getArray(index);
+    Array array = row.getArray(index);
     try {
       return (String[]) array.getArray();
     } finally {

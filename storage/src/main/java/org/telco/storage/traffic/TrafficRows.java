@@ -12,6 +12,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.telco.storage.Timestamps;
 import org.telco.subscriber.Msisdn;
+import org.telco.subscriber.SubscriberAccounts;
 import org.telco.traffic.Bucket;
 import org.telco.traffic.BucketId;
 import org.telco.traffic.BucketState;
@@ -74,7 +75,7 @@ final class TrafficRows {
   static void bindBucket(PreparedStatement statement, Bucket bucket) throws SQLException {
     statement.setString(1, bucket.id().value());
     statement.setString(2, bucket.msisdn().digits());
-    statement.setLong(3, bucket.account().value() >>> 8);
+    statement.setLong(3, SubscriberAccounts.family(bucket.account()));
     statement.setInt(4, bucket.slot());
     statement.setString(5, bucket.productId().value());
     statement.setString(6, bucket.kind().name());
