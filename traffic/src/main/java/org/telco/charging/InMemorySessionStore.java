@@ -38,10 +38,15 @@ public final class InMemorySessionStore implements SessionStore {
     if (stored == null || stored.sequence() != expectedSequence) {
       return false;
     }
-    sessions.put(next.ref(), next);
+    // The new totals first: an overflow must leave the session and every total as they were.
+    Map<DayAndGroup, Long> totals = new HashMap<>();
     for (DailyUsage u : reported) {
-      usage.merge(new DayAndGroup(u.day(), u.ratingGroup()), u.bytes(), Math::addExact);
+      DayAndGroup key = new DayAndGroup(u.day(), u.ratingGroup());
+      totals.merge(key, u.bytes(), Math::addExact);
     }
+    totals.replaceAll((key, bytes) -> Math.addExact(usage.getOrDefault(key, 0L), bytes));
+    sessions.put(next.ref(), next);
+    usage.putAll(totals);
     return true;
   }
 
@@ -49,7 +54,8 @@ public final class InMemorySessionStore implements SessionStore {
   public synchronized List<ChargingSession> openOf(Msisdn msisdn) {
     return sessions.values().stream()
         .filter(s -> s.msisdn().equals(msisdn) && s.isOpen())
-        .sorted(Comparator.comparing(ChargingSession::createdAt))
+        .sorted(
+            Comparator.comparing(ChargingSession::createdAt).thenComparing(s -> s.ref().value()))
         .toList();
   }
 

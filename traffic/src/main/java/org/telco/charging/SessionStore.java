@@ -15,7 +15,11 @@ import org.telco.traffic.RatingGroup;
  * (which changes nothing) never counts twice.
  */
 public interface SessionStore {
-  /** Stores a new session. */
+  /**
+   * Stores a new session.
+   *
+   * @throws IllegalStateException when a session with its ref is stored already (drawn twice)
+   */
   void create(ChargingSession session);
 
   /** The session with this ref. */
@@ -29,9 +33,12 @@ public interface SessionStore {
    */
   boolean save(ChargingSession next, long expectedSequence, Collection<DailyUsage> usage);
 
-  /** The subscriber's OPEN sessions. */
+  /** The subscriber's OPEN sessions, oldest first (then by ref). */
   List<ChargingSession> openOf(Msisdn msisdn);
 
-  /** The daily usage of {@code groups} from {@code from} to {@code to}, both included. */
+  /**
+   * The daily usage of {@code groups} from {@code from} to {@code to}, both included, by day and
+   * then rating group. A day and group nothing was reported for has no entry.
+   */
   List<DailyUsage> usage(Set<RatingGroup> groups, LocalDate from, LocalDate to);
 }

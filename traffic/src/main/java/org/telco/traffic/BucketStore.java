@@ -14,7 +14,9 @@ public interface BucketStore {
   /**
    * Creates the bucket in the lowest slot of its family that no live (PENDING or ACTIVE) bucket
    * holds, at the front of the owner's usage priority if its product is used first, else at the
-   * back. A bucket with this id already stored is returned as it is (a retried step).
+   * back. A bucket with this id already stored is returned as it is (a retried step). Slots are
+   * counted over the whole family, whoever owns the buckets in it; two creates racing in one family
+   * never get one slot.
    *
    * @return the stored bucket, or empty when all 254 slots hold live buckets
    */
@@ -31,6 +33,8 @@ public interface BucketStore {
    * (compare-and-set).
    *
    * @return whether it moved
+   * @throws IllegalArgumentException when an ended bucket (VOIDED, EXPIRED) would live again: its
+   *     slot may hold another bucket by now
    */
   boolean move(BucketId id, BucketState from, BucketState to);
 

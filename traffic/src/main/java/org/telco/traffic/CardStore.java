@@ -15,6 +15,8 @@ public interface CardStore {
    * Stores a new PENDING card unless its purchase has one already.
    *
    * @return the purchase's card: this one, or the one stored before (a retried step)
+   * @throws IllegalArgumentException when the card is not PENDING
+   * @throws IllegalStateException when another purchase's card has this number (drawn twice)
    */
   TrafficCard create(TrafficCard card);
 
@@ -24,7 +26,13 @@ public interface CardStore {
   /** The card a purchase created. */
   Optional<TrafficCard> ofPurchase(PurchaseId id);
 
-  /** Moves a card from {@code from} to {@code to} (not BOUND) if it is still in {@code from}. */
+  /**
+   * Moves a card from {@code from} to {@code to} if it is still in {@code from} (compare-and-set).
+   *
+   * @return whether it moved
+   * @throws IllegalArgumentException when {@code from} or {@code to} is BOUND: a card is bound by
+   *     {@link #bind}, and a bound card stays bound (its user's bucket holds its data)
+   */
   boolean move(CardId id, CardState from, CardState to);
 
   /**
@@ -34,6 +42,6 @@ public interface CardStore {
    */
   boolean bind(CardId id, Msisdn user, boolean designated, Instant at);
 
-  /** The cards a subscriber bought, newest first. */
+  /** The cards a subscriber bought, newest first (then by number). */
   List<TrafficCard> boughtBy(Msisdn purchaser);
 }

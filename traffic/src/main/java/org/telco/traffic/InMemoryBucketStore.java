@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.telco.subscriber.Msisdn;
+import org.telco.subscriber.SubscriberAccounts;
 
 /** The reference {@link BucketStore}: a map under one lock. */
 public final class InMemoryBucketStore implements BucketStore {
@@ -21,9 +22,14 @@ public final class InMemoryBucketStore implements BucketStore {
     if (existing != null) {
       return Optional.of(existing);
     }
-    List<Bucket> live = liveOf(request.msisdn());
+    // Slots belong to the account family, priorities to the owner.
     Set<Integer> taken = new HashSet<>();
-    live.forEach(b -> taken.add(b.slot()));
+    for (Bucket b : buckets.values()) {
+      if (isLive(b) && SubscriberAccounts.family(b.account()) == request.family()) {
+        taken.add(b.slot());
+      }
+    }
+    List<Bucket> live = liveOf(request.msisdn());
     for (int slot = TrafficAccounts.FIRST_BUCKET_SLOT;
         slot <= TrafficAccounts.LAST_BUCKET_SLOT;
         slot++) {
@@ -52,6 +58,9 @@ public final class InMemoryBucketStore implements BucketStore {
 
   @Override
   public synchronized boolean move(BucketId id, BucketState from, BucketState to) {
+    if (!isLive(from) && isLive(to)) {
+      throw new IllegalArgumentException("an ended bucket does not live again: " + id);
+    }
     Bucket stored = buckets.get(id);
     if (stored == null || stored.state() != from) {
       return false;
@@ -85,6 +94,10 @@ public final class InMemoryBucketStore implements BucketStore {
   }
 
   private static boolean isLive(Bucket b) {
-    return b.state() == BucketState.PENDING || b.state() == BucketState.ACTIVE;
+    return isLive(b.state());
+  }
+
+  private static boolean isLive(BucketState state) {
+    return state == BucketState.PENDING || state == BucketState.ACTIVE;
   }
 }

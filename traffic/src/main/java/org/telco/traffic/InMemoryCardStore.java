@@ -43,6 +43,9 @@ public final class InMemoryCardStore implements CardStore {
     if (to == CardState.BOUND) {
       throw new IllegalArgumentException("bind a card with bind()");
     }
+    if (from == CardState.BOUND) {
+      throw new IllegalArgumentException("a bound card stays bound: " + id);
+    }
     TrafficCard stored = cards.get(id);
     if (stored == null || stored.state() != from) {
       return false;
@@ -65,7 +68,10 @@ public final class InMemoryCardStore implements CardStore {
   public synchronized List<TrafficCard> boughtBy(Msisdn purchaser) {
     return cards.values().stream()
         .filter(c -> c.purchaser().equals(purchaser))
-        .sorted(Comparator.comparing(TrafficCard::createdAt).reversed())
+        .sorted(
+            Comparator.comparing(TrafficCard::createdAt)
+                .reversed()
+                .thenComparing(c -> c.id().value()))
         .toList();
   }
 

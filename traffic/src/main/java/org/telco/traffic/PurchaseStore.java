@@ -20,10 +20,21 @@ public interface PurchaseStore {
     CONFLICT
   }
 
-  /** One recorded step. */
+  /**
+   * One recorded step.
+   *
+   * @param step the step reached
+   * @param at when
+   * @param detail {@code card <number>} for the step that created a card, the void reason's {@link
+   *     VoidReason#code} for VOIDED, else empty
+   */
   record StepRecord(PurchaseStep step, Instant at, String detail) {}
 
-  /** Stores a purchase that passed pre-authentication, and records that step. */
+  /**
+   * Stores a purchase that passed pre-authentication, and records that step at its creation time.
+   *
+   * @throws IllegalArgumentException when the purchase is not at PRE_AUTHENTICATED
+   */
   Opening open(TrafficPurchase purchase);
 
   /** The purchase with this id. */

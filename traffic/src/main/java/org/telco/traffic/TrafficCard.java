@@ -35,7 +35,7 @@ public record TrafficCard(
     boolean designated,
     Instant boundAt,
     Instant createdAt) {
-  /** Checks that a bound card names its user and time, and no other does. */
+  /** Checks the volume, and that a bound card names its user and time, and no other does. */
   public TrafficCard {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(purchaseId, "purchaseId");
@@ -44,6 +44,9 @@ public record TrafficCard(
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(createdAt, "createdAt");
     ratingGroups = Collections.unmodifiableSortedSet(new TreeSet<>(ratingGroups));
+    if (volumeBytes <= 0) {
+      throw new IllegalArgumentException("a card carries a positive volume");
+    }
     if ((state == CardState.BOUND) != (boundTo != null && boundAt != null)) {
       throw new IllegalArgumentException("a bound card, and only one, names its user and time");
     }
