@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.telco.app.credit.EmergencyCreditSettings;
 import org.telco.app.device.DeviceSettings;
-import org.telco.app.traffic.TrafficSettings;
 import org.telco.app.porting.PortingSettings;
+import org.telco.app.traffic.TrafficSettings;
 
 /**
  * What the operator sets for its flows, one file each in the data directory, each written with its

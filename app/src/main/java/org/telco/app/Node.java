@@ -196,7 +196,8 @@ public final class Node implements AutoCloseable {
       for (Partner sponsor : env.features().traffic().sponsors()) {
         String key = SponsorKeys.of(own.partnerApiKey(), sponsor.id());
         keys.put(
-            ApiKeys.hash(key), new Caller(Access.PARTNER, SponsorKeys.CALLER_PREFIX + sponsor.id()));
+            ApiKeys.hash(key),
+            new Caller(Access.PARTNER, SponsorKeys.CALLER_PREFIX + sponsor.id()));
       }
     }
     Map<String, byte[]> peerKeys = new HashMap<>();

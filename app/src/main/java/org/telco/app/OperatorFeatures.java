@@ -28,7 +28,6 @@ import org.telco.app.subscriber.LifecycleNotices;
 import org.telco.app.subscriber.SubscriberRoutes;
 import org.telco.app.subscriber.Subscription;
 import org.telco.app.traffic.TrafficFeatures;
-import org.telco.app.traffic.TrafficSettings;
 import org.telco.credit.AdvanceStore;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.AccountResult;
@@ -57,7 +56,6 @@ import org.telco.storage.payment.PgPaymentStore;
 import org.telco.storage.sms.PgSmsStore;
 import org.telco.storage.subscriber.PgSubscriberStore;
 import org.telco.storage.time.PgTimerStore;
-import org.telco.storage.traffic.PgSessionStore;
 import org.telco.subscriber.OperatorId;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.OperatorProfiles;
@@ -65,7 +63,6 @@ import org.telco.subscriber.PlanCatalog;
 import org.telco.subscriber.SubscriberAccounts;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.time.TimerHandler;
-import org.telco.traffic.TrafficAccounts;
 import org.telco.web.Endpoints;
 import org.telco.web.PeerClient;
 
@@ -134,8 +131,11 @@ public final class OperatorFeatures implements AutoCloseable {
             links.esmes(),
             links.smppPort(),
             clock);
-    this.traffic = traffic(dataSource, ledger, settings.traffic(), clock);
-    this.charging = charging(dataSource, ledger, settings.traffic(), clock);
+    DataServices data =
+        DataServices.wire(
+            profile, dataSource, subscribers, plans, ledger, outbox, settings.traffic(), clock);
+    this.traffic = data.traffic();
+    this.charging = data.charging();
     this.relay = relay(clock);
     this.ledger = ledger;
     this.clock = clock;
@@ -175,10 +175,7 @@ public final class OperatorFeatures implements AutoCloseable {
 
   /** Delivers the outbox: network commands to the HLR, SMS to the centre. */
   private OutboxRelay relay(Clock clock) {
-    return new OutboxRelay(
-        outbox,
-        clock,
-        handlers());
+    return new OutboxRelay(outbox, clock, handlers());
   }
 
   /** The outbox's handlers: network commands (with charging's aborts), SMS, charging notices. */
@@ -188,32 +185,6 @@ public final class OperatorFeatures implements AutoCloseable {
             charging.outboxHandlers(NetworkCommands.TOPIC, new NetworkCommandHandler(hlr)));
     handlers.put(SmsMessages.TOPIC, new SmsHandler(sms.centre()));
     return handlers;
-  }
-
-  private TrafficFeatures traffic(
-      DataSource dataSource, ShardedLedger ledger, TrafficSettings settings, Clock clock) {
-    return new TrafficFeatures(
-        profile,
-        dataSource,
-        subscribers,
-        ledger,
-        new TrafficAccounts(new EngineShards(ledger)),
-        settings,
-        clock);
-  }
-
-  private ChargingFeatures charging(
-      DataSource dataSource, ShardedLedger ledger, TrafficSettings settings, Clock clock) {
-    return new ChargingFeatures(
-        profile,
-        new ChargingFeatures.Stores(
-            subscribers, plans, traffic.buckets(), new PgSessionStore(dataSource)),
-        ledger,
-        new TrafficAccounts(new EngineShards(ledger)),
-        settings.quota(),
-        settings.sponsors(),
-        outbox,
-        clock);
   }
 
   private OperatorPorting porting(

@@ -19,8 +19,11 @@ public record Reply(int status, Object body) {
     return new Reply(200, new Raw(contentType, bytes));
   }
 
-  /** A reply with any status whose body is already encoded, with extra headers (such as Location). */
-  public static Reply encoded(int status, String contentType, byte[] bytes, Map<String, String> headers) {
+  /**
+   * A reply with any status whose body is already encoded, with extra headers (such as Location).
+   */
+  public static Reply encoded(
+      int status, String contentType, byte[] bytes, Map<String, String> headers) {
     return new Reply(status, new Raw(contentType, bytes, headers));
   }
 

@@ -129,7 +129,9 @@ class DependencyRuleTest {
             "org.telco.outbox..",
             "org.telco.device..",
             "org.telco.credit..",
-            "org.telco.porting..")
+            "org.telco.porting..",
+            "org.telco.traffic..",
+            "org.telco.charging..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

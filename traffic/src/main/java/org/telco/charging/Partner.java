@@ -17,7 +17,8 @@ import org.telco.traffic.TrafficAccounts;
  * @param serial its place among the operator's partners: its account is partner family {@code
  *     serial}
  * @param apps the rating groups of its apps
- * @param fenPerGigabyte what it pays per started gigabyte (10^9 bytes) of a day's traffic
+ * @param fenPerGigabyte its price per gigabyte (10^9 bytes); a day costs its traffic at that rate,
+ *     rounded up to the fen
  */
 public record Partner(
     String id, String name, int serial, SortedSet<RatingGroup> apps, long fenPerGigabyte) {

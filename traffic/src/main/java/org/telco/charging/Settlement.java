@@ -11,9 +11,10 @@ import org.telco.subscriber.TransferIds;
 
 /**
  * What a partner owes for the traffic of its apps over a period: one charge per day, the day's
- * bytes over all its apps priced per started gigabyte ({@code ceilDiv(bytes * fenPerGigabyte,
- * 10^9)}). Each day's charge has its own transfer id, {@code sponsor:<partner>:<day>}, so a period
- * asked for again, or overlapping one settled before, charges each day once.
+ * bytes over all its apps priced at the partner.s rate per gigabyte and rounded up to the fen
+ * ({@code ceilDiv(bytes * fenPerGigabyte, 10^9)}). Each day's charge has its own transfer id,
+ * {@code sponsor:<partner>:<day>}, so a period asked for again, or overlapping one settled before,
+ * charges each day once.
  *
  * @param partner the partner
  * @param days the charge of each day with traffic, by day

@@ -65,7 +65,8 @@ public final class ChargingFeatures {
             profile.zone(),
             new SecureRandom());
     this.settlements =
-        new PartnerSettlements(partners, stores.sessions(), ledger, accounts, clock, profile.zone());
+        new PartnerSettlements(
+            partners, stores.sessions(), ledger, accounts, clock, profile.zone());
   }
 
   /** The partners' accounts, to open when the node starts. */
@@ -75,8 +76,8 @@ public final class ChargingFeatures {
 
   /**
    * The outbox handlers charging adds: network commands go through {@link ChargingAborts}, which
-   * also notifies the SMFs of barred numbers' sessions, and the notifications have a topic of
-   * their own.
+   * also notifies the SMFs of barred numbers' sessions, and the notifications have a topic of their
+   * own.
    *
    * @param networkTopic the topic of network commands
    * @param network the handler that applies them to the network

@@ -88,7 +88,8 @@ final class NchfMapping {
             ProblemDetails.badRequest(
                 ProblemDetails.MANDATORY_IE_INCORRECT,
                 "rating group " + usage.ratingGroup() + " appears twice",
-                List.of(new InvalidParam("/multipleUnitUsage/" + i + "/ratingGroup", "duplicate"))));
+                List.of(
+                    new InvalidParam("/multipleUnitUsage/" + i + "/ratingGroup", "duplicate"))));
       }
       units.add(unit(usage));
     }

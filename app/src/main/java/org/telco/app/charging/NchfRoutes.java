@@ -20,9 +20,9 @@ import org.telco.web.Reply;
 /**
  * The CHF's Nchf_ConvergedCharging service (TS 32.291 Rel-17) on an operator node: {@code POST
  * /nchf-convergedcharging/v3/chargingdata} creates a charging session (201, {@code Location}),
- * {@code .../{ChargingDataRef}/update} updates it (200), {@code .../release} ends it (204).
- * Bodies are read strictly ({@link NchfRequests}); failures are 3GPP ProblemDetails with a {@code
- * cause}: 400 for malformed requests, 404 USER_UNKNOWN for a number that is not ours, 403
+ * {@code .../{ChargingDataRef}/update} updates it (200), {@code .../release} ends it (204). Bodies
+ * are read strictly ({@link NchfRequests}); failures are 3GPP ProblemDetails with a {@code cause}:
+ * 400 for malformed requests, 404 USER_UNKNOWN for a number that is not ours, 403
  * END_USER_REQUEST_DENIED for one that may not use data, 404 CONTEXT_NOT_FOUND for an unknown or
  * released session. The SMF authenticates with the operator's admin API key.
  */
@@ -117,7 +117,8 @@ final class NchfRoutes {
       Map<String, String> headers) {
     byte[] body =
         Json.write(
-            NchfMapping.response(answered.session().updatedAt(), request.sequence(), answered.answers()));
+            NchfMapping.response(
+                answered.session().updatedAt(), request.sequence(), answered.answers()));
     return Reply.encoded(status, JSON, body, headers);
   }
 
@@ -125,12 +126,14 @@ final class NchfRoutes {
     return problem(
         switch (outcome) {
           case OnlineCharging.Outcome.UserUnknown unknown ->
-              NchfMapping.problem(404, "Not Found", "USER_UNKNOWN", "the number is not a subscriber here");
+              NchfMapping.problem(
+                  404, "Not Found", "USER_UNKNOWN", "the number is not a subscriber here");
           case OnlineCharging.Outcome.Denied denied ->
               NchfMapping.problem(
                   403, "Forbidden", "END_USER_REQUEST_DENIED", "the number may not use data now");
           case OnlineCharging.Outcome.SessionUnknown unknown ->
-              NchfMapping.problem(404, "Not Found", "CONTEXT_NOT_FOUND", "no such charging data resource");
+              NchfMapping.problem(
+                  404, "Not Found", "CONTEXT_NOT_FOUND", "no such charging data resource");
           case OnlineCharging.Outcome.SessionEnded ended ->
               NchfMapping.problem(
                   404, "Not Found", "CONTEXT_NOT_FOUND", "the charging data resource was released");

@@ -170,6 +170,23 @@ final class OnlineCharging {
     return apply(session, request, release);
   }
 
+  /** What one request is applied with: the session, the subscriber as read now, and the time. */
+  private record Turn(
+      ChargingSession session,
+      ChargingRequest request,
+      Optional<Subscriber> subscriber,
+      List<Bucket> live,
+      long fenPerMegabyte,
+      Instant now) {
+    boolean mayUse() {
+      return subscriber.isPresent() && mayUseData(subscriber.get());
+    }
+
+    String prefix(RatingGroup group) {
+      return session.ref().value() + ":" + request.sequence() + ":" + group.value();
+    }
+  }
+
   private Outcome apply(ChargingSession session, ChargingRequest request, boolean release) {
     Instant now = clock.instant();
     Optional<Subscriber> subscriber = subscribers.find(session.msisdn());
@@ -178,22 +195,19 @@ final class OnlineCharging {
             .flatMap(s -> plans.find(s.planId()))
             .map(Plan::payAsYouGoFenPerMegabyte)
             .orElse(0L);
-    boolean mayUse = subscriber.isPresent() && mayUseData(subscriber.get());
     List<Bucket> live = subscriber.isPresent() ? buckets.liveOf(session.msisdn()) : List.of();
+    Turn turn = new Turn(session, request, subscriber, live, price, now);
     Map<RatingGroup, List<Reservation>> held = new HashMap<>(session.held());
     List<UnitAnswer> answers = new ArrayList<>();
     Map<RatingGroup, Long> used = new HashMap<>();
     for (UnitRequest unit : request.units()) {
-      List<Reservation> before = held.getOrDefault(unit.group(), List.of());
-      List<Reservation> kept = new ArrayList<>(before);
+      List<Reservation> kept = new ArrayList<>(held.getOrDefault(unit.group(), List.of()));
       if (unit.usageReported() || release) {
-        long charged =
-            settleWithOveruse(session, request, unit, before, subscriber, live, price, now);
-        used.merge(unit.group(), charged, Long::sum);
+        used.merge(unit.group(), settleWithOveruse(turn, unit, kept), Long::sum);
         kept.clear();
       }
       if (unit.quotaRequested() && !release) {
-        answers.add(grantFor(session, request, unit, kept, subscriber, live, mayUse, price, now));
+        answers.add(grantFor(turn, unit, kept));
       } else {
         answers.add(new UnitAnswer(unit.group(), UnitResult.SUCCESS, 0, 0, 0, 0, false));
       }
@@ -214,54 +228,37 @@ final class OnlineCharging {
     return new Outcome.Answered(next, answers, false);
   }
 
-  private long settleWithOveruse(
-      ChargingSession session,
-      ChargingRequest request,
-      UnitRequest unit,
-      List<Reservation> held,
-      Optional<Subscriber> subscriber,
-      List<Bucket> live,
-      long price,
-      Instant now) {
-    long charged = desk.settle(held, unit.usedBytes(), price);
+  private long settleWithOveruse(Turn turn, UnitRequest unit, List<Reservation> held) {
+    long charged = desk.settle(held, unit.usedBytes(), turn.fenPerMegabyte());
     long overuse = unit.usedBytes() - charged;
-    if (overuse > 0 && subscriber.isPresent()) {
+    if (overuse > 0 && turn.subscriber().isPresent()) {
       QuotaDesk.Grant extra =
           desk.grant(
-              prefix(session, request, unit.group()) + "-over",
-              subscriber.get(),
-              live,
+              turn.prefix(unit.group()) + "-over",
+              turn.subscriber().get(),
+              turn.live(),
               unit.group(),
               overuse,
-              price,
-              now);
-      charged += desk.settle(extra.reservations(), extra.bytes(), price);
+              turn.fenPerMegabyte(),
+              turn.now());
+      charged += desk.settle(extra.reservations(), extra.bytes(), turn.fenPerMegabyte());
     }
     return charged;
   }
 
-  private UnitAnswer grantFor(
-      ChargingSession session,
-      ChargingRequest request,
-      UnitRequest unit,
-      List<Reservation> kept,
-      Optional<Subscriber> subscriber,
-      List<Bucket> live,
-      boolean mayUse,
-      long price,
-      Instant now) {
-    if (!mayUse) {
+  private UnitAnswer grantFor(Turn turn, UnitRequest unit, List<Reservation> kept) {
+    if (!turn.mayUse()) {
       return UnitAnswer.refused(unit.group(), UnitResult.END_USER_SERVICE_DENIED);
     }
     QuotaDesk.Grant grant =
         desk.grant(
-            prefix(session, request, unit.group()),
-            subscriber.orElseThrow(),
-            live,
+            turn.prefix(unit.group()),
+            turn.subscriber().orElseThrow(),
+            turn.live(),
             unit.group(),
             settings.quotaFor(unit.requestedBytes()),
-            price,
-            now);
+            turn.fenPerMegabyte(),
+            turn.now());
     if (grant.bytes() == 0) {
       return UnitAnswer.refused(unit.group(), UnitResult.QUOTA_LIMIT_REACHED);
     }
@@ -286,11 +283,6 @@ final class OnlineCharging {
           }
         });
     return usage;
-  }
-
-  private static String prefix(
-      ChargingSession session, ChargingRequest request, RatingGroup group) {
-    return session.ref().value() + ":" + request.sequence() + ":" + group.value();
   }
 
   /** Whether the number may use data: open (ACTIVE) or re-opened on an advance. */

@@ -39,7 +39,8 @@ final class PartnerRoutes {
             .post("/partners/{id}/prefunds", endpoints.handler(Access.ADMIN, this::prefund));
   }
 
-  record PartnerJson(String id, String name, List<Long> ratingGroups, long fenPerGigabyte, long balanceFen) {}
+  record PartnerJson(
+      String id, String name, List<Long> ratingGroups, long fenPerGigabyte, long balanceFen) {}
 
   record AppUsage(long ratingGroup, List<DayBytes> days, long totalBytes) {}
 
@@ -61,7 +62,10 @@ final class PartnerRoutes {
   private Reply list(Call call) {
     return Reply.ok(
         settlements.partners().stream()
-            .map(p -> new PartnerJson(p.id(), p.name(), groups(p), p.fenPerGigabyte(), settlements.balance(p)))
+            .map(
+                p ->
+                    new PartnerJson(
+                        p.id(), p.name(), groups(p), p.fenPerGigabyte(), settlements.balance(p)))
             .toList());
   }
 
@@ -70,7 +74,8 @@ final class PartnerRoutes {
     String caller = call.caller().name();
     boolean staff = call.caller().access() == Access.ADMIN;
     if (!staff && !caller.equals(SponsorKeys.CALLER_PREFIX + partner.id())) {
-      throw new Problem(403, "forbidden", "Not allowed", "this key opens another partner's statement", null)
+      throw new Problem(
+              403, "forbidden", "Not allowed", "this key opens another partner's statement", null)
           .toException();
     }
     LocalDate from = date(call, "from");
@@ -82,12 +87,18 @@ final class PartnerRoutes {
     PartnerSettlements.Statement statement = settlements.statement(partner, from, to);
     Map<Long, List<DayBytes>> byApp = new TreeMap<>();
     for (DailyUsage u : statement.usage()) {
-      byApp.computeIfAbsent(u.ratingGroup().value(), g -> new java.util.ArrayList<>())
+      byApp
+          .computeIfAbsent(u.ratingGroup().value(), g -> new java.util.ArrayList<>())
           .add(new DayBytes(u.day().toString(), u.bytes()));
     }
     List<AppUsage> apps =
         byApp.entrySet().stream()
-            .map(e -> new AppUsage(e.getKey(), e.getValue(), e.getValue().stream().mapToLong(DayBytes::bytes).sum()))
+            .map(
+                e ->
+                    new AppUsage(
+                        e.getKey(),
+                        e.getValue(),
+                        e.getValue().stream().mapToLong(DayBytes::bytes).sum()))
             .toList();
     List<SettledJson> settled =
         statement.settled().stream()
@@ -107,27 +118,40 @@ final class PartnerRoutes {
             .sum();
     return Reply.ok(
         new StatementJson(
-            partner.id(), from.toString(), to.toString(), apps, settled, settledFen, statement.balanceFen()));
+            partner.id(),
+            from.toString(),
+            to.toString(),
+            apps,
+            settled,
+            settledFen,
+            statement.balanceFen()));
   }
 
   private Reply prefund(Call call) {
     Partner partner = partner(call);
     PrefundJson request = call.body(PrefundJson.class);
     if (request.id() == null || !request.id().matches("[A-Za-z0-9._-]{1,64}")) {
-      throw Problem.invalidField("id", "id is required: 1-64 of A-Z, a-z, 0-9, '.', '_', '-'").toException();
+      throw Problem.invalidField("id", "id is required: 1-64 of A-Z, a-z, 0-9, '.', '_', '-'")
+          .toException();
     }
     if (request.amountFen() == null || request.amountFen() <= 0) {
-      throw Problem.invalidField("amountFen", "amountFen must be a positive number of fen").toException();
+      throw Problem.invalidField("amountFen", "amountFen must be a positive number of fen")
+          .toException();
     }
     TransferResult result = settlements.prefund(partner, request.id(), request.amountFen());
     if (result instanceof TransferResult.Rejected rejected) {
-      throw new Problem(409, "prefund-id-reused", "Prefund id used before", rejected.reason().name(), "id")
+      throw new Problem(
+              409, "prefund-id-reused", "Prefund id used before", rejected.reason().name(), "id")
           .toException();
     }
     boolean replayed = ((TransferResult.Accepted) result).replayed();
     PartnerJson body =
         new PartnerJson(
-            partner.id(), partner.name(), groups(partner), partner.fenPerGigabyte(), settlements.balance(partner));
+            partner.id(),
+            partner.name(),
+            groups(partner),
+            partner.fenPerGigabyte(),
+            settlements.balance(partner));
     return replayed ? Reply.ok(body) : Reply.created(body);
   }
 
@@ -136,14 +160,18 @@ final class PartnerRoutes {
     return settlements
         .partner(id)
         .orElseThrow(
-            () -> new Problem(404, "partner-unknown", "No such partner", "no partner " + id, null).toException());
+            () ->
+                new Problem(404, "partner-unknown", "No such partner", "no partner " + id, null)
+                    .toException());
   }
 
   private static LocalDate date(Call call, String name) {
     String raw =
         call.query(name)
             .orElseThrow(
-                () -> Problem.invalidField(name, name + " is required: a date, yyyy-MM-dd").toException());
+                () ->
+                    Problem.invalidField(name, name + " is required: a date, yyyy-MM-dd")
+                        .toException());
     try {
       return LocalDate.parse(raw);
     } catch (DateTimeParseException e) {

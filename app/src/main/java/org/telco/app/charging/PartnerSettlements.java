@@ -25,8 +25,8 @@ import org.telco.traffic.TrafficPurpose;
  * Partners' usage statistics and settlement (flow F5): a partner asks for the usage of its apps
  * over a period, gets it per app and day, and the charging platform deducts what the period's
  * closed days cost from the partner's account to sponsorship revenue, one transfer per day ({@link
- * Settlement}), so asking again, or for an overlapping period, charges each day once. Today is
- * not settled: its traffic is still coming in.
+ * Settlement}), so asking again, or for an overlapping period, charges each day once. Today is not
+ * settled: its traffic is still coming in.
  */
 final class PartnerSettlements {
   private final List<Partner> partners;
@@ -64,8 +64,8 @@ final class PartnerSettlements {
    * One day's settlement.
    *
    * @param charge the day's charge
-   * @param outcome "charged" (now), "charged-before", or "disputed" (the day was settled before
-   *     at another amount: usage reported late; left for staff)
+   * @param outcome "charged" (now), "charged-before", or "disputed" (the day was settled before at
+   *     another amount: usage reported late; left for staff)
    */
   record SettledDay(Settlement.DayCharge charge, String outcome) {}
 

@@ -18,9 +18,9 @@ import org.telco.traffic.TrafficCatalog;
 import org.telco.web.Endpoints;
 
 /**
- * An operator's traffic platform (flow F5, docs/traffic.md): the catalogue, the two-phase
- * purchase, traffic cards, buckets and their usage priority, over the operator's database and
- * ledger, with the sweeps that void abandoned purchases and close ended buckets.
+ * An operator's traffic platform (flow F5, docs/traffic.md): the catalogue, the two-phase purchase,
+ * traffic cards, buckets and their usage priority, over the operator's database and ledger, with
+ * the sweeps that void abandoned purchases and close ended buckets.
  */
 public final class TrafficFeatures {
   private static final int SWEEP_LIMIT = 1_000;
@@ -43,7 +43,9 @@ public final class TrafficFeatures {
     this.accounts = accounts;
     this.stores =
         new TrafficStores(
-            new PgBucketStore(dataSource), new PgPurchaseStore(dataSource), new PgCardStore(dataSource));
+            new PgBucketStore(dataSource),
+            new PgPurchaseStore(dataSource),
+            new PgCardStore(dataSource));
     TrafficCatalog catalog = TrafficCatalog.demo(profile.id());
     DataLedger data = new DataLedger(ledger, accounts);
     this.purchases =
@@ -57,7 +59,8 @@ public final class TrafficFeatures {
             profile.zone(),
             settings.purchaseTimeoutSeconds());
     CardBinding binding =
-        new CardBinding(catalog, subscribers, stores, data, settings.designation(), clock, profile.zone());
+        new CardBinding(
+            catalog, subscribers, stores, data, settings.designation(), clock, profile.zone());
     this.expiry = new BucketExpiry(stores.buckets(), data, clock);
     this.routes = new TrafficRoutes(catalog, subscribers, stores, data, purchases, binding);
   }

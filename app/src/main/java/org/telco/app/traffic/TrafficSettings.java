@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,9 +45,11 @@ public record TrafficSettings(
    * @param id its id
    * @param name its display name
    * @param ratingGroups its apps
-   * @param fenPerGigabyte what it pays per started gigabyte of a day's traffic
+   * @param fenPerGigabyte its price per gigabyte; a day costs its traffic at that rate, rounded up
+   *     to the fen
    */
-  public record PartnerSetting(String id, String name, List<Long> ratingGroups, long fenPerGigabyte) {}
+  public record PartnerSetting(
+      String id, String name, List<Long> ratingGroups, long fenPerGigabyte) {}
 
   /** Checks the timeout and freezes the lists. */
   public TrafficSettings {
