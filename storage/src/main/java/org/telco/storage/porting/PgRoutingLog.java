@@ -46,6 +46,9 @@ public final class PgRoutingLog {
       """;
   private static final String LATEST = "SELECT version FROM routing_version";
 
+  /** SQLSTATE of a unique violation: a racing call recorded the same port first. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
   private final DataSource dataSource;
   private final Clock clock;
 
@@ -89,7 +92,14 @@ public final class PgRoutingLog {
         }
         connection.commit();
         return fresh;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException e) {
+        connection.rollback();
+        if (UNIQUE_VIOLATION.equals(e.getSQLState()) && seen(connection, portId)) {
+          // A racing call (the accept and the clearinghouse's resume) recorded this port first.
+          return false;
+        }
+        throw e;
+      } catch (RuntimeException e) {
         connection.rollback();
         throw e;
       }

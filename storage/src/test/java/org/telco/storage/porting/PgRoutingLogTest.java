@@ -76,4 +76,21 @@ class PgRoutingLogTest {
         .extracting(PgRoutingLog.Change::version)
         .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList());
   }
+
+  @Test
+  void callsRacingToRecordOnePortRecordItOnceAndNeitherFails() throws Exception {
+    List<Future<Boolean>> futures = new ArrayList<>();
+    try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+      for (int i = 0; i < 8; i++) {
+        futures.add(threads.submit(() -> log.record("port-race", NUMBER, BETA, false)));
+      }
+      int recorded = 0;
+      for (Future<Boolean> future : futures) {
+        recorded += future.get() ? 1 : 0;
+      }
+      assertThat(recorded).isEqualTo(1);
+    }
+    assertThat(log.latestVersion()).isEqualTo(1);
+    assertThat(log.operatorOf(NUMBER)).contains(BETA);
+  }
 }
