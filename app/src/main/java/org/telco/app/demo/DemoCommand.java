@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
       DemoCommand.EmergencyCredit.class,
       DemoCommand.Autopay.class,
       DemoCommand.DeviceBinding.class,
-      DemoCommand.Portability.class
+      DemoCommand.Portability.class,
+      DemoCommand.Traffic.class
     })
 public final class DemoCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -139,6 +140,23 @@ public final class DemoCommand implements Runnable {
         System.err.println("the demo failed: " + e);
         return LifecycleDemo.FAILED;
       }
+    }
+  }
+
+  /** {@code telco demo traffic}: see {@link TrafficDemo}. */
+  @Command(
+      name = "traffic",
+      mixinStandardHelpOptions = true,
+      description = {
+        "A buyer buys data packs and two traffic cards, binds one to itself and one to a friend,"
+            + " data sessions over Nchf show which bucket paid, and the video app's partner"
+            + " settles its day once.",
+        "Needs ./telco serve --clock simulated."
+      })
+  static final class Traffic extends Scenario {
+    @Override
+    int play(PlatformClient api) {
+      return new TrafficDemo(api, System.out, new SecureRandom()).play();
     }
   }
 

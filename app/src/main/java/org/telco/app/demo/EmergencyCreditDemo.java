@@ -148,7 +148,7 @@ public final class EmergencyCreditDemo {
   /** Moves the clock to the first fee, which neither number can pay. */
   private Instant barredAtFirstFee(String payer, String debtor) {
     Instant feeAt = Instant.parse(operator.subscriber(payer).text("nextCycleAt"));
-    offset = offsetOf(feeAt);
+    offset = OperatorView.offsetOf(feeAt);
     out.println("\n2. The first fee falls due, a month later at local midnight");
     steps.check(
         "both numbers are billed at the same moment",
@@ -367,15 +367,6 @@ public final class EmergencyCreditDemo {
             advance.path("repaidFen").asText(),
             advance.path("amountFen").asText(),
             advance.path("owedFen").asText());
-  }
-
-  /**
-   * The operator's offset from UTC, read off a moment that is local midnight (as every fee is), so
-   * the demo can speak local time without being told the operator's zone.
-   */
-  private static ZoneOffset offsetOf(Instant localMidnight) {
-    int ahead = (DAY - Math.floorMod(localMidnight.getEpochSecond(), DAY)) % DAY;
-    return ZoneOffset.ofTotalSeconds(ahead > 14 * 3_600 ? ahead - DAY : ahead);
   }
 
   private String local(Instant at) {

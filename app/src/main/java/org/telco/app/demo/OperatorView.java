@@ -3,6 +3,7 @@ package org.telco.app.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 /**
  * What a demo reads back from an operator to check a step, one API call per figure, and the top-ups
@@ -10,6 +11,8 @@ import java.time.Instant;
  * checks what the platform shows and not what its code believes.
  */
 final class OperatorView {
+  private static final int DAY = 86_400;
+
   private final PlatformClient api;
 
   OperatorView(PlatformClient api) {
@@ -22,6 +25,15 @@ final class OperatorView {
         "/payments",
         "{\"id\":\"demo-ec-%s-%s\",\"msisdn\":\"%s\",\"amountFen\":%d,\"payer\":\"%s\"}"
             .formatted(msisdn, suffix, msisdn, fen, msisdn));
+  }
+
+  /**
+   * The operator's offset from UTC, read off a moment that is local midnight (as every fee is), so
+   * a demo can speak local time without being told the operator's zone.
+   */
+  static ZoneOffset offsetOf(Instant localMidnight) {
+    int ahead = (DAY - Math.floorMod(localMidnight.getEpochSecond(), DAY)) % DAY;
+    return ZoneOffset.ofTotalSeconds(ahead > 14 * 3_600 ? ahead - DAY : ahead);
   }
 
   Instant now() {

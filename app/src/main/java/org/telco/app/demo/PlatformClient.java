@@ -22,6 +22,7 @@ public final class PlatformClient {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String root;
   private final String base;
   private final String adminKey;
   private final String partnerKey;
@@ -34,7 +35,8 @@ public final class PlatformClient {
    * @param partnerKey its partner API key
    */
   public PlatformClient(String url, String adminKey, String partnerKey) {
-    this.base = url.replaceAll("/+$", "") + "/api/v1";
+    this.root = url.replaceAll("/+$", "");
+    this.base = root + "/api/v1";
     this.adminKey = adminKey;
     this.partnerKey = partnerKey;
   }
@@ -53,8 +55,9 @@ public final class PlatformClient {
    *
    * @param status the HTTP status
    * @param body the JSON body, or a missing node
+   * @param location the Location header, or ""
    */
-  public record Answer(int status, JsonNode body) {
+  public record Answer(int status, JsonNode body, String location) {
     /** The text of a field, or "" when absent. */
     public String text(String field) {
       return body.path(field).asText();
@@ -71,12 +74,36 @@ public final class PlatformClient {
     return send(request(path, partnerKey).GET());
   }
 
+  /** GET with another key, such as a sponsoring partner's. */
+  public Answer getWithKey(String path, String key) {
+    return send(request(path, key).GET());
+  }
+
   /** POST of a JSON body with the admin key. */
   public Answer post(String path, String json) {
-    return send(
-        request(path, adminKey)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(withJson(request(path, adminKey)).POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** PUT of a JSON body with the admin key. */
+  public Answer put(String path, String json) {
+    return send(withJson(request(path, adminKey)).PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /**
+   * POST of a JSON body with the admin key to a path outside {@code /api/v1}, such as the Nchf
+   * charging API the SMF calls ({@code /nchf-convergedcharging/v3/...}).
+   */
+  public Answer postOutsideApi(String path, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(root + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + adminKey);
+    return send(withJson(request).POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** The operator's partner API key, from which sponsoring partners' keys are derived. */
+  public String partnerKey() {
+    return partnerKey;
   }
 
   private HttpRequest.Builder request(String path, String key) {
@@ -85,13 +112,18 @@ public final class PlatformClient {
         .header("Authorization", "Bearer " + key);
   }
 
+  private static HttpRequest.Builder withJson(HttpRequest.Builder request) {
+    return request.header("Content-Type", "application/json");
+  }
+
   private Answer send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String body = response.body();
       JsonNode json = body.isBlank() ? MissingNode.getInstance() : MAPPER.readTree(body);
-      return new Answer(response.statusCode(), json);
+      return new Answer(
+          response.statusCode(), json, response.headers().firstValue("Location").orElse(""));
     } catch (IOException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new UncheckedIOException("cannot reach " + base + " (" + why + ")", e);
