@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.telco.charging.GrantPlan;
 import org.telco.charging.Payer;
 import org.telco.charging.QuotaSettings;
@@ -102,22 +103,16 @@ final class QuotaDesk {
       if (plan.isEmpty()) {
         break;
       }
-      boolean refused = false;
-      for (GrantPlan.Part part : plan.parts()) {
-        Optional<Reservation> reserved =
-            reserve(
-                TransferIds.of("nchf", idPrefix, Integer.toString(serial++)),
-                subscriber,
-                part,
-                now);
-        if (reserved.isPresent()) {
-          made.add(reserved.get());
-          remaining -= reserved.get().bytes();
-        } else {
-          refused = true;
-        }
+      List<TransferId> ids = new ArrayList<>();
+      for (int i = 0; i < plan.parts().size(); i++) {
+        ids.add(TransferIds.of("nchf", idPrefix, Integer.toString(serial++)));
       }
-      if (!refused) {
+      List<Reservation> reserved = reserve(ids, subscriber, plan.parts());
+      for (Reservation r : reserved) {
+        made.add(r);
+        remaining -= r.bytes();
+      }
+      if (reserved.size() == plan.parts().size()) {
         break;
       }
     }
@@ -125,45 +120,69 @@ final class QuotaDesk {
     return new Grant(made, granted, last || remaining > 0, validity(made, buckets, now));
   }
 
+  /**
+   * Plans over what the payers and money hold now. The reads go to the shards together, so they
+   * share one batch of each shard rather than waiting for one after another.
+   */
   private GrantPlan plan(
       List<Bucket> payers, Subscriber subscriber, long quotaBytes, long fenPerMegabyte) {
-    List<Payer> available = new ArrayList<>();
+    List<CompletableFuture<Optional<Account>>> reads = new ArrayList<>();
     for (Bucket bucket : payers) {
-      long left = ledger.account(bucket.account()).join().map(Account::availableCredit).orElse(0L);
-      available.add(new Payer(bucket, Math.max(0, left)));
+      reads.add(ledger.account(bucket.account()));
     }
-    long money =
-        ledger.account(subscriber.moneyAccount()).join().map(Account::availableCredit).orElse(0L);
-    return GrantPlan.of(quotaBytes, available, Math.max(0, money), fenPerMegabyte);
+    CompletableFuture<Optional<Account>> money = ledger.account(subscriber.moneyAccount());
+    List<Payer> available = new ArrayList<>();
+    for (int i = 0; i < payers.size(); i++) {
+      long left = reads.get(i).join().map(Account::availableCredit).orElse(0L);
+      available.add(new Payer(payers.get(i), Math.max(0, left)));
+    }
+    long moneyLeft = money.join().map(Account::availableCredit).orElse(0L);
+    return GrantPlan.of(quotaBytes, available, Math.max(0, moneyLeft), fenPerMegabyte);
   }
 
-  private Optional<Reservation> reserve(
-      TransferId id, Subscriber subscriber, GrantPlan.Part part, Instant now) {
+  /**
+   * Makes the plan's reservations in one submit (not linked: each stands alone), and returns those
+   * the ledger accepted; a part a rival session took first is refused and left out.
+   */
+  private List<Reservation> reserve(
+      List<TransferId> ids, Subscriber subscriber, List<GrantPlan.Part> parts) {
     long timeout = settings.validitySeconds() + settings.reservationGraceSeconds();
-    AccountId from = part.bucket() == null ? subscriber.moneyAccount() : part.bucket().account();
-    TransferRequest request =
-        part.bucket() == null
-            ? TransferRequest.pending(
-                id,
-                from,
-                accounts.houseBeside(from, TrafficAccounts.DATA_PAY_AS_YOU_GO),
-                part.fen(),
-                timeout,
-                TrafficPurpose.DATA_PAY_AS_YOU_GO.code())
-            : TransferRequest.pending(
-                id,
-                from,
-                accounts.houseBeside(from, TrafficAccounts.DATA_USED),
-                part.bytes(),
-                timeout,
-                TrafficPurpose.DATA_USED.code());
-    TransferResult result = ledger.submit(List.of(request)).join().getFirst();
-    if (result instanceof TransferResult.Rejected) {
-      return Optional.empty();
+    List<TransferRequest> requests = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      GrantPlan.Part part = parts.get(i);
+      AccountId from = part.bucket() == null ? subscriber.moneyAccount() : part.bucket().account();
+      requests.add(
+          part.bucket() == null
+              ? TransferRequest.pending(
+                  ids.get(i),
+                  from,
+                  accounts.houseBeside(from, TrafficAccounts.DATA_PAY_AS_YOU_GO),
+                  part.fen(),
+                  timeout,
+                  TrafficPurpose.DATA_PAY_AS_YOU_GO.code())
+              : TransferRequest.pending(
+                  ids.get(i),
+                  from,
+                  accounts.houseBeside(from, TrafficAccounts.DATA_USED),
+                  part.bytes(),
+                  timeout,
+                  TrafficPurpose.DATA_USED.code()));
     }
-    return Optional.of(
-        new Reservation(
-            id, from, part.bucket() == null ? null : part.bucket().id(), part.bytes(), part.fen()));
+    List<TransferResult> results = ledger.submit(requests).join();
+    List<Reservation> made = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      if (results.get(i) instanceof TransferResult.Accepted) {
+        GrantPlan.Part part = parts.get(i);
+        made.add(
+            new Reservation(
+                ids.get(i),
+                requests.get(i).debitAccountId(),
+                part.bucket() == null ? null : part.bucket().id(),
+                part.bytes(),
+                part.fen()));
+      }
+    }
+    return made;
   }
 
   /** The validity: the setting, cut at the soonest end (or idle-hours close) of a bucket used. */
