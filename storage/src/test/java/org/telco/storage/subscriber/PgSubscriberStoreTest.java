@@ -7,10 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.telco.storage.Database;
 import org.telco.storage.PostgresForTests;
+import org.telco.subscriber.StateChange;
 import org.telco.subscriber.StateChangeReason;
 import org.telco.subscriber.StateChangeResult;
 import org.telco.subscriber.Subscriber;
@@ -80,6 +83,38 @@ class PgSubscriberStoreTest extends SubscriberStoreContract {
     assertThat(store.history(created.msisdn()).getLast().to())
         .isEqualTo(SubscriberState.EMERGENCY_CREDIT);
     assertThat(store.dueForCycle(reopened.nextCycleAt(), 10)).containsExactly(reopened);
+  }
+
+  /** V020 keys the history by (msisdn, seq): each number still reads its own entries in order. */
+  @Test
+  void historiesWrittenInterleavedAreEachReadBackInOrder() {
+    List<Subscriber> numbers = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      numbers.add(
+          ((SubscriberCreation.Created)
+                  store.create(SubscriberFixtures.subscriber("861380000000" + i, i, T0)))
+              .subscriber());
+    }
+    StateChangeReason[] reasons = {
+      StateChangeReason.FEE_UNPAID,
+      StateChangeReason.EMERGENCY_CREDIT_GRANTED,
+      StateChangeReason.ADVANCE_DEFAULTED
+    };
+    for (int step = 0; step < reasons.length; step++) {
+      for (int i = numbers.size() - 1; i >= 0; i--) {
+        numbers.set(i, changed(numbers.get(i), reasons[step], T0.plusSeconds(60L * (step + 1))));
+      }
+    }
+
+    for (Subscriber number : numbers) {
+      assertThat(store.history(number.msisdn()))
+          .extracting(StateChange::reason)
+          .containsExactly(
+              StateChangeReason.SUBSCRIBED,
+              StateChangeReason.FEE_UNPAID,
+              StateChangeReason.EMERGENCY_CREDIT_GRANTED,
+              StateChangeReason.ADVANCE_DEFAULTED);
+    }
   }
 
   private Subscriber changed(Subscriber subscriber, StateChangeReason reason, Instant at) {
