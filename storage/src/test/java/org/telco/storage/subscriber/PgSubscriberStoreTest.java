@@ -85,6 +85,32 @@ class PgSubscriberStoreTest extends SubscriberStoreContract {
     assertThat(store.dueForCycle(reopened.nextCycleAt(), 10)).containsExactly(reopened);
   }
 
+  /**
+   * The store answers an update with the subscriber it wrote, built from the update rather than
+   * read back: it must be what a read returns, the cycle start at the microseconds kept.
+   */
+  @Test
+  void anUpdatedSubscriberIsWhatAReadReturns() {
+    Subscriber created =
+        ((SubscriberCreation.Created)
+                store.create(SubscriberFixtures.subscriber("8613800000001", 1, T0)))
+            .subscriber();
+    Subscriber moved = created.withNextCycleAt(T0.plusSeconds(86_400).plusNanos(123_456_789));
+
+    List<SubscriberUpdateResult> results =
+        store.updateAll(
+            List.of(
+                SubscriberUpdate.of(moved),
+                SubscriberUpdate.of(
+                    SubscriberFixtures.subscriber("8613800000009", 9, T0).withVersion(0))));
+
+    assertThat(results.getFirst())
+        .isEqualTo(new SubscriberUpdateResult.Updated(store.find(created.msisdn()).orElseThrow()));
+    assertThat(((SubscriberUpdateResult.Updated) results.getFirst()).subscriber().nextCycleAt())
+        .isEqualTo(T0.plusSeconds(86_400).plusNanos(123_456_000));
+    assertThat(results.getLast()).isInstanceOf(SubscriberUpdateResult.NotFound.class);
+  }
+
   /** V020 keys the history by (msisdn, seq): each number still reads its own entries in order. */
   @Test
   void historiesWrittenInterleavedAreEachReadBackInOrder() {
