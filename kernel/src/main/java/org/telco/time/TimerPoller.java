@@ -80,7 +80,7 @@ public final class TimerPoller {
    * together ({@link TimerHandler#fireAll}), then the ones that did not fail are completed in one
    * write, except those the handler named for a later step, which are re-armed in one write.
    *
-   * @return how many timers completed
+   * @return how many timers fired: completed, or re-armed for a later step
    */
   public int pollOnce() {
     Instant now = clock.instant();
@@ -99,7 +99,7 @@ public final class TimerPoller {
    * <p>A timer that falls due while this runs, ordered before the batch being read, waits for the
    * next call; so does one that failed and was postponed.
    *
-   * @return how many timers completed
+   * @return how many timers fired: completed, or re-armed for a later step
    * @throws RuntimeException the first failure of the store, once every batch in flight has ended
    */
   public int pollDue() {
