@@ -1,6 +1,7 @@
 package org.telco.engine;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -107,6 +108,29 @@ final class LedgerCommands {
     @Override
     Optional<Account> run(Ledger ledger, Instant now) {
       return ledger.account(id);
+    }
+  }
+
+  /** Reads several accounts of the shard, in order; answered as {@link Read} is. */
+  static final class ReadAll extends ShardCommand<List<Optional<Account>>> {
+    private final List<AccountId> ids;
+
+    ReadAll(List<AccountId> ids) {
+      this.ids = List.copyOf(ids);
+    }
+
+    @Override
+    int weight() {
+      return ids.size();
+    }
+
+    @Override
+    List<Optional<Account>> run(Ledger ledger, Instant now) {
+      List<Optional<Account>> found = new ArrayList<>(ids.size());
+      for (AccountId id : ids) {
+        found.add(ledger.account(id));
+      }
+      return found;
     }
   }
 

@@ -91,6 +91,28 @@ class ShardedLedgerTest {
   }
 
   @Test
+  void accountsAreReadTogetherAcrossShardsInTheOrderAsked() {
+    open(1, 2, 3, 4);
+    ledger.submit(List.of(transfer("t1", 2, 4, 100), transfer("t2", 1, 3, 7))).join();
+
+    List<Optional<Account>> found =
+        ledger.accounts(List.of(acct(4), acct(3), acct(9), acct(2), acct(1))).join();
+
+    assertThat(found)
+        .extracting(account -> account.map(Account::id))
+        .containsExactly(
+            Optional.of(acct(4)),
+            Optional.of(acct(3)),
+            Optional.empty(),
+            Optional.of(acct(2)),
+            Optional.of(acct(1)));
+    assertThat(found.get(0).orElseThrow().creditsPosted()).isEqualTo(100);
+    assertThat(found.get(1).orElseThrow().creditsPosted()).isEqualTo(7);
+    assertThat(found).isEqualTo(List.of(4, 3, 9, 2, 1).stream().map(this::read).toList());
+    assertThat(ledger.accounts(List.of()).join()).isEmpty();
+  }
+
+  @Test
   void transferBetweenShardsIsRejected() {
     open(1, 2);
 
@@ -237,6 +259,10 @@ class ShardedLedgerTest {
       accounts.add(new NewAccount(acct(i), Asset.CNY_FEN, Set.of(), "a" + i));
     }
     ledger.open(accounts).join();
+  }
+
+  private Optional<Account> read(long id) {
+    return ledger.account(acct(id)).join();
   }
 
   private Account account(long id) {

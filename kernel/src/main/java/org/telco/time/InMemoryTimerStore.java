@@ -43,6 +43,13 @@ public final class InMemoryTimerStore implements TimerStore {
   }
 
   @Override
+  public synchronized void rearmAll(List<Timer> timers) {
+    for (Timer timer : timers) {
+      waiting.replace(timer.id(), timer);
+    }
+  }
+
+  @Override
   public synchronized void postpone(String id, Instant dueAt) {
     waiting.computeIfPresent(id, (key, t) -> new Timer(key, t.kind(), t.payload(), dueAt));
   }

@@ -25,9 +25,10 @@ public interface TimerHandler {
    * that can do the work of many timers in a few database round trips overrides it, which is what
    * lets a poller fire a million timers in a minute.
    *
-   * @return the timers that failed and should be retried later; the others are complete
+   * @return the timers that failed and should be retried later, and those whose rows wait again for
+   *     a later step ({@link Fired#next}); the others are complete
    */
-  default List<Timer> fireAll(List<Timer> timers) {
+  default Fired fireAll(List<Timer> timers) {
     List<Timer> failed = new ArrayList<>();
     for (Timer timer : timers) {
       try {
@@ -38,6 +39,6 @@ public interface TimerHandler {
         failed.add(timer);
       }
     }
-    return failed;
+    return Fired.failing(failed);
   }
 }

@@ -78,9 +78,9 @@ public final class TimerPoller {
   /**
    * Fires what is due now, at most {@link #BATCH_MAX} timers: each kind's timers go to its handler
    * together ({@link TimerHandler#fireAll}), then the ones that did not fail are completed in one
-   * write.
+   * write, except those the handler named for a later step, which are re-armed in one write.
    *
-   * @return how many timers completed
+   * @return how many timers fired: completed, or re-armed for a later step
    */
   public int pollOnce() {
     Instant now = clock.instant();
@@ -99,7 +99,7 @@ public final class TimerPoller {
    * <p>A timer that falls due while this runs, ordered before the batch being read, waits for the
    * next call; so does one that failed and was postponed.
    *
-   * @return how many timers completed
+   * @return how many timers fired: completed, or re-armed for a later step
    * @throws RuntimeException the first failure of the store, once every batch in flight has ended
    */
   public int pollDue() {
@@ -159,33 +159,56 @@ public final class TimerPoller {
 
   private int fire(String kind, List<Timer> timers, Instant now) {
     TimerHandler handler = handlers.get(kind);
-    List<Timer> failed;
+    Fired fired;
     if (handler == null) {
       LOG.warning(() -> "no handler for timer kind " + kind + "; postponed " + timers.size());
-      failed = timers;
+      fired = Fired.failing(timers);
     } else {
       try {
-        failed = handler.fireAll(timers);
+        fired = handler.fireAll(timers);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, timers.size() + " timers of " + kind + " failed; retrying later", e);
-        failed = timers;
+        fired = Fired.failing(timers);
       }
     }
     Set<String> retry = new HashSet<>();
-    for (Timer timer : failed) {
+    for (Timer timer : fired.failed()) {
       retry.add(timer.id());
     }
     if (!retry.isEmpty()) {
       // From now, not from the poll's start: after a long backlog the delay would already be over.
       store.postponeAll(List.copyOf(retry), clock.instant().plus(retryDelay));
     }
+    Set<String> rearmed = rearmed(kind, timers, fired.next(), retry);
+    if (!rearmed.isEmpty()) {
+      store.rearmAll(fired.next());
+    }
     List<String> done = new ArrayList<>(timers.size());
     for (Timer timer : timers) {
-      if (!retry.contains(timer.id())) {
+      if (!retry.contains(timer.id()) && !rearmed.contains(timer.id())) {
         done.add(timer.id());
       }
     }
     store.completeAll(done, now);
-    return done.size();
+    return done.size() + rearmed.size();
+  }
+
+  /**
+   * The ids of the timers a handler named as waiting again; each must be of its batch, not failed.
+   */
+  private static Set<String> rearmed(
+      String kind, List<Timer> batch, List<Timer> next, Set<String> retry) {
+    Set<String> ids = new HashSet<>();
+    for (Timer timer : batch) {
+      ids.add(timer.id());
+    }
+    Set<String> rearmed = new HashSet<>();
+    for (Timer timer : next) {
+      if (!ids.contains(timer.id()) || retry.contains(timer.id()) || !rearmed.add(timer.id())) {
+        throw new IllegalStateException(
+            "the " + kind + " handler re-armed " + timer.id() + ", not a fired timer of its batch");
+      }
+    }
+    return rearmed;
   }
 }

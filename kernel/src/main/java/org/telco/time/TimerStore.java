@@ -57,6 +57,14 @@ public interface TimerStore {
     }
   }
 
+  /**
+   * Ends the step of each unfired timer whose id these timers carry and schedules its next one in
+   * the same row: it takes the kind, payload and due time given here, and its attempts start again.
+   * A fired or unknown id is left alone. Scheduling one of these ids again still changes nothing,
+   * as the row is there. See {@link Fired#next}.
+   */
+  void rearmAll(List<Timer> timers);
+
   /** Postpones a timer whose handler failed, so it is retried later. */
   void postpone(String id, Instant dueAt);
 

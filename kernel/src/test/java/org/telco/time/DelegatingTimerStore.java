@@ -42,6 +42,11 @@ class DelegatingTimerStore implements TimerStore {
   }
 
   @Override
+  public void rearmAll(List<Timer> timers) {
+    store.rearmAll(timers);
+  }
+
+  @Override
   public void postpone(String id, Instant dueAt) {
     store.postpone(id, dueAt);
   }

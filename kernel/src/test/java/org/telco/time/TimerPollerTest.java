@@ -78,9 +78,9 @@ class TimerPollerTest {
           }
 
           @Override
-          public List<Timer> fireAll(List<Timer> timers) {
+          public Fired fireAll(List<Timer> timers) {
             batches.add(timers.stream().map(Timer::id).toList());
-            return timers.stream().filter(t -> t.payload().equals("fail")).toList();
+            return Fired.failing(timers.stream().filter(t -> t.payload().equals("fail")).toList());
           }
         };
     TimerPoller poller = poller(Map.of("offer", batch, "greet", t -> fired.add(t.id())));
@@ -102,6 +102,71 @@ class TimerPollerTest {
   }
 
   @Test
+  void aTimerTheHandlerNamesForALaterStepWaitsAgainAsThatStepAndFiresThen() {
+    TimerHandler offers =
+        new TimerHandler() {
+          @Override
+          public void fire(Timer timer) {
+            throw new AssertionError("fired one by one");
+          }
+
+          @Override
+          public Fired fireAll(List<Timer> timers) {
+            List<Timer> deadlines = new ArrayList<>();
+            List<Timer> failed = new ArrayList<>();
+            for (Timer timer : timers) {
+              fired.add(timer.id());
+              switch (timer.payload()) {
+                case "fail" -> failed.add(timer);
+                case "once" -> {}
+                default ->
+                    deadlines.add(
+                        new Timer(timer.id(), "deadline", "d", timer.dueAt().plusSeconds(60)));
+              }
+            }
+            return new Fired(failed, deadlines);
+          }
+        };
+    TimerPoller poller =
+        poller(Map.of("offer", offers, "deadline", t -> fired.add("deadline of " + t.id())));
+    store.schedule(new Timer("offer:1", "offer", "", clock.instant()));
+    store.schedule(new Timer("offer:2", "offer", "once", clock.instant()));
+    store.schedule(new Timer("offer:3", "offer", "fail", clock.instant()));
+
+    assertThat(poller.pollOnce()).isEqualTo(2);
+    store.schedule(new Timer("offer:1", "offer", "", clock.instant()));
+    assertThat(store.due(clock.instant().plusSeconds(59), 10))
+        .extracting(Timer::id)
+        .containsExactly("offer:3");
+    clock.advance(Duration.ofSeconds(60));
+    fired.clear();
+    assertThat(poller.pollOnce()).isEqualTo(1);
+
+    assertThat(fired).containsExactlyInAnyOrder("deadline of offer:1", "offer:3");
+    assertThat(store.pendingCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aHandlerRearmingATimerNotOfItsBatchIsABug() {
+    TimerHandler wrong =
+        new TimerHandler() {
+          @Override
+          public void fire(Timer timer) {}
+
+          @Override
+          public Fired fireAll(List<Timer> timers) {
+            return new Fired(
+                List.of(), List.of(new Timer("other:1", "offer", "", clock.instant())));
+          }
+        };
+    TimerPoller poller = poller(Map.of("offer", wrong));
+    store.schedule(new Timer("offer:1", "offer", "", clock.instant()));
+
+    assertThatThrownBy(poller::pollOnce).isInstanceOf(IllegalStateException.class);
+    assertThat(store.due(clock.instant(), 10)).extracting(Timer::id).containsExactly("offer:1");
+  }
+
+  @Test
   void aBatchHandlerThatThrowsPostponesItsWholeBatch() {
     TimerHandler broken =
         new TimerHandler() {
@@ -109,7 +174,7 @@ class TimerPollerTest {
           public void fire(Timer timer) {}
 
           @Override
-          public List<Timer> fireAll(List<Timer> timers) {
+          public Fired fireAll(List<Timer> timers) {
             throw new IllegalStateException("database down");
           }
         };
@@ -144,7 +209,7 @@ class TimerPollerTest {
           }
 
           @Override
-          public List<Timer> fireAll(List<Timer> timers) {
+          public Fired fireAll(List<Timer> timers) {
             sizes.add(timers.size());
             twoBatches.countDown();
             try {
@@ -157,7 +222,7 @@ class TimerPollerTest {
                 handedTwice.add(timer.id());
               }
             }
-            return timers.stream().filter(t -> t.payload().equals("fail")).toList();
+            return Fired.failing(timers.stream().filter(t -> t.payload().equals("fail")).toList());
           }
         };
     int failing = (int) backlog.stream().filter(t -> t.payload().equals("fail")).count();

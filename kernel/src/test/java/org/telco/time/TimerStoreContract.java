@@ -154,4 +154,23 @@ public abstract class TimerStoreContract {
         .containsExactly("t:1", "t:2");
     assertThat(store.pendingCount()).isEqualTo(2);
   }
+
+  @Test
+  void rearmedTimerWaitsForItsNextStepUnderTheSameId() {
+    store.scheduleAll(List.of(new Timer("t:1", "t", "p", T0), new Timer("t:2", "t", "", T0)));
+    store.complete("t:2", T0);
+
+    store.rearmAll(
+        List.of(
+            new Timer("t:1", "next", "q", T0.plusSeconds(60)),
+            new Timer("t:2", "next", "", T0),
+            new Timer("t:unknown", "next", "", T0)));
+    store.rearmAll(List.of());
+    store.schedule(new Timer("t:1", "t", "again", T0));
+
+    assertThat(store.due(T0.plusSeconds(59), 10)).isEmpty();
+    assertThat(store.due(T0.plusSeconds(60), 10))
+        .containsExactly(new Timer("t:1", "next", "q", T0.plusSeconds(60)));
+    assertThat(store.pendingCount()).isEqualTo(1);
+  }
 }

@@ -23,6 +23,7 @@ import org.telco.subscriber.SubscriberState;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.subscriber.SubscriberUpdate;
 import org.telco.subscriber.SubscriberUpdateResult;
+import org.telco.time.Fired;
 import org.telco.time.Timer;
 import org.telco.time.TimerHandler;
 
@@ -39,12 +40,15 @@ import org.telco.time.TimerHandler;
  *       it fires, and one open advance per number);
  *   <li>the ledger moves it from emergency credit straight to what is due when it all pays that,
  *       else to the subscriber's money, from which what is due is paid ({@link Lending});
- *   <li>the unbar command and the bill go to the outbox, and the deadline timer is scheduled.
+ *   <li>the unbar command and the bill go to the outbox;
+ *   <li>the offer's timer is named to wait again as the advance's deadline ({@link Fired#next}):
+ *       the poller re-arms its row, in the write that would otherwise complete it.
  * </ol>
  *
  * <p>A crash between steps fires the offer again, and it resumes: a number on emergency credit
- * without its advance gets it recorded, an advance recorded gets its money and notices (the ledger,
- * outbox and timers ignore what they have).
+ * without its advance gets it recorded, an advance recorded gets its money and notices (the ledger
+ * and outbox ignore what they have) and its deadline. Until the poller re-arms it, the offer stays
+ * due.
  */
 public final class EmergencyCreditOffers implements TimerHandler {
   private static final Logger LOG = Logger.getLogger(EmergencyCreditOffers.class.getName());
@@ -76,15 +80,14 @@ public final class EmergencyCreditOffers implements TimerHandler {
     this.clock = clock;
   }
 
+  /** Offers fire only in batches: {@link #fireAll} names each one's deadline for the poller. */
   @Override
   public void fire(Timer timer) {
-    if (!fireAll(List.of(timer)).isEmpty()) {
-      throw new IllegalStateException("offer " + timer.id() + " is not finished; retried later");
-    }
+    throw new UnsupportedOperationException("offers fire through fireAll: " + timer.id());
   }
 
   @Override
-  public List<Timer> fireAll(List<Timer> due) {
+  public Fired fireAll(List<Timer> due) {
     Instant now = clock.instant();
     List<Timer> failed = new ArrayList<>();
     List<Offer> offers = read(due, failed);
@@ -103,9 +106,10 @@ public final class EmergencyCreditOffers implements TimerHandler {
     List<Offer> recorded = granting.stream().filter(o -> o.advance != null).toList();
     Set<Timer> refused = new HashSet<>(money.lend(recorded, figures));
     failed.addAll(refused);
-    // No bill and no unbar for an advance the ledger refused: it is tried again later.
-    finish(recorded.stream().filter(o -> !refused.contains(o.timer)).toList());
-    return failed;
+    // No bill, unbar or deadline for an advance the ledger refused: it is tried again later.
+    List<Timer> deadlines =
+        finish(recorded.stream().filter(o -> !refused.contains(o.timer)).toList());
+    return new Fired(failed, deadlines);
   }
 
   /** One offer per number; a second one in the same batch waits for the next poll. */
@@ -195,19 +199,23 @@ public final class EmergencyCreditOffers implements TimerHandler {
     }
   }
 
-  /** The bills, unbar commands and deadline timers of the recorded advances. */
-  private void finish(List<Offer> recorded) {
+  /**
+   * Enqueues the bills and unbar commands of the recorded advances.
+   *
+   * @return their offers' timers as the advances' deadlines, for the poller to re-arm
+   */
+  private List<Timer> finish(List<Offer> recorded) {
     if (recorded.isEmpty()) {
-      return;
+      return List.of();
     }
     List<Advance> advances = new ArrayList<>(recorded.size());
     List<Timer> deadlines = new ArrayList<>(recorded.size());
     for (Offer offer : recorded) {
       advances.add(offer.advance);
-      deadlines.add(OfferTimers.deadline(offer.advance.id(), offer.advance.deadline()));
+      deadlines.add(OfferTimers.deadline(offer.timer, offer.advance.deadline()));
     }
     outbox.enqueueAll(notices.granted(advances));
-    timers.store().scheduleAll(deadlines);
+    return deadlines;
   }
 
   /** What an offer does next, given the number's state and advances as read. */

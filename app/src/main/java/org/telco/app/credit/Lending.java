@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.telco.app.credit.EmergencyCreditOffers.Figures;
 import org.telco.app.credit.EmergencyCreditOffers.Offer;
@@ -12,6 +12,7 @@ import org.telco.credit.AdvanceState;
 import org.telco.credit.AdvanceTransfers;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
+import org.telco.ledger.AccountId;
 import org.telco.ledger.TransferRequest;
 import org.telco.ledger.TransferResult;
 import org.telco.time.Timer;
@@ -33,18 +34,18 @@ final class Lending {
     this.ledger = ledger;
   }
 
-  /** Each offer's money and arrears as they stand now. */
+  /** Each offer's money and arrears as they stand now, read in one command per shard. */
   Map<Offer, Figures> figures(List<Offer> offers) {
-    List<CompletableFuture<java.util.Optional<Account>>> money = new ArrayList<>(offers.size());
-    List<CompletableFuture<java.util.Optional<Account>>> arrears = new ArrayList<>(offers.size());
+    List<AccountId> ids = new ArrayList<>(offers.size() * 2);
     for (Offer offer : offers) {
-      money.add(ledger.account(offer.subscriber.moneyAccount()));
-      arrears.add(ledger.account(offer.subscriber.arrearsAccount()));
+      ids.add(offer.subscriber.moneyAccount());
+      ids.add(offer.subscriber.arrearsAccount());
     }
+    List<Optional<Account>> accounts = offers.isEmpty() ? List.of() : ledger.accounts(ids).join();
     Map<Offer, Figures> figures = new HashMap<>();
     for (int i = 0; i < offers.size(); i++) {
-      long available = money.get(i).join().map(Account::availableCredit).orElse(0L);
-      long due = arrears.get(i).join().map(a -> a.debitsPosted() - a.creditsPosted()).orElse(0L);
+      long available = accounts.get(2 * i).map(Account::availableCredit).orElse(0L);
+      long due = accounts.get(2 * i + 1).map(a -> a.debitsPosted() - a.creditsPosted()).orElse(0L);
       figures.put(offers.get(i), new Figures(available, due));
     }
     return figures;

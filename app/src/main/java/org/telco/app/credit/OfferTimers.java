@@ -9,10 +9,10 @@ import org.telco.time.TimerStore;
 
 /**
  * The durable timers of emergency credit. A number barred for arrears gets an <b>offer</b> timer,
- * due after the policy's delay; a granted advance gets a <b>deadline</b> timer. The offer's id
- * comes from the number and what barred it (the fee cycle), so a fee run done again schedules
- * nothing new, and its payload is the id the advance will have, so an offer fired twice grants one
- * advance.
+ * due after the policy's delay; when it grants an advance, the same timer row waits again as the
+ * advance's <b>deadline</b> (kind {@link #DEADLINE}, same id and payload). The offer's id comes
+ * from the number and what barred it (the fee cycle), so a fee run done again schedules nothing
+ * new, and its payload is the id the advance will have, so an offer fired twice grants one advance.
  */
 public final class OfferTimers {
   /** Timer kind: offer an advance to a number barred for arrears. */
@@ -46,19 +46,18 @@ public final class OfferTimers {
     }
   }
 
-  /** The deadline timer of the advance {@code advanceId}, due at {@code deadline}. */
-  static Timer deadline(String advanceId, Instant deadline) {
-    return new Timer(DEADLINE + ":" + advanceId, DEADLINE, advanceId, deadline);
+  /**
+   * The deadline of the advance {@code offer} granted, due at {@code deadline}: the offer's own row
+   * re-armed ({@link org.telco.time.Fired#next}), so its id stays the offer's.
+   */
+  static Timer deadline(Timer offer, Instant deadline) {
+    return new Timer(offer.id(), DEADLINE, offer.payload(), deadline);
   }
 
   /** The number an advance id (and so an offer's payload) belongs to. */
   static Msisdn numberOf(String advanceId) {
     int colon = advanceId.indexOf(':');
     return new Msisdn(colon < 0 ? advanceId : advanceId.substring(0, colon));
-  }
-
-  TimerStore store() {
-    return timers;
   }
 
   EmergencyCreditPolicy policy() {

@@ -26,6 +26,7 @@ import org.telco.subscriber.StateChangeReason;
 import org.telco.subscriber.Subscriber;
 import org.telco.subscriber.SubscriberAccounts;
 import org.telco.subscriber.SubscriberState;
+import org.telco.time.Timer;
 import org.telco.time.TimerPoller;
 
 /**
@@ -59,6 +60,9 @@ class OfferBacklogTest {
     assertThat(alpha.poller.pollDue()).isZero();
 
     assertThat(alpha.timers.pendingCount()).as("deadlines").isEqualTo(NUMBERS);
+    // Each offer's row waits again as its advance's deadline: same id and payload, 72 hours on.
+    List<Timer> deadlines = alpha.timers.due(Instant.MAX, 2 * NUMBERS);
+    assertThat(deadlines).hasSize(NUMBERS).allSatisfy(this::isTheDeadlineOfItsOffer);
     Map<String, Long> outbox =
         OutboxItems.ids(alpha.outbox.due(Instant.MAX, 10 * NUMBERS)).stream()
             .filter(id -> id.contains("advance"))
@@ -114,5 +118,12 @@ class OfferBacklogTest {
 
   private long credit(AccountId id) {
     return alpha.ledger.account(id).join().map(Account::creditBalance).orElseThrow();
+  }
+
+  private void isTheDeadlineOfItsOffer(Timer deadline) {
+    Advance advance = alpha.advances.find(deadline.payload()).orElseThrow();
+    assertThat(deadline.kind()).isEqualTo(OfferTimers.DEADLINE);
+    assertThat(deadline.id()).isEqualTo(OfferTimers.OFFER + ":" + advance.id());
+    assertThat(deadline.dueAt()).isEqualTo(advance.deadline());
   }
 }

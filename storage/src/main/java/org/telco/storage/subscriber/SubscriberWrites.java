@@ -1,11 +1,10 @@
 package org.telco.storage.subscriber;
 
-import static org.telco.storage.subscriber.SubscriberRows.SUBSCRIBER_COLUMNS;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,9 +40,8 @@ final class SubscriberWrites {
       FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
         AS u(msisdn, plan_id, state, service_password, next_us, version)
       WHERE s.msisdn = u.msisdn AND s.version = u.version
-      RETURNING %s
-      """
-          .formatted("s." + SUBSCRIBER_COLUMNS.replace(", ", ", s."));
+      RETURNING s.msisdn
+      """;
   private static final String VERSIONS =
       "SELECT msisdn, version FROM subscriber WHERE msisdn = ANY (?::text[])";
   private static final String APPEND_HISTORY =
@@ -113,6 +111,17 @@ final class SubscriberWrites {
       lock.setArray(1, pg.createArrayOf("text", msisdns));
       lock.executeQuery().close();
     }
+    // A row rewritten holds the update's subscriber at the next version, its times as PostgreSQL
+    // keeps them; the columns no update changes (operator, accounts, creation) are the ones it
+    // was read with. So only the numbers come back, not every column to be parsed again.
+    Map<String, Subscriber> stored = new HashMap<>();
+    for (SubscriberUpdate update : updates) {
+      Subscriber next = update.subscriber();
+      stored.put(
+          next.msisdn().digits(),
+          next.withNextCycleAt(next.nextCycleAt().truncatedTo(ChronoUnit.MICROS))
+              .withVersion(next.version() + 1));
+    }
     Map<Msisdn, Subscriber> written = new HashMap<>();
     try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
       update.setArray(1, pg.createArrayOf("text", msisdns));
@@ -123,8 +132,8 @@ final class SubscriberWrites {
       update.setArray(6, pg.createArrayOf("int8", versions));
       try (ResultSet rows = update.executeQuery()) {
         while (rows.next()) {
-          Subscriber stored = SubscriberRows.subscriber(rows);
-          written.put(stored.msisdn(), stored);
+          Subscriber row = stored.get(rows.getString(1));
+          written.put(row.msisdn(), row);
         }
       }
     }

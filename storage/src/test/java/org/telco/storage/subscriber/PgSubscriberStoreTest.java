@@ -7,10 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.telco.storage.Database;
 import org.telco.storage.PostgresForTests;
+import org.telco.subscriber.StateChange;
 import org.telco.subscriber.StateChangeReason;
 import org.telco.subscriber.StateChangeResult;
 import org.telco.subscriber.Subscriber;
@@ -80,6 +83,64 @@ class PgSubscriberStoreTest extends SubscriberStoreContract {
     assertThat(store.history(created.msisdn()).getLast().to())
         .isEqualTo(SubscriberState.EMERGENCY_CREDIT);
     assertThat(store.dueForCycle(reopened.nextCycleAt(), 10)).containsExactly(reopened);
+  }
+
+  /**
+   * The store answers an update with the subscriber it wrote, built from the update rather than
+   * read back: it must be what a read returns, the cycle start at the microseconds kept.
+   */
+  @Test
+  void anUpdatedSubscriberIsWhatAReadReturns() {
+    Subscriber created =
+        ((SubscriberCreation.Created)
+                store.create(SubscriberFixtures.subscriber("8613800000001", 1, T0)))
+            .subscriber();
+    Subscriber moved = created.withNextCycleAt(T0.plusSeconds(86_400).plusNanos(123_456_789));
+
+    List<SubscriberUpdateResult> results =
+        store.updateAll(
+            List.of(
+                SubscriberUpdate.of(moved),
+                SubscriberUpdate.of(
+                    SubscriberFixtures.subscriber("8613800000009", 9, T0).withVersion(0))));
+
+    assertThat(results.getFirst())
+        .isEqualTo(new SubscriberUpdateResult.Updated(store.find(created.msisdn()).orElseThrow()));
+    assertThat(((SubscriberUpdateResult.Updated) results.getFirst()).subscriber().nextCycleAt())
+        .isEqualTo(T0.plusSeconds(86_400).plusNanos(123_456_000));
+    assertThat(results.getLast()).isInstanceOf(SubscriberUpdateResult.NotFound.class);
+  }
+
+  /** V020 keys the history by (msisdn, seq): each number still reads its own entries in order. */
+  @Test
+  void historiesWrittenInterleavedAreEachReadBackInOrder() {
+    List<Subscriber> numbers = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      numbers.add(
+          ((SubscriberCreation.Created)
+                  store.create(SubscriberFixtures.subscriber("861380000000" + i, i, T0)))
+              .subscriber());
+    }
+    StateChangeReason[] reasons = {
+      StateChangeReason.FEE_UNPAID,
+      StateChangeReason.EMERGENCY_CREDIT_GRANTED,
+      StateChangeReason.ADVANCE_DEFAULTED
+    };
+    for (int step = 0; step < reasons.length; step++) {
+      for (int i = numbers.size() - 1; i >= 0; i--) {
+        numbers.set(i, changed(numbers.get(i), reasons[step], T0.plusSeconds(60L * (step + 1))));
+      }
+    }
+
+    for (Subscriber number : numbers) {
+      assertThat(store.history(number.msisdn()))
+          .extracting(StateChange::reason)
+          .containsExactly(
+              StateChangeReason.SUBSCRIBED,
+              StateChangeReason.FEE_UNPAID,
+              StateChangeReason.EMERGENCY_CREDIT_GRANTED,
+              StateChangeReason.ADVANCE_DEFAULTED);
+    }
   }
 
   private Subscriber changed(Subscriber subscriber, StateChangeReason reason, Instant at) {
