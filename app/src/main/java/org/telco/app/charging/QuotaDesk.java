@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.telco.charging.GrantPlan;
 import org.telco.charging.Payer;
 import org.telco.charging.QuotaSettings;
@@ -121,22 +120,23 @@ final class QuotaDesk {
   }
 
   /**
-   * Plans over what the payers and money hold now. The reads go to the shards together, so they
-   * share one batch of each shard rather than waiting for one after another.
+   * Plans over what the payers and money hold now, read in one command per shard (a subscriber's
+   * accounts all live on one).
    */
   private GrantPlan plan(
       List<Bucket> payers, Subscriber subscriber, long quotaBytes, long fenPerMegabyte) {
-    List<CompletableFuture<Optional<Account>>> reads = new ArrayList<>();
+    List<AccountId> ids = new ArrayList<>();
     for (Bucket bucket : payers) {
-      reads.add(ledger.account(bucket.account()));
+      ids.add(bucket.account());
     }
-    CompletableFuture<Optional<Account>> money = ledger.account(subscriber.moneyAccount());
+    ids.add(subscriber.moneyAccount());
+    List<Optional<Account>> read = ledger.accounts(ids).join();
     List<Payer> available = new ArrayList<>();
     for (int i = 0; i < payers.size(); i++) {
-      long left = reads.get(i).join().map(Account::availableCredit).orElse(0L);
+      long left = read.get(i).map(Account::availableCredit).orElse(0L);
       available.add(new Payer(payers.get(i), Math.max(0, left)));
     }
-    long moneyLeft = money.join().map(Account::availableCredit).orElse(0L);
+    long moneyLeft = read.getLast().map(Account::availableCredit).orElse(0L);
     return GrantPlan.of(quotaBytes, available, Math.max(0, moneyLeft), fenPerMegabyte);
   }
 
