@@ -18,8 +18,9 @@ import org.telco.web.Json;
 /**
  * The SMF's HTTP side of Nchf_ConvergedCharging: posts a create, update or release to the CHF with
  * the operator's admin key over HTTP/1.1 keep-alive, and sends the same request again with {@code
- * retransmissionIndicator} when no answer comes within the timeout. The CHF answers a
- * retransmission with its stored answer, so nothing is charged twice.
+ * retransmissionIndicator} when no answer comes within the timeout or the answer is a 5xx. The CHF
+ * answers a retransmission with its stored answer, or applies a request it never finished, so
+ * nothing is charged twice.
  */
 public final class NchfClient implements AutoCloseable {
   /** Where the service lives on an operator node. */
@@ -97,6 +98,10 @@ public final class NchfClient implements AutoCloseable {
       try {
         HttpResponse<byte[]> response =
             http.send(post(path, attempt), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() >= 500 && retransmissions < retransmissionsMax) {
+          attempt = retransmitted(request);
+          continue;
+        }
         return answer(response, retransmissions, System.nanoTime() - start);
       } catch (HttpTimeoutException e) {
         if (retransmissions == retransmissionsMax) {

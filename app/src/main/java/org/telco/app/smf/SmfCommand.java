@@ -54,7 +54,7 @@ public final class SmfCommand implements Callable<Integer> {
 
   @Option(
       names = "--ramp-up",
-      defaultValue = "5s",
+      defaultValue = "20s",
       converter = DurationConverter.class,
       description = "over how long the sessions start (default: ${DEFAULT-VALUE})")
   Duration rampUp;
@@ -93,7 +93,7 @@ public final class SmfCommand implements Callable<Integer> {
 
   @Option(
       names = "--timeout",
-      defaultValue = "2s",
+      defaultValue = "5s",
       converter = DurationConverter.class,
       description = "answer timeout before a retransmission (default: ${DEFAULT-VALUE})")
   Duration timeout;
