@@ -56,10 +56,16 @@ final class NchfBench implements Callable<Integer> {
       description = "updates per session between create and release (default: ${DEFAULT-VALUE})")
   int updates;
 
-  @Option(names = "--seconds", defaultValue = "30", description = "measured seconds of each loop")
+  @Option(
+      names = "--seconds",
+      defaultValue = "30",
+      description = "measured seconds of each loop (default: ${DEFAULT-VALUE})")
   int seconds;
 
-  @Option(names = "--warmup-seconds", defaultValue = "10", description = "warmup of each loop")
+  @Option(
+      names = "--warmup-seconds",
+      defaultValue = "10",
+      description = "warmup seconds of each loop (default: ${DEFAULT-VALUE})")
   int warmupSeconds;
 
   @Option(
@@ -68,7 +74,10 @@ final class NchfBench implements Callable<Integer> {
       description = "open-loop requests/s (default: half the closed loop's, at least 1)")
   double rate;
 
-  @Option(names = "--shards", defaultValue = "2", description = "ledger shards of the node")
+  @Option(
+      names = "--shards",
+      defaultValue = "2",
+      description = "ledger shards of the node (default: ${DEFAULT-VALUE})")
   int shards;
 
   @Option(

@@ -30,7 +30,10 @@ import picocli.CommandLine.Option;
 public final class SmfCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--operator", defaultValue = "alpha", description = "(default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--operator",
+      defaultValue = "alpha",
+      description = "the operator whose CHF to charge at (default: ${DEFAULT-VALUE})")
   String operator;
 
   @Option(names = "--url", description = "the operator's URL (default: its all-in-one port)")
@@ -42,7 +45,10 @@ public final class SmfCommand implements Callable<Integer> {
       description = "the platform's data directory, for its keys (default: ${DEFAULT-VALUE})")
   Path dataDirectory;
 
-  @Option(names = "--sessions", defaultValue = "1000", description = "(default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--sessions",
+      defaultValue = "1000",
+      description = "PDU sessions to open (default: ${DEFAULT-VALUE})")
   int sessions;
 
   @Option(
