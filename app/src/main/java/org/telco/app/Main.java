@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.logging.LogManager;
 import org.telco.app.demo.DemoCommand;
 import org.telco.app.phone.PhoneCommand;
+import org.telco.app.smf.SmfCommand;
 import org.telco.app.tvbox.DeviceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code telco} command line: {@code telco serve} runs the platform, {@code telco demo} plays a
  * scenario against it, {@code telco phone} acts as a subscriber's phone, {@code telco device} as a
- * TV box.
+ * TV box, {@code telco smf} as an SMF whose data sessions are charged online.
  */
 @Command(
     name = "telco",
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       PhoneCommand.class,
       DeviceCommand.class,
+      SmfCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

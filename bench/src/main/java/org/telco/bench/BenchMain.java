@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       BillingBench.class,
       EmergencyCreditBench.class,
       SmsBench.class,
+      NchfBench.class,
       RoutingBench.class,
       CommandLine.HelpCommand.class
     })
