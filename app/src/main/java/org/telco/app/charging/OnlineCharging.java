@@ -170,23 +170,6 @@ final class OnlineCharging {
     return apply(session, request, release);
   }
 
-  /** What one request is applied with: the session, the subscriber as read now, and the time. */
-  private record Turn(
-      ChargingSession session,
-      ChargingRequest request,
-      Optional<Subscriber> subscriber,
-      List<Bucket> live,
-      long fenPerMegabyte,
-      Instant now) {
-    boolean mayUse() {
-      return subscriber.isPresent() && mayUseData(subscriber.get());
-    }
-
-    String prefix(RatingGroup group) {
-      return session.ref().value() + ":" + request.sequence() + ":" + group.value();
-    }
-  }
-
   private Outcome apply(ChargingSession session, ChargingRequest request, boolean release) {
     Instant now = clock.instant();
     Optional<Subscriber> subscriber = subscribers.find(session.msisdn());
@@ -195,74 +178,65 @@ final class OnlineCharging {
             .flatMap(s -> plans.find(s.planId()))
             .map(Plan::payAsYouGoFenPerMegabyte)
             .orElse(0L);
+    boolean mayUse = subscriber.isPresent() && mayUseData(subscriber.get());
     List<Bucket> live = subscriber.isPresent() ? buckets.liveOf(session.msisdn()) : List.of();
-    Turn turn = new Turn(session, request, subscriber, live, price, now);
     Map<RatingGroup, List<Reservation>> held = new HashMap<>(session.held());
-    List<UnitAnswer> answers = new ArrayList<>();
-    Map<RatingGroup, Long> used = new HashMap<>();
+    List<QuotaDesk.Settle> settles = new ArrayList<>();
+    List<QuotaDesk.Ask> asks = new ArrayList<>();
     for (UnitRequest unit : request.units()) {
-      List<Reservation> kept = new ArrayList<>(held.getOrDefault(unit.group(), List.of()));
       if (unit.usageReported() || release) {
-        used.merge(unit.group(), settleWithOveruse(turn, unit, kept), Long::sum);
-        kept.clear();
+        settles.add(
+            new QuotaDesk.Settle(
+                unit.group(), held.getOrDefault(unit.group(), List.of()), unit.usedBytes()));
+        held.remove(unit.group());
       }
-      if (unit.quotaRequested() && !release) {
-        answers.add(grantFor(turn, unit, kept));
-      } else {
-        answers.add(new UnitAnswer(unit.group(), UnitResult.SUCCESS, 0, 0, 0, 0, false));
+      if (unit.quotaRequested() && !release && mayUse) {
+        asks.add(new QuotaDesk.Ask(unit.group(), settings.quotaFor(unit.requestedBytes())));
       }
-      held.put(unit.group(), kept);
     }
     if (release) {
-      for (Map.Entry<RatingGroup, List<Reservation>> left : held.entrySet()) {
-        desk.settle(left.getValue(), 0, price);
-      }
+      held.forEach((group, left) -> settles.add(new QuotaDesk.Settle(group, left, 0)));
       held.clear();
+    }
+    QuotaDesk.Result result =
+        desk.apply(
+            session.ref().value() + ":" + request.sequence(),
+            new QuotaDesk.Payers(subscriber.orElse(null), live, price, now),
+            settles,
+            asks);
+    List<UnitAnswer> answers = new ArrayList<>();
+    for (UnitRequest unit : request.units()) {
+      answers.add(answer(unit, release, mayUse, result, held));
     }
     SessionState state = release ? SessionState.RELEASED : SessionState.OPEN;
     ChargingSession next =
         session.after(request.sequence(), UnitAnswer.encode(answers), held, state, now);
-    if (!sessions.save(next, session.sequence(), usage(used, now))) {
+    if (!sessions.save(next, session.sequence(), usage(result.chargedBytes(), now))) {
       throw new IllegalStateException("session " + session.ref() + " changed under its lock");
     }
     return new Outcome.Answered(next, answers, false);
   }
 
-  private long settleWithOveruse(Turn turn, UnitRequest unit, List<Reservation> held) {
-    long charged = desk.settle(held, unit.usedBytes(), turn.fenPerMegabyte());
-    long overuse = unit.usedBytes() - charged;
-    if (overuse > 0 && turn.subscriber().isPresent()) {
-      QuotaDesk.Grant extra =
-          desk.grant(
-              turn.prefix(unit.group()) + "-over",
-              turn.subscriber().get(),
-              turn.live(),
-              unit.group(),
-              overuse,
-              turn.fenPerMegabyte(),
-              turn.now());
-      charged += desk.settle(extra.reservations(), extra.bytes(), turn.fenPerMegabyte());
+  /** The answer for one rating group; a grant's reservations join what the group holds. */
+  private UnitAnswer answer(
+      UnitRequest unit,
+      boolean release,
+      boolean mayUse,
+      QuotaDesk.Result result,
+      Map<RatingGroup, List<Reservation>> held) {
+    if (!unit.quotaRequested() || release) {
+      return new UnitAnswer(unit.group(), UnitResult.SUCCESS, 0, 0, 0, 0, false);
     }
-    return charged;
-  }
-
-  private UnitAnswer grantFor(Turn turn, UnitRequest unit, List<Reservation> kept) {
-    if (!turn.mayUse()) {
+    if (!mayUse) {
       return UnitAnswer.refused(unit.group(), UnitResult.END_USER_SERVICE_DENIED);
     }
-    QuotaDesk.Grant grant =
-        desk.grant(
-            turn.prefix(unit.group()),
-            turn.subscriber().orElseThrow(),
-            turn.live(),
-            unit.group(),
-            settings.quotaFor(unit.requestedBytes()),
-            turn.fenPerMegabyte(),
-            turn.now());
+    QuotaDesk.Grant grant = result.grants().get(unit.group());
     if (grant.bytes() == 0) {
       return UnitAnswer.refused(unit.group(), UnitResult.QUOTA_LIMIT_REACHED);
     }
-    kept.addAll(grant.reservations());
+    List<Reservation> now = new ArrayList<>(held.getOrDefault(unit.group(), List.of()));
+    now.addAll(grant.reservations());
+    held.put(unit.group(), now);
     return new UnitAnswer(
         unit.group(),
         UnitResult.SUCCESS,

@@ -3,7 +3,10 @@ package org.telco.app.charging;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.telco.charging.GrantPlan;
 import org.telco.charging.Payer;
@@ -25,13 +28,17 @@ import org.telco.traffic.TrafficPurpose;
 import org.telco.traffic.UsagePriority;
 
 /**
- * Turns grants and usage into ledger transfers for one rating group of one session: reservations
- * are pending transfers (bucket to data used, money to data pay-as-you-go), reported usage posts
- * them in part and releases the rest. The ledger's limit flags are the last word: a reservation a
- * rival session took first is refused, and the grant is planned again over what is left.
+ * Turns one charging request into ledger transfers: usage posts the reservations that held it and
+ * releases the rest, usage beyond them is charged at once where something is left, and quota is
+ * reserved by pending transfers (bucket to data used, money to data pay-as-you-go). A request costs
+ * one read of its subscriber's balances and one submit (both one command on the subscriber's
+ * shard): the plan works on the balances as they will be once the request's own settlements have
+ * landed, and the settlements come first in the submit. A reservation a rival session took first
+ * is refused by the ledger's limit flags, and the rest of that grant is planned again over fresh
+ * balances.
  */
 final class QuotaDesk {
-  private static final int PLAN_ATTEMPTS = 4;
+  private static final int ROUNDS_MAX = 4;
 
   private final ShardedLedger ledger;
   private final TrafficAccounts accounts;
@@ -45,154 +52,225 @@ final class QuotaDesk {
     this.zone = zone;
   }
 
+  /** A rating group's reservations to settle with the usage reported for it. */
+  record Settle(RatingGroup group, List<Reservation> held, long usedBytes) {}
+
+  /** A rating group asking for {@code quotaBytes}. */
+  record Ask(RatingGroup group, long quotaBytes) {}
+
   /** A grant made: its reservations, their sum, whether it is the last, and its validity. */
   record Grant(
       List<Reservation> reservations, long bytes, boolean lastOfFunds, long validitySeconds) {}
 
   /**
-   * Settles {@code held} with {@code usedBytes}: posts what was used of each, releases the rest,
-   * and charges overuse where it still can. Transfer ids derive from each reservation's id, so
-   * settling again (a retried request) changes nothing.
+   * What a request did.
    *
-   * @return the bytes charged (used, or less when overuse found nothing to pay with)
+   * @param chargedBytes per group, the usage charged (less than reported only when nothing was
+   *     left to pay for overuse)
+   * @param grants per group asked, the grant
    */
-  long settle(List<Reservation> held, long usedBytes, long fenPerMegabyte) {
-    UsageSplit split = UsageSplit.of(held, usedBytes, fenPerMegabyte);
-    List<TransferRequest> requests = new ArrayList<>();
-    for (UsageSplit.Post post : split.posts()) {
-      TransferId pending = post.reservation().pendingId();
-      if (post.bytes() == 0) {
-        requests.add(
-            TransferRequest.voidPending(TransferIds.of("nchf-void", pending.value()), pending));
-      } else {
-        long amount = post.reservation().isMoney() ? post.fen() : post.bytes();
-        requests.add(
-            TransferRequest.postPending(
-                TransferIds.of("nchf-post", pending.value()), pending, amount));
+  record Result(Map<RatingGroup, Long> chargedBytes, Map<RatingGroup, Grant> grants) {}
+
+  /** The subscriber's side of a request. */
+  record Payers(Subscriber subscriber, List<Bucket> live, long fenPerMegabyte, Instant now) {}
+
+  /**
+   * Settles and grants for one request.
+   *
+   * @param idPrefix unique per request ({@code <ref>:<sequence>}); transfer ids derive from it and
+   *     from the reservations', so a request applied again finds its transfers replayed
+   * @param payers the subscriber, its live buckets and price; null subscriber: settle only
+   */
+  Result apply(String idPrefix, Payers payers, List<Settle> settles, List<Ask> asks) {
+    Map<AccountId, Long> available = payers.subscriber() == null ? new HashMap<>() : read(payers);
+    List<TransferRequest> batch = new ArrayList<>();
+    Map<RatingGroup, Long> charged = new LinkedHashMap<>();
+    for (Settle settle : settles) {
+      long overuse = settle(settle, payers.fenPerMegabyte(), available, batch);
+      charged.put(settle.group(), settle.usedBytes() - overuse);
+      if (overuse > 0 && payers.subscriber() != null) {
+        GrantPlan extra =
+            GrantPlan.of(
+                overuse,
+                payersFor(payers, settle.group(), available),
+                available.get(payers.subscriber().moneyAccount()),
+                payers.fenPerMegabyte());
+        String prefix = idPrefix + ":" + settle.group() + ":over";
+        for (int i = 0; i < extra.parts().size(); i++) {
+          batch.add(posted(TransferIds.of("nchf-over", prefix, Integer.toString(i)), payers, extra.parts().get(i), available));
+        }
+        charged.merge(settle.group(), extra.grantedBytes(), Long::sum);
       }
     }
-    if (!requests.isEmpty()) {
-      ledger.submit(requests).join();
+    Map<RatingGroup, Grant> grants = new LinkedHashMap<>();
+    if (payers.subscriber() == null || asks.isEmpty()) {
+      submit(batch);
+      return new Result(charged, grants);
     }
-    return usedBytes - split.overuseBytes();
+    grantAll(idPrefix, payers, asks, available, batch, grants);
+    return new Result(charged, grants);
   }
 
   /**
-   * Reserves up to {@code quotaBytes} for {@code group}: from the paying buckets in priority order,
-   * then from money.
-   *
-   * @param idPrefix the prefix of the reservations' ids: the session, sequence and group
+   * Plans every ask over {@code available}, submits them after {@code batch} (the settlements) in
+   * one submit, and plans again what the ledger refused, up to {@link #ROUNDS_MAX} rounds.
    */
-  Grant grant(
+  private void grantAll(
       String idPrefix,
-      Subscriber subscriber,
-      List<Bucket> buckets,
-      RatingGroup group,
-      long quotaBytes,
-      long fenPerMegabyte,
-      Instant now) {
-    List<Bucket> payers = UsagePriority.payersFor(buckets, group, now, zone);
-    List<Reservation> made = new ArrayList<>();
-    long remaining = quotaBytes;
-    boolean last = false;
-    int serial = 0;
-    for (int attempt = 0; attempt < PLAN_ATTEMPTS && remaining > 0; attempt++) {
-      GrantPlan plan = plan(payers, subscriber, remaining, fenPerMegabyte);
-      last = plan.lastOfFunds();
-      if (plan.isEmpty()) {
+      Payers payers,
+      List<Ask> asks,
+      Map<AccountId, Long> available,
+      List<TransferRequest> batch,
+      Map<RatingGroup, Grant> grants) {
+    Map<RatingGroup, List<Reservation>> made = new LinkedHashMap<>();
+    Map<RatingGroup, Long> remaining = new LinkedHashMap<>();
+    Map<RatingGroup, Boolean> last = new HashMap<>();
+    asks.forEach(a -> remaining.put(a.group(), a.quotaBytes()));
+    Map<AccountId, Long> balances = available;
+    List<TransferRequest> pending = batch;
+    for (int round = 0; round < ROUNDS_MAX && !remaining.isEmpty(); round++) {
+      List<TransferRequest> requests = new ArrayList<>(pending);
+      int first = requests.size();
+      List<Reservation> drafts = new ArrayList<>();
+      List<RatingGroup> groupOf = new ArrayList<>();
+      for (Map.Entry<RatingGroup, Long> ask : remaining.entrySet()) {
+        GrantPlan plan =
+            GrantPlan.of(
+                ask.getValue(),
+                payersFor(payers, ask.getKey(), balances),
+                balances.get(payers.subscriber().moneyAccount()),
+                payers.fenPerMegabyte());
+        last.merge(ask.getKey(), plan.lastOfFunds(), Boolean::logicalOr);
+        for (GrantPlan.Part part : plan.parts()) {
+          String prefix = idPrefix + ":" + ask.getKey() + ":" + round;
+          TransferId id = TransferIds.of("nchf", prefix, Integer.toString(drafts.size()));
+          Reservation r = reservation(id, payers, part);
+          requests.add(pendingFor(r));
+          take(balances, r);
+          drafts.add(r);
+          groupOf.add(ask.getKey());
+        }
+      }
+      List<TransferResult> results = submit(requests);
+      boolean refused = false;
+      for (int i = 0; i < drafts.size(); i++) {
+        if (results.get(first + i) instanceof TransferResult.Accepted) {
+          Reservation r = drafts.get(i);
+          made.computeIfAbsent(groupOf.get(i), g -> new ArrayList<>()).add(r);
+          remaining.merge(groupOf.get(i), -r.bytes(), Long::sum);
+        } else {
+          refused = true;
+        }
+      }
+      remaining.values().removeIf(v -> v <= 0);
+      if (!refused) {
         break;
       }
-      List<TransferId> ids = new ArrayList<>();
-      for (int i = 0; i < plan.parts().size(); i++) {
-        ids.add(TransferIds.of("nchf", idPrefix, Integer.toString(serial++)));
-      }
-      List<Reservation> reserved = reserve(ids, subscriber, plan.parts());
-      for (Reservation r : reserved) {
-        made.add(r);
-        remaining -= r.bytes();
-      }
-      if (reserved.size() == plan.parts().size()) {
-        break;
-      }
+      balances = read(payers);
+      pending = List.of();
     }
-    long granted = quotaBytes - remaining;
-    return new Grant(made, granted, last || remaining > 0, validity(made, buckets, now));
+    for (Ask ask : asks) {
+      List<Reservation> reservations = made.getOrDefault(ask.group(), List.of());
+      long bytes = reservations.stream().mapToLong(Reservation::bytes).sum();
+      boolean lastOfFunds = last.getOrDefault(ask.group(), true) || bytes < ask.quotaBytes();
+      grants.put(
+          ask.group(),
+          new Grant(reservations, bytes, lastOfFunds, validity(reservations, payers)));
+    }
   }
 
-  /**
-   * Plans over what the payers and money hold now, read in one command per shard (a subscriber's
-   * accounts all live on one).
-   */
-  private GrantPlan plan(
-      List<Bucket> payers, Subscriber subscriber, long quotaBytes, long fenPerMegabyte) {
+  /** Adds the posts and voids settling {@code settle}; returns the overuse. */
+  private static long settle(
+      Settle settle, long fenPerMegabyte, Map<AccountId, Long> available, List<TransferRequest> batch) {
+    UsageSplit split = UsageSplit.of(settle.held(), settle.usedBytes(), fenPerMegabyte);
+    for (UsageSplit.Post post : split.posts()) {
+      Reservation r = post.reservation();
+      TransferId pending = r.pendingId();
+      long held = r.isMoney() ? r.fen() : r.bytes();
+      long posted = r.isMoney() ? post.fen() : post.bytes();
+      if (posted == 0) {
+        batch.add(TransferRequest.voidPending(TransferIds.of("nchf-void", pending.value()), pending));
+      } else {
+        batch.add(TransferRequest.postPending(TransferIds.of("nchf-post", pending.value()), pending, posted));
+      }
+      available.merge(r.account(), held - posted, Long::sum);
+    }
+    return split.overuseBytes();
+  }
+
+  /** The subscriber's balances now: its live buckets' and its money's available credit. */
+  private Map<AccountId, Long> read(Payers payers) {
     List<AccountId> ids = new ArrayList<>();
-    for (Bucket bucket : payers) {
-      ids.add(bucket.account());
+    payers.live().forEach(b -> ids.add(b.account()));
+    ids.add(payers.subscriber().moneyAccount());
+    List<Optional<Account>> found = ledger.accounts(ids).join();
+    Map<AccountId, Long> available = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      available.put(ids.get(i), Math.max(0, found.get(i).map(Account::availableCredit).orElse(0L)));
     }
-    ids.add(subscriber.moneyAccount());
-    List<Optional<Account>> read = ledger.accounts(ids).join();
-    List<Payer> available = new ArrayList<>();
-    for (int i = 0; i < payers.size(); i++) {
-      long left = read.get(i).map(Account::availableCredit).orElse(0L);
-      available.add(new Payer(payers.get(i), Math.max(0, left)));
-    }
-    long moneyLeft = read.getLast().map(Account::availableCredit).orElse(0L);
-    return GrantPlan.of(quotaBytes, available, Math.max(0, moneyLeft), fenPerMegabyte);
+    return available;
   }
 
-  /**
-   * Makes the plan's reservations in one submit (not linked: each stands alone), and returns those
-   * the ledger accepted; a part a rival session took first is refused and left out.
-   */
-  private List<Reservation> reserve(
-      List<TransferId> ids, Subscriber subscriber, List<GrantPlan.Part> parts) {
+  private List<Payer> payersFor(Payers payers, RatingGroup group, Map<AccountId, Long> available) {
+    List<Payer> list = new ArrayList<>();
+    for (Bucket b : UsagePriority.payersFor(payers.live(), group, payers.now(), zone)) {
+      list.add(new Payer(b, Math.max(0, available.getOrDefault(b.account(), 0L))));
+    }
+    return list;
+  }
+
+  private Reservation reservation(TransferId id, Payers payers, GrantPlan.Part part) {
+    AccountId from = part.bucket() == null ? payers.subscriber().moneyAccount() : part.bucket().account();
+    return new Reservation(
+        id, from, part.bucket() == null ? null : part.bucket().id(), part.bytes(), part.fen());
+  }
+
+  private TransferRequest pendingFor(Reservation r) {
     long timeout = settings.validitySeconds() + settings.reservationGraceSeconds();
-    List<TransferRequest> requests = new ArrayList<>();
-    for (int i = 0; i < parts.size(); i++) {
-      GrantPlan.Part part = parts.get(i);
-      AccountId from = part.bucket() == null ? subscriber.moneyAccount() : part.bucket().account();
-      requests.add(
-          part.bucket() == null
-              ? TransferRequest.pending(
-                  ids.get(i),
-                  from,
-                  accounts.houseBeside(from, TrafficAccounts.DATA_PAY_AS_YOU_GO),
-                  part.fen(),
-                  timeout,
-                  TrafficPurpose.DATA_PAY_AS_YOU_GO.code())
-              : TransferRequest.pending(
-                  ids.get(i),
-                  from,
-                  accounts.houseBeside(from, TrafficAccounts.DATA_USED),
-                  part.bytes(),
-                  timeout,
-                  TrafficPurpose.DATA_USED.code()));
-    }
-    List<TransferResult> results = ledger.submit(requests).join();
-    List<Reservation> made = new ArrayList<>();
-    for (int i = 0; i < parts.size(); i++) {
-      if (results.get(i) instanceof TransferResult.Accepted) {
-        GrantPlan.Part part = parts.get(i);
-        made.add(
-            new Reservation(
-                ids.get(i),
-                requests.get(i).debitAccountId(),
-                part.bucket() == null ? null : part.bucket().id(),
-                part.bytes(),
-                part.fen()));
-      }
-    }
-    return made;
+    return r.isMoney()
+        ? TransferRequest.pending(
+            r.pendingId(),
+            r.account(),
+            accounts.houseBeside(r.account(), TrafficAccounts.DATA_PAY_AS_YOU_GO),
+            r.fen(),
+            timeout,
+            TrafficPurpose.DATA_PAY_AS_YOU_GO.code())
+        : TransferRequest.pending(
+            r.pendingId(),
+            r.account(),
+            accounts.houseBeside(r.account(), TrafficAccounts.DATA_USED),
+            r.bytes(),
+            timeout,
+            TrafficPurpose.DATA_USED.code());
+  }
+
+  /** Overuse paid at once: a posted transfer rather than a reservation. */
+  private TransferRequest posted(
+      TransferId id, Payers payers, GrantPlan.Part part, Map<AccountId, Long> available) {
+    Reservation r = reservation(id, payers, part);
+    take(available, r);
+    TransferRequest pending = pendingFor(r);
+    return TransferRequest.posted(
+        id, pending.debitAccountId(), pending.creditAccountId(), pending.amount(), pending.code());
+  }
+
+  private static void take(Map<AccountId, Long> available, Reservation r) {
+    available.merge(r.account(), -(r.isMoney() ? r.fen() : r.bytes()), Long::sum);
+  }
+
+  private List<TransferResult> submit(List<TransferRequest> requests) {
+    return requests.isEmpty() ? List.of() : ledger.submit(requests).join();
   }
 
   /** The validity: the setting, cut at the soonest end (or idle-hours close) of a bucket used. */
-  private long validity(List<Reservation> made, List<Bucket> buckets, Instant now) {
+  private long validity(List<Reservation> made, Payers payers) {
     long seconds = settings.validitySeconds();
+    Instant now = payers.now();
     for (Reservation r : made) {
       if (r.bucket() == null) {
         continue;
       }
-      for (Bucket b : buckets) {
+      for (Bucket b : payers.live()) {
         if (b.id().equals(r.bucket())) {
           long left = b.usableUntil(now, zone).getEpochSecond() - now.getEpochSecond();
           seconds = Math.min(seconds, Math.max(1, left));

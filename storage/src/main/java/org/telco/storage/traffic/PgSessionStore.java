@@ -1,8 +1,10 @@
 package org.telco.storage.traffic;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +49,7 @@ public final class PgSessionStore implements SessionStore {
       SELECT u.day::date, u.rating_group, sum(u.bytes)::bigint
       FROM unnest(?::text[], ?::int8[], ?::int8[]) AS u(day, rating_group, bytes)
       GROUP BY u.day, u.rating_group
+      ORDER BY 1, 2
       ON CONFLICT (day, rating_group)
         DO UPDATE SET bytes = charging_daily_usage.bytes + excluded.bytes
       """;
@@ -116,6 +119,52 @@ public final class PgSessionStore implements SessionStore {
             addUsage(connection, usage);
           }
           return true;
+        });
+  }
+
+  /**
+   * One save of {@link #saveAll}.
+   *
+   * @param next the session as it is to be stored
+   * @param expectedSequence the sequence the stored session must still be at
+   * @param usage the usage to add if it is written
+   */
+  public record Save(ChargingSession next, long expectedSequence, Collection<DailyUsage> usage) {}
+
+  /**
+   * Writes many saves in one transaction (one commit, one fsync for all): each as {@link #save}
+   * would, its session compare-and-set on its sequence, and the usage of those written added in
+   * one statement, rows taken in (day, rating group) order.
+   *
+   * @return per save, whether it was written
+   */
+  public List<Boolean> saveAll(List<Save> saves) {
+    return db.inTransaction(
+        "save " + saves.size() + " charging sessions",
+        connection -> {
+          int[] counts;
+          try (PreparedStatement update = connection.prepareStatement(SAVE)) {
+            for (Save save : saves) {
+              SessionRows.bind(update, 1, save.next());
+              update.setString(SessionRows.WIDTH + 1, save.next().ref().value());
+              update.setLong(SessionRows.WIDTH + 2, save.expectedSequence());
+              update.addBatch();
+            }
+            counts = update.executeBatch();
+          }
+          List<Boolean> written = new ArrayList<>(saves.size());
+          List<DailyUsage> usage = new ArrayList<>();
+          for (int i = 0; i < saves.size(); i++) {
+            boolean ok = counts[i] > 0;
+            written.add(ok);
+            if (ok) {
+              usage.addAll(saves.get(i).usage());
+            }
+          }
+          if (!usage.isEmpty()) {
+            addUsage(connection, usage);
+          }
+          return written;
         });
   }
 
