@@ -8,6 +8,7 @@ import org.telco.app.traffic.TrafficSettings;
 import org.telco.engine.ShardedLedger;
 import org.telco.outbox.Outbox;
 import org.telco.storage.traffic.PgSessionStore;
+import org.telco.storage.traffic.SessionJournal;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.PlanCatalog;
 import org.telco.subscriber.SubscriberStore;
@@ -38,7 +39,10 @@ record DataServices(TrafficFeatures traffic, ChargingFeatures charging) {
         new ChargingFeatures(
             profile,
             new ChargingFeatures.Stores(
-                subscribers, plans, traffic.buckets(), new PgSessionStore(dataSource)),
+                subscribers,
+                plans,
+                traffic.buckets(),
+                new SessionJournal(new PgSessionStore(dataSource))),
             ledger,
             accounts,
             settings.quota(),

@@ -362,6 +362,7 @@ public final class OperatorFeatures implements AutoCloseable {
   /** Stops the SMS centre and its SMPP server; the stores borrow the node's pool. */
   @Override
   public void close() {
+    charging.close();
     sms.close();
   }
 

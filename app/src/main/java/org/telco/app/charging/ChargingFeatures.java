@@ -24,11 +24,12 @@ import org.telco.web.Endpoints;
  * the subscriber's buckets and money, the ABORT_CHARGING notices when a number is barred, and
  * partners' statements and settlement.
  */
-public final class ChargingFeatures {
+public final class ChargingFeatures implements AutoCloseable {
   private final OnlineCharging charging;
   private final PartnerSettlements settlements;
   private final Outbox outbox;
   private final Clock clock;
+  private final SessionStore sessions;
 
   /**
    * What the charging function reads and writes.
@@ -53,6 +54,7 @@ public final class ChargingFeatures {
       Clock clock) {
     this.outbox = outbox;
     this.clock = clock;
+    this.sessions = stores.sessions();
     this.charging =
         new OnlineCharging(
             stores.subscribers(),
@@ -94,5 +96,17 @@ public final class ChargingFeatures {
   public void register(HttpRouting.Builder routing, Endpoints endpoints) {
     routing.register(NchfRoutes.ROOT, new NchfRoutes(charging).service(endpoints));
     routing.register("/api/v1", new PartnerRoutes(settlements).service(endpoints));
+  }
+
+  /** Stops the session store's writer, if it has one, after the saves waiting. */
+  @Override
+  public void close() {
+    if (sessions instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the charging sessions failed", e);
+      }
+    }
   }
 }

@@ -33,8 +33,8 @@ import org.telco.traffic.UsagePriority;
  * reserved by pending transfers (bucket to data used, money to data pay-as-you-go). A request costs
  * one read of its subscriber's balances and one submit (both one command on the subscriber's
  * shard): the plan works on the balances as they will be once the request's own settlements have
- * landed, and the settlements come first in the submit. A reservation a rival session took first
- * is refused by the ledger's limit flags, and the rest of that grant is planned again over fresh
+ * landed, and the settlements come first in the submit. A reservation a rival session took first is
+ * refused by the ledger's limit flags, and the rest of that grant is planned again over fresh
  * balances.
  */
 final class QuotaDesk {
@@ -65,8 +65,8 @@ final class QuotaDesk {
   /**
    * What a request did.
    *
-   * @param chargedBytes per group, the usage charged (less than reported only when nothing was
-   *     left to pay for overuse)
+   * @param chargedBytes per group, the usage charged (less than reported only when nothing was left
+   *     to pay for overuse)
    * @param grants per group asked, the grant
    */
   record Result(Map<RatingGroup, Long> chargedBytes, Map<RatingGroup, Grant> grants) {}
@@ -97,7 +97,12 @@ final class QuotaDesk {
                 payers.fenPerMegabyte());
         String prefix = idPrefix + ":" + settle.group() + ":over";
         for (int i = 0; i < extra.parts().size(); i++) {
-          batch.add(posted(TransferIds.of("nchf-over", prefix, Integer.toString(i)), payers, extra.parts().get(i), available));
+          batch.add(
+              posted(
+                  TransferIds.of("nchf-over", prefix, Integer.toString(i)),
+                  payers,
+                  extra.parts().get(i),
+                  available));
         }
         charged.merge(settle.group(), extra.grantedBytes(), Long::sum);
       }
@@ -174,14 +179,16 @@ final class QuotaDesk {
       long bytes = reservations.stream().mapToLong(Reservation::bytes).sum();
       boolean lastOfFunds = last.getOrDefault(ask.group(), true) || bytes < ask.quotaBytes();
       grants.put(
-          ask.group(),
-          new Grant(reservations, bytes, lastOfFunds, validity(reservations, payers)));
+          ask.group(), new Grant(reservations, bytes, lastOfFunds, validity(reservations, payers)));
     }
   }
 
   /** Adds the posts and voids settling {@code settle}; returns the overuse. */
   private static long settle(
-      Settle settle, long fenPerMegabyte, Map<AccountId, Long> available, List<TransferRequest> batch) {
+      Settle settle,
+      long fenPerMegabyte,
+      Map<AccountId, Long> available,
+      List<TransferRequest> batch) {
     UsageSplit split = UsageSplit.of(settle.held(), settle.usedBytes(), fenPerMegabyte);
     for (UsageSplit.Post post : split.posts()) {
       Reservation r = post.reservation();
@@ -189,9 +196,12 @@ final class QuotaDesk {
       long held = r.isMoney() ? r.fen() : r.bytes();
       long posted = r.isMoney() ? post.fen() : post.bytes();
       if (posted == 0) {
-        batch.add(TransferRequest.voidPending(TransferIds.of("nchf-void", pending.value()), pending));
+        batch.add(
+            TransferRequest.voidPending(TransferIds.of("nchf-void", pending.value()), pending));
       } else {
-        batch.add(TransferRequest.postPending(TransferIds.of("nchf-post", pending.value()), pending, posted));
+        batch.add(
+            TransferRequest.postPending(
+                TransferIds.of("nchf-post", pending.value()), pending, posted));
       }
       available.merge(r.account(), held - posted, Long::sum);
     }
@@ -220,7 +230,8 @@ final class QuotaDesk {
   }
 
   private Reservation reservation(TransferId id, Payers payers, GrantPlan.Part part) {
-    AccountId from = part.bucket() == null ? payers.subscriber().moneyAccount() : part.bucket().account();
+    AccountId from =
+        part.bucket() == null ? payers.subscriber().moneyAccount() : part.bucket().account();
     return new Reservation(
         id, from, part.bucket() == null ? null : part.bucket().id(), part.bytes(), part.fen());
   }

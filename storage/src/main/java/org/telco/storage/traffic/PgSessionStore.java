@@ -133,8 +133,8 @@ public final class PgSessionStore implements SessionStore {
 
   /**
    * Writes many saves in one transaction (one commit, one fsync for all): each as {@link #save}
-   * would, its session compare-and-set on its sequence, and the usage of those written added in
-   * one statement, rows taken in (day, rating group) order.
+   * would, its session compare-and-set on its sequence, and the usage of those written added in one
+   * statement, rows taken in (day, rating group) order.
    *
    * @return per save, whether it was written
    */
