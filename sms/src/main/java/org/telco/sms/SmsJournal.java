@@ -3,13 +3,12 @@ package org.telco.sms;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.telco.commit.GroupCommit;
 
 /**
  * Stores accepted messages with group commit, routed at once: a writer thread (of two, so that one
@@ -43,63 +42,26 @@ final class SmsJournal implements AutoCloseable {
   private final SmsRouter router;
   private final Clock clock;
   private final Runnable afterCommit;
-  private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
-  private final List<Thread> writers = new ArrayList<>();
-  private volatile boolean open = true;
-
-  private record Entry(ShortMessage message, CompletableFuture<Void> stored) {}
+  private final GroupCommit<ShortMessage, Void> writers;
 
   SmsJournal(SmsStore store, SmsRouter router, Clock clock, Runnable afterCommit) {
     this.store = store;
     this.router = router;
     this.clock = clock;
     this.afterCommit = afterCommit;
-    for (int i = 0; i < WRITERS; i++) {
-      writers.add(Thread.ofPlatform().name("sms-journal-" + i).daemon().start(this::run));
-    }
+    this.writers = new GroupCommit<>("sms-journal", WRITERS, BATCH_MAX, this::write);
   }
 
   /** Completes once {@code message} is stored. */
   CompletableFuture<Void> append(ShortMessage message) {
-    CompletableFuture<Void> stored = new CompletableFuture<>();
-    if (!open) {
-      stored.completeExceptionally(new IllegalStateException("the SMS centre is closed"));
-      return stored;
-    }
-    queue.add(new Entry(message, stored));
-    return stored;
+    return writers.submit(message);
   }
 
-  private void run() {
-    List<Entry> batch = new ArrayList<>();
-    while (open || !queue.isEmpty()) {
-      try {
-        Entry first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        batch.add(first);
-        queue.drainTo(batch, BATCH_MAX - 1);
-        write(batch);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } finally {
-        batch.clear();
-      }
-    }
-  }
-
-  private void write(List<Entry> batch) {
-    try {
-      store(batch.stream().map(Entry::message).toList());
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "could not store " + batch.size() + " messages", e);
-      batch.forEach(entry -> entry.stored().completeExceptionally(e));
-      return;
-    }
-    batch.forEach(entry -> entry.stored().complete(null));
+  /** Stores a batch, then runs the after-commit hook; one null result per message. */
+  private List<Void> write(List<ShortMessage> batch) {
+    store(batch);
     afterCommit.run();
+    return Collections.nCopies(batch.size(), null);
   }
 
   private void store(List<ShortMessage> messages) {
@@ -128,13 +90,6 @@ final class SmsJournal implements AutoCloseable {
 
   @Override
   public void close() {
-    open = false;
-    try {
-      for (Thread writer : writers) {
-        writer.join(5_000);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    writers.close();
   }
 }
