@@ -1,21 +1,14 @@
 package org.telco.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.telco.app.Node;
-import org.telco.app.NodeKind;
-import org.telco.app.NodeSpec;
 import org.telco.app.Platform;
-import org.telco.app.PlatformSettings;
 import org.telco.app.demo.PlatformClient;
 import org.telco.engine.EngineSettings;
 import org.telco.storage.ScratchSpace;
@@ -44,34 +37,13 @@ final class NchfPlatform implements AutoCloseable {
 
   /** Starts the nodes on free ports with {@code shards} ledger shards each. */
   static NchfPlatform start(BenchPostgres postgres, int shards) throws IOException {
-    List<NodeSpec> specs = new ArrayList<>();
-    Map<String, String> urls = new LinkedHashMap<>();
-    for (NodeSpec spec : NodeSpec.ALL_IN_ONE) {
-      if (NODES.contains(spec.name())) {
-        NodeSpec free = spec.onPort(ScratchSpace.freePort());
-        if (free.kind() == NodeKind.OPERATOR) {
-          free = free.onSmppPort(ScratchSpace.freePort());
-        }
-        specs.add(free);
-        urls.put(free.name(), "http://127.0.0.1:" + free.port());
-        postgres.recreateDatabase(PREFIX + free.name());
-      }
-    }
-    Path data = Files.createTempDirectory("telco-bench-nchf");
-    PlatformSettings settings =
-        new PlatformSettings(
-            data,
-            specs,
-            urls,
-            postgres.jdbcUrl(PREFIX + "{node}"),
-            postgres.user(),
-            postgres.password(),
-            false,
-            "127.0.0.1",
-            0,
-            EngineSettings.DEFAULT.withShardCount(shards),
-            false);
-    return new NchfPlatform(postgres, Platform.start(settings), data, urls.get(OPERATOR));
+    BenchNodes nodes =
+        BenchNodes.of(postgres, NODES, PREFIX, EngineSettings.DEFAULT.withShardCount(shards));
+    return new NchfPlatform(
+        postgres,
+        Platform.start(nodes.settings()),
+        nodes.dataDirectory(),
+        nodes.urls().get(OPERATOR));
   }
 
   String url() {

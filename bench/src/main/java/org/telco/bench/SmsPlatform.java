@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,16 +13,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.telco.app.NodeKind;
-import org.telco.app.NodeSpec;
 import org.telco.app.Platform;
-import org.telco.app.PlatformSettings;
 import org.telco.engine.EngineSettings;
 import org.telco.storage.ScratchSpace;
 
@@ -58,36 +53,13 @@ final class SmsPlatform implements AutoCloseable {
 
   /** Starts the nodes on free ports and fresh databases {@code bench_sms_<node>}. */
   static SmsPlatform start(BenchPostgres postgres) throws IOException {
-    List<NodeSpec> specs = new ArrayList<>();
-    Map<String, String> urls = new LinkedHashMap<>();
-    Map<String, Integer> smppPorts = new HashMap<>();
-    for (NodeSpec spec : NodeSpec.ALL_IN_ONE) {
-      if (NODES.contains(spec.name())) {
-        NodeSpec free = spec.onPort(ScratchSpace.freePort());
-        if (free.kind() == NodeKind.OPERATOR) {
-          free = free.onSmppPort(ScratchSpace.freePort());
-          smppPorts.put(free.name(), free.smppPort());
-        }
-        specs.add(free);
-        urls.put(free.name(), "http://127.0.0.1:" + free.port());
-        postgres.recreateDatabase(PREFIX + free.name());
-      }
-    }
-    Path data = Files.createTempDirectory("telco-bench-sms");
-    PlatformSettings settings =
-        new PlatformSettings(
-            data,
-            specs,
-            urls,
-            postgres.jdbcUrl(PREFIX + "{node}"),
-            postgres.user(),
-            postgres.password(),
-            false,
-            "127.0.0.1",
-            0,
-            EngineSettings.DEFAULT,
-            false);
-    return new SmsPlatform(postgres, Platform.start(settings), data, urls, smppPorts);
+    BenchNodes nodes = BenchNodes.of(postgres, NODES, PREFIX, EngineSettings.DEFAULT);
+    return new SmsPlatform(
+        postgres,
+        Platform.start(nodes.settings()),
+        nodes.dataDirectory(),
+        nodes.urls(),
+        nodes.smppPorts());
   }
 
   int smppPort(String node) {
