@@ -1,13 +1,9 @@
 package org.telco.app.device;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import org.telco.app.SettingsFile;
 import org.telco.device.SpendCap;
 
 /**
@@ -17,11 +13,6 @@ import org.telco.device.SpendCap;
  * @param monthlyCapFen the most one device may charge its payer in a calendar month
  */
 public record DeviceSettings(long monthlyCapFen) {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(SerializationFeature.INDENT_OUTPUT);
-
   /** Requires a positive cap. */
   public DeviceSettings {
     if (monthlyCapFen <= 0) {
@@ -48,14 +39,6 @@ public record DeviceSettings(long monthlyCapFen) {
    * @throws IllegalArgumentException when the file's cap is not positive, naming the file
    */
   public static DeviceSettings loadOrCreate(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      MAPPER.writeValue(file.toFile(), defaults());
-    }
-    try {
-      return MAPPER.readValue(file.toFile(), DeviceSettings.class);
-    } catch (ValueInstantiationException e) {
-      throw new IllegalArgumentException(file + ": " + e.getCause().getMessage(), e);
-    }
+    return SettingsFile.loadOrCreate(file, DeviceSettings.class, defaults());
   }
 }

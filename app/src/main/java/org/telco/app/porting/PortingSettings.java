@@ -1,13 +1,9 @@
 package org.telco.app.porting;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.telco.app.SettingsFile;
 import org.telco.porting.AcceptancePolicy;
 import org.telco.porting.PortOutRules;
 import org.telco.porting.VerificationPolicy;
@@ -35,11 +31,6 @@ public record PortingSettings(
     long lockoutHours,
     long simSwapWindowDays,
     long patienceMinutes) {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(SerializationFeature.INDENT_OUTPUT);
-
   /** Checks that every value is usable. */
   public PortingSettings {
     if (compensationLimitFen < 0) {
@@ -90,14 +81,6 @@ public record PortingSettings(
    * @throws IllegalArgumentException when a value is out of range, naming the file
    */
   public static PortingSettings loadOrCreate(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      MAPPER.writeValue(file.toFile(), defaults());
-    }
-    try {
-      return MAPPER.readValue(file.toFile(), PortingSettings.class);
-    } catch (ValueInstantiationException e) {
-      throw new IllegalArgumentException(file + ": " + e.getCause().getMessage(), e);
-    }
+    return SettingsFile.loadOrCreate(file, PortingSettings.class, defaults());
   }
 }

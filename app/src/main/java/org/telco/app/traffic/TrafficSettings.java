@@ -1,16 +1,12 @@
 package org.telco.app.traffic;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.telco.app.SettingsFile;
 import org.telco.charging.Partner;
 import org.telco.charging.QuotaSettings;
 import org.telco.subscriber.PlanId;
@@ -34,11 +30,6 @@ public record TrafficSettings(
     List<String> designatedPlans,
     QuotaSettings quota,
     List<PartnerSetting> partners) {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(SerializationFeature.INDENT_OUTPUT);
-
   /**
    * One partner as configured.
    *
@@ -106,14 +97,6 @@ public record TrafficSettings(
    * @throws IllegalArgumentException when a value is out of range, naming the file
    */
   public static TrafficSettings loadOrCreate(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      MAPPER.writeValue(file.toFile(), defaults());
-    }
-    try {
-      return MAPPER.readValue(file.toFile(), TrafficSettings.class);
-    } catch (ValueInstantiationException e) {
-      throw new IllegalArgumentException(file + ": " + e.getCause().getMessage(), e);
-    }
+    return SettingsFile.loadOrCreate(file, TrafficSettings.class, defaults());
   }
 }
