@@ -26,6 +26,11 @@ public record Reservation(
     }
   }
 
+  /** What it holds in its account's own unit: fen for money, bytes for a bucket. */
+  public long amount() {
+    return isMoney() ? fen : bytes;
+  }
+
   /** Whether it holds money. */
   public boolean isMoney() {
     return bucket == null;

@@ -193,7 +193,6 @@ final class QuotaDesk {
     for (UsageSplit.Post post : split.posts()) {
       Reservation r = post.reservation();
       TransferId pending = r.pendingId();
-      long held = r.isMoney() ? r.fen() : r.bytes();
       long posted = r.isMoney() ? post.fen() : post.bytes();
       if (posted == 0) {
         batch.add(
@@ -203,7 +202,7 @@ final class QuotaDesk {
             TransferRequest.postPending(
                 TransferIds.of("nchf-post", pending.value()), pending, posted));
       }
-      available.merge(r.account(), held - posted, Long::sum);
+      available.merge(r.account(), r.amount() - posted, Long::sum);
     }
     return split.overuseBytes();
   }
@@ -237,22 +236,7 @@ final class QuotaDesk {
   }
 
   private TransferRequest pendingFor(Reservation r) {
-    long timeout = settings.validitySeconds() + settings.reservationGraceSeconds();
-    return r.isMoney()
-        ? TransferRequest.pending(
-            r.pendingId(),
-            r.account(),
-            accounts.houseBeside(r.account(), TrafficAccounts.DATA_PAY_AS_YOU_GO),
-            r.fen(),
-            timeout,
-            TrafficPurpose.DATA_PAY_AS_YOU_GO.code())
-        : TransferRequest.pending(
-            r.pendingId(),
-            r.account(),
-            accounts.houseBeside(r.account(), TrafficAccounts.DATA_USED),
-            r.bytes(),
-            timeout,
-            TrafficPurpose.DATA_USED.code());
+    return transferFor(r, true);
   }
 
   /** Overuse paid at once: a posted transfer rather than a reservation. */
@@ -260,13 +244,28 @@ final class QuotaDesk {
       TransferId id, Payers payers, GrantPlan.Part part, Map<AccountId, Long> available) {
     Reservation r = reservation(id, payers, part);
     take(available, r);
-    TransferRequest pending = pendingFor(r);
-    return TransferRequest.posted(
-        id, pending.debitAccountId(), pending.creditAccountId(), pending.amount(), pending.code());
+    return transferFor(r, false);
+  }
+
+  /**
+   * The transfer that takes {@code r}: from its bucket to data used, or from money to data
+   * pay-as-you-go; pending (a reservation, expiring after validity plus grace) or posted.
+   */
+  private TransferRequest transferFor(Reservation r, boolean pending) {
+    TrafficPurpose purpose =
+        r.isMoney() ? TrafficPurpose.DATA_PAY_AS_YOU_GO : TrafficPurpose.DATA_USED;
+    int member = r.isMoney() ? TrafficAccounts.DATA_PAY_AS_YOU_GO : TrafficAccounts.DATA_USED;
+    AccountId to = accounts.houseBeside(r.account(), member);
+    if (!pending) {
+      return TransferRequest.posted(r.pendingId(), r.account(), to, r.amount(), purpose.code());
+    }
+    long timeout = settings.validitySeconds() + settings.reservationGraceSeconds();
+    return TransferRequest.pending(
+        r.pendingId(), r.account(), to, r.amount(), timeout, purpose.code());
   }
 
   private static void take(Map<AccountId, Long> available, Reservation r) {
-    available.merge(r.account(), -(r.isMoney() ? r.fen() : r.bytes()), Long::sum);
+    available.merge(r.account(), -r.amount(), Long::sum);
   }
 
   private List<TransferResult> submit(List<TransferRequest> requests) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.telco.ledger.TransferId;
 import org.telco.ledger.TransferRejection;
 import org.telco.ledger.TransferRequest;
 import org.telco.ledger.TransferResult;
@@ -264,24 +265,12 @@ final class TrafficPurchases {
    * record.
    */
   private TrafficPurchase voidPurchase(TrafficPurchase purchase, VoidReason reason) {
-    TransferResult money =
-        ledger.submit(
-            TransferRequest.voidPending(purchase.moneyVoidId(), purchase.moneyTransferId()));
+    TransferResult money = voidOrExpire(purchase.moneyVoidId(), purchase.moneyTransferId());
     if (money instanceof TransferResult.Rejected rejected
         && rejected.reason() == TransferRejection.PENDING_TRANSFER_ALREADY_POSTED) {
       return complete(purchase);
     }
-    if (money instanceof TransferResult.Rejected rejected
-        && rejected.reason() == TransferRejection.PENDING_TRANSFER_EXPIRED) {
-      ledger.expire(purchase.moneyTransferId());
-    }
-    TransferResult data =
-        ledger.submit(
-            TransferRequest.voidPending(purchase.dataVoidId(), purchase.dataTransferId()));
-    if (data instanceof TransferResult.Rejected rejected
-        && rejected.reason() == TransferRejection.PENDING_TRANSFER_EXPIRED) {
-      ledger.expire(purchase.dataTransferId());
-    }
+    voidOrExpire(purchase.dataVoidId(), purchase.dataTransferId());
     stores.buckets().move(purchase.bucketId(), BucketState.PENDING, BucketState.VOIDED);
     stores
         .cards()
@@ -289,6 +278,19 @@ final class TrafficPurchases {
         .ifPresent(card -> stores.cards().move(card.id(), CardState.PENDING, CardState.VOIDED));
     stores.purchases().voidAt(purchase.id(), purchase.step(), reason, now());
     return reread(purchase);
+  }
+
+  /**
+   * Voids a pending transfer; one whose timeout has passed is expired at once instead, as the timer
+   * poller would do a moment later, so its reservation is released now.
+   */
+  private TransferResult voidOrExpire(TransferId voidId, TransferId pendingId) {
+    TransferResult result = ledger.submit(TransferRequest.voidPending(voidId, pendingId));
+    if (result instanceof TransferResult.Rejected rejected
+        && rejected.reason() == TransferRejection.PENDING_TRANSFER_EXPIRED) {
+      ledger.expire(pendingId);
+    }
+    return result;
   }
 
   /** The ledger posted the purchase's money: open the product and record the last step. */
