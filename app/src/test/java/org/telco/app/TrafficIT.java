@@ -94,7 +94,7 @@ class TrafficIT {
     HttpResponse<String> created =
         charging(
             "",
-            create(
+            request(
                 user,
                 0,
                 "{\"ratingGroup\":1001,\"requestedUnit\":{\"totalVolume\":10000000}},{\"ratingGroup\":10,\"requestedUnit\":{\"totalVolume\":10000000}}"));
@@ -117,7 +117,7 @@ class TrafficIT {
     HttpResponse<String> updated =
         charging(
             "/" + ref + "/update",
-            update(
+            request(
                 user,
                 1,
                 "{\"ratingGroup\":1001,\"requestedUnit\":{\"totalVolume\":10000000},\"usedUnitContainer\":[{\"localSequenceNumber\":1,\"totalVolume\":4000000}]},{\"ratingGroup\":10,\"usedUnitContainer\":[{\"localSequenceNumber\":1,\"totalVolume\":3000000}]}"));
@@ -126,7 +126,7 @@ class TrafficIT {
     HttpResponse<String> retried =
         charging(
             "/" + ref + "/update",
-            update(
+            request(
                     user,
                     1,
                     "{\"ratingGroup\":1001,\"requestedUnit\":{\"totalVolume\":10000000},\"usedUnitContainer\":[{\"localSequenceNumber\":1,\"totalVolume\":4000000}]},{\"ratingGroup\":10,\"usedUnitContainer\":[{\"localSequenceNumber\":1,\"totalVolume\":3000000}]}")
@@ -144,12 +144,12 @@ class TrafficIT {
     HttpResponse<String> released =
         charging(
             "/" + ref + "/release",
-            update(
+            request(
                 user,
                 2,
                 "{\"ratingGroup\":1001,\"usedUnitContainer\":[{\"localSequenceNumber\":2,\"totalVolume\":2000000}]}"));
     assertThat(released.statusCode()).isEqualTo(204);
-    assertThat(charging("/" + ref + "/update", update(user, 3, "")).statusCode()).isEqualTo(404);
+    assertThat(charging("/" + ref + "/update", request(user, 3, "")).statusCode()).isEqualTo(404);
 
     LocalDate today =
         LocalDate.ofInstant(platform.platform.clock().instant(), ZoneId.of("Asia/Shanghai"));
@@ -180,7 +180,7 @@ class TrafficIT {
     HttpResponse<String> created =
         charging(
             "",
-            create(user, 0, "{\"ratingGroup\":10,\"requestedUnit\":{\"totalVolume\":5000000}}")
+            request(user, 0, "{\"ratingGroup\":10,\"requestedUnit\":{\"totalVolume\":5000000}}")
                 .replace(
                     "\"invocationSequenceNumber\"",
                     "\"notifyUri\":\"" + notify + "\",\"invocationSequenceNumber\""));
@@ -200,7 +200,7 @@ class TrafficIT {
     HttpResponse<String> denied =
         charging(
             location.substring(location.lastIndexOf('/')) + "/update",
-            update(
+            request(
                 user,
                 1,
                 "{\"ratingGroup\":10,\"requestedUnit\":{},\"usedUnitContainer\":[{\"localSequenceNumber\":1,\"totalVolume\":5000000}]}"));
@@ -212,7 +212,8 @@ class TrafficIT {
                 .asText())
         .isEqualTo("END_USER_SERVICE_DENIED");
     assertThat(
-            charging("", create(user, 0, "{\"ratingGroup\":10,\"requestedUnit\":{}}")).statusCode())
+            charging("", request(user, 0, "{\"ratingGroup\":10,\"requestedUnit\":{}}"))
+                .statusCode())
         .isEqualTo(403);
   }
 
@@ -226,7 +227,8 @@ class TrafficIT {
         .isEqualTo("INVALID_MSG_FORMAT");
 
     HttpResponse<String> missing =
-        charging("", create("8613800000001", 0, "").replace("\"invocationSequenceNumber\":0,", ""));
+        charging(
+            "", request("8613800000001", 0, "").replace("\"invocationSequenceNumber\":0,", ""));
     assertThat(missing.statusCode()).isEqualTo(400);
     JsonNode problem = JSON.readTree(missing.body());
     assertThat(problem.get("cause").asText()).isEqualTo("MANDATORY_IE_MISSING");
@@ -236,17 +238,17 @@ class TrafficIT {
         .isEmpty();
 
     HttpResponse<String> unknown =
-        charging("", create("8613899999999", 0, "{\"ratingGroup\":10,\"requestedUnit\":{}}"));
+        charging("", request("8613899999999", 0, "{\"ratingGroup\":10,\"requestedUnit\":{}}"));
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(unknown.body()).get("cause").asText()).isEqualTo("USER_UNKNOWN");
 
-    assertThat(charging("/nosuchsession1/update", update("8613800000001", 1, "")).statusCode())
+    assertThat(charging("/nosuchsession1/update", request("8613800000001", 1, "")).statusCode())
         .isEqualTo(404);
     assertThat(
             CLIENT
                 .send(
                     HttpRequest.newBuilder(URI.create(nchf))
-                        .POST(HttpRequest.BodyPublishers.ofString(create("8613800000001", 0, "")))
+                        .POST(HttpRequest.BodyPublishers.ofString(request("8613800000001", 0, "")))
                         .build(),
                     HttpResponse.BodyHandlers.ofString())
                 .statusCode())
@@ -273,7 +275,8 @@ class TrafficIT {
     return answer.json();
   }
 
-  private static String create(String msisdn, long sequence, String units) {
+  /** A ChargingDataRequest naming {@code msisdn} by GPSI, with these multipleUnitUsage entries. */
+  private static String request(String msisdn, long sequence, String units) {
     return "{\"subscriberIdentifier\":\"msisdn-"
         + msisdn
         + "\",\"nfConsumerIdentification\":{\"nodeFunctionality\":\"SMF\"},"
@@ -285,10 +288,6 @@ class TrafficIT {
         + "\"multipleUnitUsage\":["
         + units
         + "]}";
-  }
-
-  private static String update(String msisdn, long sequence, String units) {
-    return create(msisdn, sequence, units);
   }
 
   private static HttpResponse<String> charging(String path, String body)
