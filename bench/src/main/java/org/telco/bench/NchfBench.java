@@ -1,8 +1,8 @@
 package org.telco.bench;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.telco.app.smf.NchfClient;
 import org.telco.app.smf.Provisioning;
 import org.telco.engine.ShardStatistics;
 import picocli.CommandLine.Command;
@@ -117,39 +116,35 @@ final class NchfBench implements Callable<Integer> {
             + " in %.1f s%n",
         numbers.size(), (System.nanoTime() - seeding) / 1e9);
     NchfLoad.Shape shape = new NchfLoad.Shape(updates, 100_000, 20_000);
-    try (NchfClient client =
-        new NchfClient(platform.url(), platform.adminKey(), Duration.ofSeconds(10), 2)) {
-      NchfLoad load = new NchfLoad(client, numbers, shape);
-      Phase closed = phase(out, postgres, platform, load, "closed loop", workers, 0);
-      double openRate = rate > 0 ? rate : Math.max(1, Math.floor(closed.perSecond() / 2));
-      int openWorkers = (int) Math.max(workers, Math.ceil(openRate / 10));
-      Phase open = phase(out, postgres, platform, load, "open loop", openWorkers, openRate);
-      Thread.sleep(500);
-      NchfAudit audit =
-          NchfAudit.of(platform, numbers, load.reportedBytes(), load.uncertainBytes());
-      out.println();
-      out.println("== summary ==");
-      out.printf(
-          "throughput (closed loop, %d workers): %,.0f requests/s (target %,.0f: %s)%n",
-          workers,
-          closed.perSecond(),
-          TARGET_PER_SECOND,
-          closed.perSecond() >= TARGET_PER_SECOND ? "met" : "NOT met");
-      out.printf(
-          "latency at %,.0f requests/s (open loop): p50 %.1f ms, p99 %.1f ms (target p99 <= %.0f ms"
-              + " at %,.0f/s: %s)%n",
-          openRate,
-          open.latency().p50() / 1e6,
-          open.latency().p99() / 1e6,
-          TARGET_P99_MILLIS,
-          TARGET_PER_SECOND / 2,
-          open.latency().p99() / 1e6 <= TARGET_P99_MILLIS && openRate >= TARGET_PER_SECOND / 2
-              ? "met"
-              : "NOT met");
-      out.println("failed requests (all phases): " + load.failures());
-      out.println("audit: " + audit.description());
-      return audit.passed() ? 0 : 1;
-    }
+    NchfLoad load = new NchfLoad(URI.create(platform.url()), platform.adminKey(), numbers, shape);
+    Phase closed = phase(out, postgres, platform, load, "closed loop", workers, 0);
+    double openRate = rate > 0 ? rate : Math.max(1, Math.floor(closed.perSecond() / 2));
+    int openWorkers = (int) Math.max(workers, Math.ceil(openRate / 10));
+    Phase open = phase(out, postgres, platform, load, "open loop", openWorkers, openRate);
+    Thread.sleep(500);
+    NchfAudit audit = NchfAudit.of(platform, numbers, load.reportedBytes(), load.uncertainBytes());
+    out.println();
+    out.println("== summary ==");
+    out.printf(
+        "throughput (closed loop, %d workers): %,.0f requests/s (target %,.0f: %s)%n",
+        workers,
+        closed.perSecond(),
+        TARGET_PER_SECOND,
+        closed.perSecond() >= TARGET_PER_SECOND ? "met" : "NOT met");
+    out.printf(
+        "latency at %,.0f requests/s (open loop): p50 %.1f ms, p99 %.1f ms (target p99 <= %.0f ms"
+            + " at %,.0f/s: %s)%n",
+        openRate,
+        open.latency().p50() / 1e6,
+        open.latency().p99() / 1e6,
+        TARGET_P99_MILLIS,
+        TARGET_PER_SECOND / 2,
+        open.latency().p99() / 1e6 <= TARGET_P99_MILLIS && openRate >= TARGET_PER_SECOND / 2
+            ? "met"
+            : "NOT met");
+    out.println("failed requests (all phases): " + load.failures());
+    out.println("audit: " + audit.description());
+    return audit.passed() ? 0 : 1;
   }
 
   /** One loop's figures. */
@@ -187,11 +182,12 @@ final class NchfBench implements Callable<Integer> {
         5,
         5,
         TimeUnit.SECONDS);
+    NchfLoad.Running running = load.start(threads, perSecond, measureFrom, end);
     Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
     MachineUsage usageFrom = MachineUsage.now();
     BenchPostgres.WalCounters walFrom = postgres.wal();
     long[] ledgerFrom = ledger(platform);
-    List<NchfLoad.Worker> results = load.run(threads, perSecond, measureFrom, end);
+    List<NchfLoad.Worker> results = running.await();
     MachineUsage usageTo = MachineUsage.now();
     BenchPostgres.WalCounters wal = postgres.wal().minus(walFrom);
     long[] ledgerTo = ledger(platform);

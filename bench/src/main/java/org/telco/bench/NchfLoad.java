@@ -1,5 +1,6 @@
 package org.telco.bench;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,16 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import org.telco.app.nchf.ChargingDataRequest;
-import org.telco.app.nchf.MultipleUnitUsage;
-import org.telco.app.nchf.NFIdentification;
-import org.telco.app.nchf.NodeFunctionality;
-import org.telco.app.nchf.RequestedUnit;
-import org.telco.app.nchf.Trigger;
-import org.telco.app.nchf.TriggerCategory;
-import org.telco.app.nchf.TriggerType;
-import org.telco.app.nchf.UsedUnitContainer;
-import org.telco.app.smf.NchfClient;
+import java.util.function.Function;
 
 /**
  * The Nchf load: workers that each play charging sessions one after the other, a create asking
@@ -26,13 +18,18 @@ import org.telco.app.smf.NchfClient;
  * used and asking again, and a release reporting the rest. In a closed loop each worker sends its
  * next request as soon as the last is answered; in an open loop each sends on a fixed schedule and
  * latency runs from the scheduled time, so a slow answer also counts against the requests queued
- * behind it. Usage is counted only when the CHF acknowledged it.
+ * behind it. Usage is counted only when the CHF acknowledged it. Each worker has its own keep-alive
+ * connection ({@link NchfWire}) and writes its bodies as text ({@link NchfBodies}).
  */
 final class NchfLoad {
-  private static final String NF_NAME = "7b5a3c1e-2d4f-4a6b-8c9d-0e1f2a3b4c5d";
   private static final long[] GROUPS = {10, 1001};
+  private static final int TIMEOUT_MILLIS = 10_000;
+  private static final int RETRANSMISSIONS_MAX = 2;
 
-  private final NchfClient client;
+  private final String host;
+  private final int port;
+  private final String adminKey;
+  private final NchfBodies bodies;
   private final List<String> subscribers;
   private final Shape shape;
   private final LongAdder answered = new LongAdder();
@@ -49,8 +46,12 @@ final class NchfLoad {
    */
   record Shape(int updates, long requestedBytes, long usedBytes) {}
 
-  NchfLoad(NchfClient client, List<String> subscribers, Shape shape) {
-    this.client = client;
+  /** A load on the CHF at {@code url} (e.g. {@code http://127.0.0.1:8081}) with its admin key. */
+  NchfLoad(URI url, String adminKey, List<String> subscribers, Shape shape) {
+    this.host = url.getHost();
+    this.port = url.getPort();
+    this.adminKey = adminKey;
+    this.bodies = new NchfBodies(GROUPS, shape.requestedBytes(), shape.usedBytes());
     this.subscribers = List.copyOf(subscribers);
     this.shape = shape;
   }
@@ -93,13 +94,24 @@ final class NchfLoad {
     return sums;
   }
 
+  /** Workers under way; {@link #await} waits for them to end. */
+  record Running(List<Thread> threads, List<Worker> workers) {
+    /** Waits for every worker to end; what each saw. */
+    List<Worker> await() throws InterruptedException {
+      for (Thread thread : threads) {
+        thread.join();
+      }
+      return workers;
+    }
+  }
+
   /**
-   * Runs {@code workers} until {@code endNanos}, recording the answers after {@code measureFrom}.
-   * With {@code perSecond} > 0 the workers together send that many requests a second (open loop);
-   * with 0 each sends as fast as it is answered (closed loop).
+   * Starts {@code workers} that run until {@code endNanos} and record the answers after {@code
+   * measureFrom} (the time before it warms the node up). With {@code perSecond} > 0 the workers
+   * together send that many requests a second (open loop); with 0 each sends as fast as it is
+   * answered (closed loop).
    */
-  List<Worker> run(int workers, double perSecond, long measureFrom, long endNanos)
-      throws InterruptedException {
+  Running start(int workers, double perSecond, long measureFrom, long endNanos) {
     List<Worker> results = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     long start = System.nanoTime();
@@ -114,17 +126,14 @@ final class NchfLoad {
               .name("nchf-" + i)
               .start(() -> work(index, worker, interval, first, measureFrom, endNanos)));
     }
-    for (Thread thread : threads) {
-      thread.join();
-    }
-    return results;
+    return new Running(threads, results);
   }
 
   private void work(
       int index, Worker worker, long interval, long first, long measureFrom, long endNanos) {
-    Session session = new Session(subscribers.get(index % subscribers.size()));
     long due = first;
-    try {
+    try (NchfWire wire = new NchfWire(host, port, adminKey, TIMEOUT_MILLIS, RETRANSMISSIONS_MAX)) {
+      Session session = new Session(subscribers.get(index % subscribers.size()), wire);
       while (true) {
         if (interval > 0) {
           sleepUntil(due);
@@ -145,104 +154,74 @@ final class NchfLoad {
     }
   }
 
-  /** One worker's current charging session. */
+  /** One worker's current charging session, on the worker's own connection. */
   private final class Session {
     private final String subscriber;
+    private final NchfWire wire;
     private String ref;
     private long sequence;
     private long localSequence;
 
-    Session(String msisdn) {
+    Session(String msisdn, NchfWire wire) {
       this.subscriber = "msisdn-" + msisdn;
+      this.wire = wire;
     }
 
     /** Sends the session's next request; its kind. */
-    String step() throws InterruptedException {
+    String step() {
       if (ref == null) {
         sequence = 0;
-        NchfClient.Answer answer = client.create(request(true, false));
-        if (counted("create", answer, 201)) {
-          ref = answer.ref();
+        NchfWire.Reply reply = wire.post("", request(true, false));
+        if (counted("create", reply, 201)) {
+          ref = reply.ref();
         }
         return "create";
       }
       sequence++;
       if (sequence <= shape.updates()) {
-        NchfClient.Answer answer = client.update(ref, request(true, true));
-        if (counted("update", answer, 200)) {
+        NchfWire.Reply reply = wire.post("/" + ref + "/update", request(true, true));
+        if (counted("update", reply, 200)) {
           reportedBytes.add(GROUPS.length * shape.usedBytes());
         } else {
-          uncertain(answer);
+          uncertain(reply);
           ref = null;
         }
         return "update";
       }
-      NchfClient.Answer answer = client.release(ref, request(false, true));
-      if (counted("release", answer, 204)) {
+      NchfWire.Reply reply = wire.post("/" + ref + "/release", request(false, true));
+      if (counted("release", reply, 204)) {
         reportedBytes.add(GROUPS.length * shape.usedBytes());
       } else {
-        uncertain(answer);
+        uncertain(reply);
       }
       ref = null;
       return "release";
     }
 
-    private void uncertain(NchfClient.Answer answer) {
-      if (answer.status() == 0 || answer.status() >= 500) {
+    private void uncertain(NchfWire.Reply reply) {
+      if (reply.status() == 0 || reply.status() >= 500) {
         uncertainBytes.add(GROUPS.length * shape.usedBytes());
       }
     }
 
-    private boolean counted(String kind, NchfClient.Answer answer, int expected) {
+    private boolean counted(String kind, NchfWire.Reply reply, int expected) {
       answered.increment();
-      if (answer.status() == expected) {
+      if (reply.status() == expected) {
         return true;
       }
       String cause =
-          kind + " " + answer.status() + (answer.cause() == null ? "" : " " + answer.cause());
+          kind + " " + reply.status() + (reply.cause() == null ? "" : " " + reply.cause());
       failures.computeIfAbsent(cause, c -> new LongAdder()).increment();
       return false;
     }
 
-    private ChargingDataRequest request(boolean ask, boolean report) {
-      List<MultipleUnitUsage> usages = new ArrayList<>();
+    /** The request's body, the same text when sent again but for its retransmission mark. */
+    private Function<Boolean, String> request(boolean ask, boolean report) {
       String now = Instant.now().toString();
-      for (long group : GROUPS) {
-        List<UsedUnitContainer> used =
-            report
-                ? List.of(
-                    new UsedUnitContainer(
-                        null,
-                        null,
-                        List.of(
-                            Trigger.of(
-                                ask ? TriggerType.QUOTA_THRESHOLD : TriggerType.FINAL,
-                                TriggerCategory.IMMEDIATE_REPORT)),
-                        now,
-                        null,
-                        shape.usedBytes(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        ++localSequence,
-                        null))
-                : null;
-        RequestedUnit requested = ask ? RequestedUnit.ofTotalVolume(shape.requestedBytes()) : null;
-        usages.add(new MultipleUnitUsage(group, requested, used, null));
-      }
-      return new ChargingDataRequest(
-          subscriber,
-          NFIdentification.of(NodeFunctionality.SMF, NF_NAME),
-          now,
-          sequence,
-          null,
-          null,
-          null,
-          null,
-          usages,
-          null,
-          null);
+      long first = localSequence + 1;
+      localSequence += report ? GROUPS.length : 0;
+      long seq = sequence;
+      return again -> bodies.request(subscriber, seq, now, ask, report, first, again);
     }
   }
 
