@@ -56,6 +56,7 @@ import org.telco.storage.payment.PgPaymentStore;
 import org.telco.storage.sms.PgSmsStore;
 import org.telco.storage.subscriber.PgSubscriberStore;
 import org.telco.storage.time.PgTimerStore;
+import org.telco.subscriber.CachingSubscriberStore;
 import org.telco.subscriber.OperatorId;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.OperatorProfiles;
@@ -74,6 +75,9 @@ import org.telco.web.PeerClient;
  * operator's tables or house accounts.
  */
 public final class OperatorFeatures implements AutoCloseable {
+  /** Subscribers kept in memory for the readers on every request (charging, SMS). */
+  private static final int CACHED_SUBSCRIBERS_MAX = 200_000;
+
   private final OperatorProfile profile;
   private final PlanCatalog plans;
   private final SubscriberStore subscribers;
@@ -112,7 +116,8 @@ public final class OperatorFeatures implements AutoCloseable {
             .orElseThrow(
                 () -> new IllegalArgumentException("operators.json has no operator " + name));
     this.plans = PlanCatalog.demo(id);
-    this.subscribers = new PgSubscriberStore(dataSource);
+    this.subscribers =
+        new CachingSubscriberStore(new PgSubscriberStore(dataSource), CACHED_SUBSCRIBERS_MAX);
     PaymentStore paymentStore = new PgPaymentStore(dataSource);
     this.outbox = new PgOutbox(dataSource);
     this.hlr = new SimulatedHlr(new PgHlrStore(dataSource), clock);

@@ -12,6 +12,7 @@ import org.telco.storage.traffic.PgPurchaseStore;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.traffic.BucketStore;
+import org.telco.traffic.CachingBucketStore;
 import org.telco.traffic.CardNumbers;
 import org.telco.traffic.TrafficAccounts;
 import org.telco.traffic.TrafficCatalog;
@@ -24,6 +25,9 @@ import org.telco.web.Endpoints;
  */
 public final class TrafficFeatures {
   private static final int SWEEP_LIMIT = 1_000;
+
+  /** Subscribers whose live buckets charging keeps in memory (about 1 kB each). */
+  private static final int CACHED_OWNERS_MAX = 200_000;
 
   private final TrafficStores stores;
   private final TrafficAccounts accounts;
@@ -43,7 +47,7 @@ public final class TrafficFeatures {
     this.accounts = accounts;
     this.stores =
         new TrafficStores(
-            new PgBucketStore(dataSource),
+            new CachingBucketStore(new PgBucketStore(dataSource), CACHED_OWNERS_MAX),
             new PgPurchaseStore(dataSource),
             new PgCardStore(dataSource));
     TrafficCatalog catalog = TrafficCatalog.demo(profile.id());

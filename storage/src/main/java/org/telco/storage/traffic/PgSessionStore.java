@@ -27,7 +27,9 @@ import org.telco.traffic.RatingGroup;
  * the races. A save is one transaction: an {@code UPDATE ... WHERE sequence = ?} of the session
  * and, only if that changed the row, one upsert that adds the reported usage to each day and rating
  * group (summed first, so one request may report a pair twice). Of two saves from one sequence, the
- * one that waits for the other's row lock finds the sequence moved on and writes nothing.
+ * one that waits for the other's row lock finds the sequence moved on and writes nothing. {@link
+ * #saveAll} writes many saves in one transaction, and may insert a session on its first save, for
+ * {@link SessionJournal}.
  */
 public final class PgSessionStore implements SessionStore {
   private static final String UNIQUE_VIOLATION = "23505";
@@ -35,6 +37,7 @@ public final class PgSessionStore implements SessionStore {
   private static final String CREATE =
       "INSERT INTO charging_session (%s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           .formatted(SessionRows.COLUMNS);
+  private static final String INSERT_NEW = CREATE + " ON CONFLICT (ref) DO NOTHING";
   private static final String FIND =
       "SELECT %s FROM charging_session WHERE ref = ?".formatted(SessionRows.COLUMNS);
   private static final String SAVE =
@@ -128,8 +131,11 @@ public final class PgSessionStore implements SessionStore {
    * @param next the session as it is to be stored
    * @param expectedSequence the sequence the stored session must still be at
    * @param usage the usage to add if it is written
+   * @param insert whether the session was never stored: it is inserted (written unless its ref is
+   *     taken) instead of compared and set
    */
-  public record Save(ChargingSession next, long expectedSequence, Collection<DailyUsage> usage) {}
+  public record Save(
+      ChargingSession next, long expectedSequence, Collection<DailyUsage> usage, boolean insert) {}
 
   /**
    * Writes many saves in one transaction (one commit, one fsync for all): each as {@link #save}
@@ -142,20 +148,12 @@ public final class PgSessionStore implements SessionStore {
     return db.inTransaction(
         "save " + saves.size() + " charging sessions",
         connection -> {
-          int[] counts;
-          try (PreparedStatement update = connection.prepareStatement(SAVE)) {
-            for (Save save : saves) {
-              SessionRows.bind(update, 1, save.next());
-              update.setString(SessionRows.WIDTH + 1, save.next().ref().value());
-              update.setLong(SessionRows.WIDTH + 2, save.expectedSequence());
-              update.addBatch();
-            }
-            counts = update.executeBatch();
-          }
+          int[] inserted = insertAll(connection, saves);
+          int[] updated = updateAll(connection, saves);
           List<Boolean> written = new ArrayList<>(saves.size());
           List<DailyUsage> usage = new ArrayList<>();
-          for (int i = 0; i < saves.size(); i++) {
-            boolean ok = counts[i] > 0;
+          for (int i = 0, inserts = 0, updates = 0; i < saves.size(); i++) {
+            boolean ok = saves.get(i).insert() ? inserted[inserts++] > 0 : updated[updates++] > 0;
             written.add(ok);
             if (ok) {
               usage.addAll(saves.get(i).usage());
@@ -166,6 +164,40 @@ public final class PgSessionStore implements SessionStore {
           }
           return written;
         });
+  }
+
+  /** Inserts the sessions of the saves that insert; the row counts in their order. */
+  private static int[] insertAll(Connection connection, List<Save> saves) throws SQLException {
+    if (saves.stream().noneMatch(Save::insert)) {
+      return new int[0];
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_NEW)) {
+      for (Save save : saves) {
+        if (save.insert()) {
+          SessionRows.bind(insert, 1, save.next());
+          insert.addBatch();
+        }
+      }
+      return insert.executeBatch();
+    }
+  }
+
+  /** Compares and sets the sessions of the other saves; the row counts in their order. */
+  private static int[] updateAll(Connection connection, List<Save> saves) throws SQLException {
+    if (saves.stream().allMatch(Save::insert)) {
+      return new int[0];
+    }
+    try (PreparedStatement update = connection.prepareStatement(SAVE)) {
+      for (Save save : saves) {
+        if (!save.insert()) {
+          SessionRows.bind(update, 1, save.next());
+          update.setString(SessionRows.WIDTH + 1, save.next().ref().value());
+          update.setLong(SessionRows.WIDTH + 2, save.expectedSequence());
+          update.addBatch();
+        }
+      }
+      return update.executeBatch();
+    }
   }
 
   private static void addUsage(Connection connection, Collection<DailyUsage> usage)

@@ -1,7 +1,9 @@
 package org.telco.storage.traffic;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,12 +24,20 @@ import org.telco.traffic.RatingGroup;
  * instead of paying one each. Open sessions are also kept in memory as last written, so a request
  * reads its session without a round trip; this node is the only writer of its sessions, and a
  * session is cached only once its row is committed, so the copy is never ahead of the database.
+ *
+ * <p>A new session is not written when it is created but with its first save, which inserts it: the
+ * create's first request is answered only after that save, so nothing a client was told about is
+ * missing after a restart, and a create costs no transaction of its own. Until then it lives only
+ * here, among the open sessions.
  */
 public final class SessionJournal implements SessionStore, AutoCloseable {
   private static final int BATCH_MAX = 2_048;
+  private static final Comparator<ChargingSession> OLDEST_FIRST =
+      Comparator.comparing(ChargingSession::createdAt).thenComparing(s -> s.ref().value());
 
   private final PgSessionStore store;
   private final ConcurrentHashMap<ChargingRef, ChargingSession> open = new ConcurrentHashMap<>();
+  private final Set<ChargingRef> unwritten = ConcurrentHashMap.newKeySet();
   private final GroupCommit<PgSessionStore.Save, Boolean> writer;
 
   /** A journal over {@code store}, its writer thread started. */
@@ -38,8 +48,10 @@ public final class SessionJournal implements SessionStore, AutoCloseable {
 
   @Override
   public void create(ChargingSession session) {
-    store.create(session);
-    remember(session);
+    if (open.putIfAbsent(session.ref(), session) != null || store.find(session.ref()).isPresent()) {
+      throw new IllegalStateException("charging ref drawn twice: " + session.ref());
+    }
+    unwritten.add(session.ref());
   }
 
   @Override
@@ -55,11 +67,17 @@ public final class SessionJournal implements SessionStore, AutoCloseable {
 
   @Override
   public boolean save(ChargingSession next, long expectedSequence, Collection<DailyUsage> usage) {
-    boolean written =
-        writer.submit(new PgSessionStore.Save(next, expectedSequence, List.copyOf(usage))).join();
+    boolean insert = unwritten.contains(next.ref());
+    if (insert && open.get(next.ref()).sequence() != expectedSequence) {
+      return false;
+    }
+    PgSessionStore.Save save =
+        new PgSessionStore.Save(next, expectedSequence, List.copyOf(usage), insert);
+    boolean written = writer.submit(save).join();
     if (written) {
+      unwritten.remove(next.ref());
       remember(next);
-    } else {
+    } else if (!insert) {
       open.remove(next.ref());
     }
     return written;
@@ -67,7 +85,15 @@ public final class SessionJournal implements SessionStore, AutoCloseable {
 
   @Override
   public List<ChargingSession> openOf(Msisdn msisdn) {
-    return store.openOf(msisdn);
+    List<ChargingSession> sessions = new ArrayList<>(store.openOf(msisdn));
+    for (ChargingRef ref : unwritten) {
+      ChargingSession fresh = open.get(ref);
+      if (fresh != null && fresh.msisdn().equals(msisdn)) {
+        sessions.add(fresh);
+      }
+    }
+    sessions.sort(OLDEST_FIRST);
+    return sessions;
   }
 
   @Override
