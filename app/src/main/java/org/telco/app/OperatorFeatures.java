@@ -356,7 +356,9 @@ public final class OperatorFeatures implements AutoCloseable {
 
   /** The handlers of the operator's timers (emergency-credit offers and deadlines), by kind. */
   public Map<String, TimerHandler> timerHandlers() {
-    return emergencyCredit.timerHandlers();
+    Map<String, TimerHandler> handlers = new HashMap<>(emergencyCredit.timerHandlers());
+    handlers.putAll(traffic.timerHandlers());
+    return handlers;
   }
 
   /** The outbox messages not yet delivered, for monitoring. */

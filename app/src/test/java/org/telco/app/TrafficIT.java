@@ -255,6 +255,27 @@ class TrafficIT {
         .isEqualTo(401);
   }
 
+  @Test
+  void aMonthlyPacksRenewalIsCancelledIdempotentlyAndAnAddOnHasNone() {
+    String user = subscriber(5_000);
+    buy("renewing-" + user, user, "basic-1g", 201);
+    buy("one-off-" + user, user, "addon-500m", 201);
+    String renewals = api + "/subscribers/" + user + "/traffic/renewals/";
+
+    assertThat(Http.delete(renewals + "basic-1g", admin).status()).isEqualTo(204);
+    Http.Response again = Http.delete(renewals + "basic-1g", admin);
+    Http.Response addOn = Http.delete(renewals + "addon-500m", admin);
+    Http.Response bad = Http.delete(renewals + "Basic_1G", admin);
+
+    assertThat(again.status()).isEqualTo(204);
+    assertThat(addOn.status()).isEqualTo(404);
+    assertThat(addOn.json().get("code").asText()).isEqualTo("renewal-unknown");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("field").asText()).isEqualTo("productId");
+    JsonNode products = Http.get(api + "/traffic/products", null).json();
+    assertThat(products.findValuesAsText("renewsMonthly")).contains("true", "false");
+  }
+
   private static String subscriber(long moneyFen) {
     String msisdn = Long.toString(NUMBERS.incrementAndGet());
     alpha.subscribe(msisdn, "Traffic-9x");

@@ -3,14 +3,17 @@ package org.telco.app.traffic;
 import io.helidon.webserver.http.HttpRouting;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.NewAccount;
+import org.telco.storage.time.PgTimerStore;
 import org.telco.storage.traffic.PgBucketStore;
 import org.telco.storage.traffic.PgCardStore;
 import org.telco.storage.traffic.PgPurchaseStore;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.SubscriberStore;
+import org.telco.time.TimerHandler;
 import org.telco.traffic.BucketStore;
 import org.telco.traffic.CachingBucketStore;
 import org.telco.traffic.CardNumbers;
@@ -32,6 +35,7 @@ public final class TrafficFeatures {
   private final TrafficStores stores;
   private final TrafficAccounts accounts;
   private final TrafficPurchases purchases;
+  private final PackRenewals renewals;
   private final BucketExpiry expiry;
   private final TrafficRoutes routes;
 
@@ -52,6 +56,8 @@ public final class TrafficFeatures {
             new PgCardStore(dataSource));
     TrafficCatalog catalog = TrafficCatalog.demo(profile.id());
     DataLedger data = new DataLedger(ledger, accounts);
+    this.renewals =
+        new PackRenewals(new PgTimerStore(dataSource), stores.buckets(), clock, profile.zone());
     this.purchases =
         new TrafficPurchases(
             catalog,
@@ -61,12 +67,14 @@ public final class TrafficFeatures {
             CardNumbers.from(new SecureRandom()),
             clock,
             profile.zone(),
-            settings.purchaseTimeoutSeconds());
+            settings.purchaseTimeoutSeconds(),
+            renewals);
     CardBinding binding =
         new CardBinding(
             catalog, subscribers, stores, data, settings.designation(), clock, profile.zone());
     this.expiry = new BucketExpiry(stores.buckets(), data, clock);
-    this.routes = new TrafficRoutes(catalog, subscribers, stores, data, purchases, binding);
+    this.routes =
+        new TrafficRoutes(catalog, subscribers, stores, data, purchases, binding, renewals);
   }
 
   /** The house accounts of data and traffic sales, to open when the node starts. */
@@ -86,6 +94,11 @@ public final class TrafficFeatures {
    */
   public int sweep() {
     return purchases.voidAbandoned(SWEEP_LIMIT) + expiry.closeEnded(SWEEP_LIMIT);
+  }
+
+  /** The handler of the monthly packs' renewal timers, by kind. */
+  public Map<String, TimerHandler> timerHandlers() {
+    return Map.of(PackRenewals.KIND, timer -> renewals.renew(timer, purchases));
   }
 
   /** Registers the traffic API under {@code /api/v1}. */

@@ -32,7 +32,8 @@ final class TrafficJson {
       List<Long> ratingGroups,
       String idleHours,
       String validity,
-      boolean usedFirst) {
+      boolean usedFirst,
+      boolean renewsMonthly) {
     static Product of(TrafficProduct p) {
       return new Product(
           p.id().value(),
@@ -43,7 +44,8 @@ final class TrafficJson {
           groups(p.ratingGroups()),
           p.idleHours() == null ? null : p.idleHours().start() + "-" + p.idleHours().end(),
           p.validity().days() == 0 ? "end-of-month" : p.validity().days() + "-days",
-          p.usedFirst());
+          p.usedFirst(),
+          PackRenewals.renews(p));
     }
   }
 

@@ -53,6 +53,7 @@ final class TrafficPurchases {
   private final Clock clock;
   private final ZoneId zone;
   private final long timeoutSeconds;
+  private final PackRenewals renewals;
 
   TrafficPurchases(
       TrafficCatalog catalog,
@@ -62,7 +63,8 @@ final class TrafficPurchases {
       CardNumbers cardNumbers,
       Clock clock,
       ZoneId zone,
-      long timeoutSeconds) {
+      long timeoutSeconds,
+      PackRenewals renewals) {
     this.catalog = catalog;
     this.subscribers = subscribers;
     this.stores = stores;
@@ -71,6 +73,7 @@ final class TrafficPurchases {
     this.clock = clock;
     this.zone = zone;
     this.timeoutSeconds = timeoutSeconds;
+    this.renewals = renewals;
   }
 
   /** What came of a purchase. */
@@ -121,7 +124,7 @@ final class TrafficPurchases {
     Optional<TrafficProduct> product = catalog.find(productId);
     Optional<Subscriber> buyer = subscribers.find(msisdn);
     List<Bucket> live = buyer.isPresent() ? stores.buckets().liveOf(msisdn) : List.of();
-    Optional<PurchaseRefusal> refusal = PurchaseRules.preAuthenticate(product, buyer, live);
+    Optional<PurchaseRefusal> refusal = PurchaseRules.preAuthenticate(product, buyer, live, now());
     if (refusal.isPresent()) {
       throw new Refusal(refusal.get());
     }
@@ -211,6 +214,7 @@ final class TrafficPurchases {
       stores.cards().move(purchase.cardId(), CardState.PENDING, CardState.UNBOUND);
     } else {
       stores.buckets().move(purchase.bucketId(), BucketState.PENDING, BucketState.ACTIVE);
+      renewals.scheduleFor(product, stores.buckets().find(purchase.bucketId()).orElseThrow());
     }
     return advance(purchase, null);
   }

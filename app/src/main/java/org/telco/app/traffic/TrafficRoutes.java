@@ -32,6 +32,7 @@ final class TrafficRoutes {
   private final DataLedger ledger;
   private final TrafficPurchases purchases;
   private final CardBinding binding;
+  private final PackRenewals renewals;
 
   TrafficRoutes(
       TrafficCatalog catalog,
@@ -39,13 +40,15 @@ final class TrafficRoutes {
       TrafficStores stores,
       DataLedger ledger,
       TrafficPurchases purchases,
-      CardBinding binding) {
+      CardBinding binding,
+      PackRenewals renewals) {
     this.catalog = catalog;
     this.subscribers = subscribers;
     this.stores = stores;
     this.ledger = ledger;
     this.purchases = purchases;
     this.binding = binding;
+    this.renewals = renewals;
   }
 
   HttpService service(Endpoints endpoints) {
@@ -59,7 +62,29 @@ final class TrafficRoutes {
             .get("/subscribers/{msisdn}/buckets", endpoints.handler(Access.ADMIN, this::buckets))
             .put(
                 "/subscribers/{msisdn}/buckets/priority",
-                endpoints.handler(Access.ADMIN, this::reorder));
+                endpoints.handler(Access.ADMIN, this::reorder))
+            .delete(
+                "/subscribers/{msisdn}/traffic/renewals/{productId}",
+                endpoints.handler(Access.ADMIN, this::cancelRenewal));
+  }
+
+  /** Stops a monthly pack renewing: its live copies stay until their month ends. */
+  private Reply cancelRenewal(Call call) {
+    Msisdn msisdn = MsisdnField.parse(call.pathParameter("msisdn"));
+    String product = call.pathParameter("productId");
+    if (!ProductId.isWellFormed(product)) {
+      throw Problem.invalidField("productId", "productId is 1-40 of a-z, 0-9, '-'").toException();
+    }
+    if (renewals.cancel(msisdn, new ProductId(product)) == 0) {
+      throw new Problem(
+              404,
+              "renewal-unknown",
+              "No renewal to cancel",
+              msisdn.digits() + " holds no live " + product + " pack that renews",
+              null)
+          .toException();
+    }
+    return new Reply(204, null);
   }
 
   private Reply products(Call call) {

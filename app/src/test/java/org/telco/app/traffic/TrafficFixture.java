@@ -23,6 +23,7 @@ import org.telco.subscriber.ServicePassword;
 import org.telco.subscriber.Subscriber;
 import org.telco.subscriber.SubscriberAccounts;
 import org.telco.subscriber.TransferIds;
+import org.telco.time.InMemoryTimerStore;
 import org.telco.time.SimulatedClock;
 import org.telco.traffic.CardDesignation;
 import org.telco.traffic.CardNumbers;
@@ -56,6 +57,8 @@ final class TrafficFixture implements AutoCloseable {
           new InMemoryBucketStore(), new InMemoryPurchaseStore(), new InMemoryCardStore());
   final TrafficCatalog catalog = TrafficCatalog.demo(ALPHA);
   final PlanCatalog plans = PlanCatalog.demo(ALPHA);
+  final InMemoryTimerStore timers = new InMemoryTimerStore();
+  final PackRenewals renewals = new PackRenewals(timers, stores.buckets(), clock, ZONE);
   final TrafficPurchases purchases =
       new TrafficPurchases(
           catalog,
@@ -65,7 +68,8 @@ final class TrafficFixture implements AutoCloseable {
           CardNumbers.from(new SplittableRandom(7)),
           clock,
           ZONE,
-          TIMEOUT_SECONDS);
+          TIMEOUT_SECONDS,
+          renewals);
   final CardBinding binding =
       new CardBinding(catalog, subscribers, stores, ledger, CardDesignation.PURCHASER, clock, ZONE);
   private long serial;
