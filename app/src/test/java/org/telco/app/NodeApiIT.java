@@ -38,7 +38,9 @@ class NodeApiIT {
     assertThat(document.status()).isEqualTo(200);
     assertThat(document.body())
         .startsWith("openapi: 3.0.3")
-        .contains("/api/v1/admin/ledger/transfers");
+        .contains("/api/v1/admin/ledger/transfers")
+        .contains("/api/v1/traffic/purchases")
+        .contains("/nchf-convergedcharging/v3/chargingdata");
   }
 
   @Test
