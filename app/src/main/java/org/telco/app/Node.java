@@ -197,7 +197,7 @@ public final class Node implements AutoCloseable {
         String key = SponsorKeys.of(own.partnerApiKey(), sponsor.id());
         keys.put(
             ApiKeys.hash(key),
-            new Caller(Access.PARTNER, SponsorKeys.CALLER_PREFIX + sponsor.id()));
+            new Caller(Access.SPONSOR, SponsorKeys.CALLER_PREFIX + sponsor.id()));
       }
     }
     Map<String, byte[]> peerKeys = new HashMap<>();

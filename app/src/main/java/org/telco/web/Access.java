@@ -8,6 +8,11 @@ public enum Access {
   ADMIN,
   /** A partner with a partner API key, or an admin. */
   PARTNER,
+  /**
+   * A sponsor of directed traffic with its own key, or an admin: the sponsor's own usage statement
+   * and nothing else (a sponsor key does not open the partner endpoints).
+   */
+  SPONSOR,
   /** Another node of the platform, with a signed request. */
   PEER
 }

@@ -63,6 +63,10 @@ public final class Endpoints {
           keyHolder(request)
               .filter(c -> c.access() == Access.ADMIN || c.access() == Access.PARTNER)
               .orElseThrow(() -> denied(request));
+      case SPONSOR ->
+          keyHolder(request)
+              .filter(c -> c.access() == Access.ADMIN || c.access() == Access.SPONSOR)
+              .orElseThrow(() -> denied(request));
       case PEER ->
           new Caller(
               Access.PEER,

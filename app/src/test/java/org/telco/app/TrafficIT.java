@@ -159,6 +159,18 @@ class TrafficIT {
     assertThat(sameDay.get("apps").get(0).get("totalBytes").asLong()).isEqualTo(6 * MB);
     assertThat(sameDay.get("settlement")).as("today is not closed").isEmpty();
     assertThat(Http.get(period, platform.partnerKey("alpha")).status()).isEqualTo(403);
+    assertThat(Http.get(api + "/partners/nobody/usage?from=" + today, sponsor).status())
+        .as("a sponsor key learns nothing of other partners")
+        .isEqualTo(403);
+    assertThat(
+            Http.post(
+                    api + "/payments",
+                    sponsor,
+                    "{\"id\":\"sponsor-pays\",\"msisdn\":\"%s\",\"amountFen\":100,\"payer\":\"x\"}"
+                        .formatted(user))
+                .status())
+        .as("a sponsor key opens its statement, not the partner API")
+        .isEqualTo(403);
 
     assertThat(Http.post(api + "/admin/clock/advance", admin, "{\"seconds\":86400}").status())
         .isEqualTo(200);
@@ -272,6 +284,9 @@ class TrafficIT {
     assertThat(addOn.json().get("code").asText()).isEqualTo("renewal-unknown");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().get("field").asText()).isEqualTo("productId");
+    Http.Response stranger =
+        Http.delete(api + "/subscribers/8613899999999/traffic/renewals/basic-1g", admin);
+    assertThat(stranger.json().get("code").asText()).isEqualTo("subscriber-not-found");
     JsonNode products = Http.get(api + "/traffic/products", null).json();
     assertThat(products.findValuesAsText("renewsMonthly")).contains("true", "false");
   }

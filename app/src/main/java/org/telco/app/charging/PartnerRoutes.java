@@ -35,7 +35,7 @@ final class PartnerRoutes {
     return rules ->
         rules
             .get("/partners", endpoints.handler(Access.ADMIN, this::list))
-            .get("/partners/{id}/usage", endpoints.handler(Access.PARTNER, this::usage))
+            .get("/partners/{id}/usage", endpoints.handler(Access.SPONSOR, this::usage))
             .post("/partners/{id}/prefunds", endpoints.handler(Access.ADMIN, this::prefund));
   }
 
@@ -70,14 +70,14 @@ final class PartnerRoutes {
   }
 
   private Reply usage(Call call) {
-    Partner partner = partner(call);
-    String caller = call.caller().name();
     boolean staff = call.caller().access() == Access.ADMIN;
-    if (!staff && !caller.equals(SponsorKeys.CALLER_PREFIX + partner.id())) {
+    String asked = SponsorKeys.CALLER_PREFIX + call.pathParameter("id");
+    if (!staff && !call.caller().name().equals(asked)) {
       throw new Problem(
               403, "forbidden", "Not allowed", "this key opens another partner's statement", null)
           .toException();
     }
+    Partner partner = partner(call);
     LocalDate from = date(call, "from");
     LocalDate to = date(call, "to");
     if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= PERIOD_DAYS_MAX) {

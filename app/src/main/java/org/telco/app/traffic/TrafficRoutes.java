@@ -75,6 +75,9 @@ final class TrafficRoutes {
     if (!ProductId.isWellFormed(product)) {
       throw Problem.invalidField("productId", "productId is 1-40 of a-z, 0-9, '-'").toException();
     }
+    if (subscribers.find(msisdn).isEmpty()) {
+      throw MsisdnField.subscriberNotFound(msisdn.digits());
+    }
     if (renewals.cancel(msisdn, new ProductId(product)) == 0) {
       throw new Problem(
               404,
