@@ -205,9 +205,18 @@ final class TrafficRoutes {
       order.add(new BucketId(raw));
     }
     UsagePriority.Refusal refusal = UsagePriority.check(stores.buckets().liveOf(msisdn), order);
-    if (refusal != null || !stores.buckets().reorder(msisdn, order)) {
-      String why = refusal == null ? "the buckets changed meanwhile" : describe(refusal);
-      throw Problem.invalidField("bucketIds", why + "; name every live bucket exactly once")
+    if (refusal != null) {
+      throw Problem.invalidField(
+              "bucketIds", describe(refusal) + "; name every live bucket exactly once")
+          .toException();
+    }
+    if (!stores.buckets().reorder(msisdn, order)) {
+      throw new Problem(
+              409,
+              "buckets-changed",
+              "Buckets changed meanwhile",
+              "a bucket was added or ended while reordering; read the buckets and try again",
+              "bucketIds")
           .toException();
     }
     return Reply.ok(new TrafficJson.Buckets(msisdn.digits(), views(msisdn)));
