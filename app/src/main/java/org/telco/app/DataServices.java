@@ -1,6 +1,7 @@
 package org.telco.app;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.telco.app.charging.ChargingFeatures;
 import org.telco.app.traffic.TrafficFeatures;
@@ -27,7 +28,7 @@ record DataServices(TrafficFeatures traffic, ChargingFeatures charging) {
       OperatorProfile profile,
       DataSource dataSource,
       SubscriberStore subscribers,
-      PlanCatalog plans,
+      Supplier<PlanCatalog> plans,
       ShardedLedger ledger,
       Outbox outbox,
       TrafficSettings settings,

@@ -30,6 +30,7 @@ public final class TrafficFeatures {
   private final TrafficPurchases purchases;
   private final BucketExpiry expiry;
   private final TrafficRoutes routes;
+  private final TrafficCatalog catalog;
 
   /** Wires the traffic platform of {@code profile}'s operator. */
   public TrafficFeatures(
@@ -46,7 +47,7 @@ public final class TrafficFeatures {
             new PgBucketStore(dataSource),
             new PgPurchaseStore(dataSource),
             new PgCardStore(dataSource));
-    TrafficCatalog catalog = TrafficCatalog.demo(profile.id());
+    this.catalog = TrafficCatalog.demo(profile.id());
     DataLedger data = new DataLedger(ledger, accounts);
     this.purchases =
         new TrafficPurchases(
@@ -68,6 +69,11 @@ public final class TrafficFeatures {
   /** The house accounts of data and traffic sales, to open when the node starts. */
   public java.util.List<NewAccount> houseAccounts() {
     return accounts.houseAccounts();
+  }
+
+  /** The traffic products on sale. */
+  public TrafficCatalog catalog() {
+    return catalog;
   }
 
   /** Subscribers' buckets, which charging draws from. */
