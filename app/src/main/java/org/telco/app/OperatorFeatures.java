@@ -138,14 +138,7 @@ public final class OperatorFeatures implements AutoCloseable {
             clock);
     DataServices data =
         DataServices.wire(
-            profile,
-            dataSource,
-            subscribers,
-            plans::current,
-            ledger,
-            outbox,
-            settings.traffic(),
-            clock);
+            profile, dataSource, subscribers, plans, ledger, outbox, settings.traffic(), clock);
     this.traffic = data.traffic();
     this.charging = data.charging();
     this.relay = relay(clock);
@@ -329,8 +322,8 @@ public final class OperatorFeatures implements AutoCloseable {
         new OperatorConsoleSources(
             subscribers,
             plans,
-            traffic.catalog(),
-            traffic.buckets(),
+            traffic,
+            devices.store(),
             ledger,
             advances,
             inbox,

@@ -250,16 +250,14 @@ public final class BillingRun {
     return TransferIds.of(kind, subscriber.msisdn().digits(), cycle.toString());
   }
 
+  private static IllegalStateException unknownPlan(Subscriber subscriber) {
+    return new IllegalStateException(
+        subscriber.msisdn() + " has unknown plan " + subscriber.planId());
+  }
+
   /** The first step for a subscriber, following what an interrupted run already committed. */
   private BillingItem item(Subscriber subscriber, Set<TransferId> landed) {
-    Plan plan =
-        plans
-            .get()
-            .find(subscriber.planId())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        subscriber.msisdn() + " has unknown plan " + subscriber.planId()));
+    Plan plan = plans.get().find(subscriber.planId()).orElseThrow(() -> unknownPlan(subscriber));
     LocalDate cycle = cycles.dateOf(subscriber.nextCycleAt());
     Step step =
         switch (subscriber.state()) {

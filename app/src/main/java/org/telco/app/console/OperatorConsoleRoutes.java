@@ -87,7 +87,9 @@ public final class OperatorConsoleRoutes implements HttpService {
         sources.plans().current().plans().stream().map(OperatorConsoleRoutes::plan).toList());
     model.put(
         "products",
-        sources.products().products().stream().map(OperatorConsoleRoutes::product).toList());
+        sources.traffic().catalog().products().stream()
+            .map(OperatorConsoleRoutes::product)
+            .toList());
     model.put("errorPlan", problem.getOrDefault("plan", ""));
     model.put("error", problem.getOrDefault("error", ""));
     model.put("typed", problem.getOrDefault("typed", ""));

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.telco.app.charging.ChargingFeatures;
 import org.telco.app.payment.Payments;
+import org.telco.app.traffic.TrafficFeatures;
 import org.telco.credit.AdvanceStore;
+import org.telco.device.DeviceStore;
 import org.telco.engine.ShardedLedger;
 import org.telco.messaging.HandsetInbox;
 import org.telco.sms.SmsCentre;
 import org.telco.subscriber.PlanBook;
 import org.telco.subscriber.SubscriberStore;
-import org.telco.traffic.BucketStore;
-import org.telco.traffic.TrafficCatalog;
 
 /**
  * What the operator console reads and changes: the same stores and services the REST API uses, so a
@@ -19,8 +19,8 @@ import org.telco.traffic.TrafficCatalog;
  *
  * @param subscribers the subscriber store
  * @param plans the plans in force, which admins change
- * @param products the traffic products on sale
- * @param buckets subscribers' data buckets
+ * @param traffic the traffic products on sale and subscribers' data buckets
+ * @param devices devices and their bindings
  * @param ledger balances and transfers
  * @param advances emergency-credit advances
  * @param inbox handsets' received SMS
@@ -32,8 +32,8 @@ import org.telco.traffic.TrafficCatalog;
 public record OperatorConsoleSources(
     SubscriberStore subscribers,
     PlanBook plans,
-    TrafficCatalog products,
-    BucketStore buckets,
+    TrafficFeatures traffic,
+    DeviceStore devices,
     ShardedLedger ledger,
     AdvanceStore advances,
     HandsetInbox inbox,

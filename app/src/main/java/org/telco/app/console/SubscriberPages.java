@@ -67,6 +67,7 @@ final class SubscriberPages {
     model.put("buckets", buckets(subscriber.msisdn()));
     model.put("transfers", transfers(subscriber.moneyAccount()));
     model.put("advances", advances(subscriber.msisdn()));
+    model.put("devices", devices(subscriber.msisdn()));
     model.put("inbox", inbox(subscriber.msisdn()));
     model.put("messages", messages(subscriber.msisdn()));
     return Outcome.View.ok("subscriber", model);
@@ -105,7 +106,7 @@ final class SubscriberPages {
   }
 
   private List<Map<String, Object>> buckets(Msisdn msisdn) {
-    return sources.buckets().liveOf(msisdn).stream()
+    return sources.traffic().buckets().liveOf(msisdn).stream()
         .sorted(Comparator.comparingInt(Bucket::priority))
         .map(this::bucket)
         .toList();
@@ -147,6 +148,18 @@ final class SubscriberPages {
                     "amount", Amounts.yuan(a.amountFen()),
                     "repaid", Amounts.yuan(a.repaidFen()),
                     "deadline", a.deadline().toString() + " " + a.state().name()))
+        .toList();
+  }
+
+  private List<Map<String, Object>> devices(Msisdn msisdn) {
+    return sources.devices().bindingsPaidBy(msisdn, HISTORY_MAX).stream()
+        .map(
+            b ->
+                row(
+                    "device", b.deviceId().value(),
+                    "state", b.state().name(),
+                    "bound", b.boundAt().toString(),
+                    "unbound", b.unboundAt() == null ? "" : b.unboundAt().toString()))
         .toList();
   }
 
