@@ -85,6 +85,14 @@ class ConsoleBrowserIT {
     HttpResponse<String> anonymous = get("/console/subscribers", "");
     assertThat(anonymous.statusCode()).isEqualTo(303);
     assertThat(anonymous.headers().firstValue("Location")).contains("/console/login");
+    HttpResponse<String> polled =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/console/dashboard/figures"))
+                .header("HX-Request", "true")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(polled.headers().firstValue("HX-Redirect")).contains("/console/login");
+    assertThat(polled.body()).isEmpty();
   }
 
   @Test

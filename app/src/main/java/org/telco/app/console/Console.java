@@ -55,7 +55,7 @@ public final class Console {
     return (request, response) -> {
       Optional<ConsoleSession> session = sessionOf(request);
       if (session.isEmpty()) {
-        redirect(response, ROOT + "/login");
+        toLogin(request, response);
         return;
       }
       try {
@@ -137,6 +137,21 @@ public final class Console {
   String sessionCookie(String id) {
     String cookie = cookieName() + "=" + id + "; Path=" + ROOT + "; HttpOnly; SameSite=Strict";
     return id.isEmpty() ? cookie + "; Max-Age=0" : cookie;
+  }
+
+  /**
+   * Sends a visitor without a session to the login page. An htmx request (a polled fragment) gets
+   * {@code HX-Redirect} instead of a 303, which its XMLHttpRequest would follow and swap the login
+   * page into the fragment.
+   */
+  private static void toLogin(ServerRequest request, ServerResponse response) {
+    if (request.headers().contains(HeaderNames.create("HX-Request"))) {
+      noStore(response);
+      response.header(HeaderNames.create("HX-Redirect"), ROOT + "/login");
+      response.status(Status.OK_200).send();
+      return;
+    }
+    redirect(response, ROOT + "/login");
   }
 
   static void redirect(ServerResponse response, String location) {

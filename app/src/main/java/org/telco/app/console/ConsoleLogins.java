@@ -74,12 +74,6 @@ public final class ConsoleLogins {
         : Optional.empty();
   }
 
-  /** Login names by role, for tests and the startup banner. */
-  Map<String, Role> roles() {
-    return byUser.entrySet().stream()
-        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().role()));
-  }
-
   private static ServicePassword derive(String password, SecureRandom random) {
     byte[] salt = new byte[ServicePassword.SALT_BYTES];
     random.nextBytes(salt);
