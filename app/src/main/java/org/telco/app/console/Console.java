@@ -73,6 +73,8 @@ public final class Console {
           return;
         }
         write(response, session, action.handle(new PageCall(request, session.get(), form)));
+      } catch (FormBody.Unreadable e) {
+        write(response, session, new Outcome.View(400, "error", Map.of()));
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "console page failed: " + request.path().path(), e);
         write(response, session, new Outcome.View(500, "error", Map.of()));

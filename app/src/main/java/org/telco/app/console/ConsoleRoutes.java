@@ -47,7 +47,7 @@ public final class ConsoleRoutes implements HttpService {
     Map<String, String> form;
     try {
       form = FormBody.parse(request.content().as(byte[].class));
-    } catch (IllegalArgumentException e) {
+    } catch (FormBody.Unreadable e) {
       console.write(response, Optional.empty(), loginView(400, "", "login.malformed"));
       return;
     }
@@ -72,7 +72,12 @@ public final class ConsoleRoutes implements HttpService {
   private void logout(ServerRequest request, ServerResponse response) {
     Optional<ConsoleSession> session = console.sessionOf(request);
     if (session.isPresent()) {
-      Map<String, String> form = FormBody.parse(request.content().as(byte[].class));
+      Map<String, String> form;
+      try {
+        form = FormBody.parse(request.content().as(byte[].class));
+      } catch (FormBody.Unreadable e) {
+        form = Map.of(); // no token in it, so the check below refuses it
+      }
       if (!ConsoleSessions.csrfMatches(session.get(), form.get("csrf"))) {
         console.write(
             response, session, new Outcome.View(403, "forbidden", Map.of("reason", "csrf")));

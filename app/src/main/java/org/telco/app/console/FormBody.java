@@ -15,9 +15,16 @@ final class FormBody {
 
   private FormBody() {}
 
+  /** A body that is no form the console sent: too large, or not URL-encoded. */
+  static final class Unreadable extends IllegalArgumentException {
+    Unreadable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   static Map<String, String> parse(byte[] body) {
     if (body.length > BYTES_MAX) {
-      throw new IllegalArgumentException("form body too large");
+      throw new Unreadable("form body too large", null);
     }
     Map<String, String> fields = new HashMap<>();
     String text = new String(body, StandardCharsets.UTF_8);
@@ -34,6 +41,10 @@ final class FormBody {
   }
 
   private static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new Unreadable("form field not URL-encoded", e);
+    }
   }
 }

@@ -12,6 +12,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.telco.storage.PostgresForTests;
 
 /**
  * Headless Debian chromium driven through Debian's chromedriver, for the console's browser tests.
@@ -41,6 +42,9 @@ public final class Browser {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     System.setProperty("SE_AVOID_STATS", "true");
     Path profile = Files.createTempDirectory("telco-chromium");
+    // Chromium writes its profile until it exits; the directory goes when the test JVM does.
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> PostgresForTests.deleteTree(profile), "drop-profile"));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(

@@ -20,6 +20,8 @@ class FormBodyTest {
   @Test
   void oversizedBodyIsRefusedBeforeDecoding() {
     assertThatThrownBy(() -> FormBody.parse(new byte[FormBody.BYTES_MAX + 1]))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(FormBody.Unreadable.class);
+    assertThatThrownBy(() -> FormBody.parse("a=%zz".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(FormBody.Unreadable.class);
   }
 }
