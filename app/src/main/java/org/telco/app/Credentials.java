@@ -15,9 +15,9 @@ import java.util.TreeMap;
 
 /**
  * The platform's demo credentials: per node an admin and a partner API key, per operator an SMPP
- * login and a console login, and one signing key per pair of nodes. Generated with a secure random
- * source on first start, kept in {@code credentials.json} (owner-only) and reused afterwards. Nodes
- * themselves keep only hashes of the API keys.
+ * login, two console logins (an admin and a care user), and one signing key per pair of nodes.
+ * Generated with a secure random source on first start, kept in {@code credentials.json}
+ * (owner-only) and reused afterwards. Nodes themselves keep only hashes of the API keys.
  *
  * @param nodes credentials by node name
  * @param peerKeys hex signing key by node pair, the two names sorted and joined by ':'
@@ -36,8 +36,10 @@ public record Credentials(Map<String, NodeCredentials> nodes, Map<String, String
    * @param partnerApiKey partner access (status queries, top-ups by third parties)
    * @param smppSystemId SMPP system_id (operators only, else null)
    * @param smppPassword SMPP password (operators only, else null)
-   * @param consoleUser console login name
-   * @param consolePassword console password
+   * @param consoleUser the console's admin login name
+   * @param consolePassword its password
+   * @param careUser the console's customer-care login name (files from before it get one)
+   * @param carePassword its password
    */
   public record NodeCredentials(
       String adminApiKey,
@@ -45,7 +47,9 @@ public record Credentials(Map<String, NodeCredentials> nodes, Map<String, String
       String smppSystemId,
       String smppPassword,
       String consoleUser,
-      String consolePassword) {}
+      String consolePassword,
+      String careUser,
+      String carePassword) {}
 
   /** Loads the file, or generates and writes it (mode 0600) if it does not exist yet. */
   public static Credentials loadOrCreate(Path file, List<NodeSpec> nodes) throws IOException {
@@ -67,7 +71,8 @@ public record Credentials(Map<String, NodeCredentials> nodes, Map<String, String
     Map<String, NodeCredentials> allNodes = new TreeMap<>(nodes);
     for (NodeSpec spec : specs) {
       allNodes.computeIfAbsent(spec.name(), name -> generate(spec));
-      allNodes.computeIfPresent(spec.name(), (name, own) -> withSmppPasswordThatFits(own));
+      allNodes.computeIfPresent(
+          spec.name(), (name, own) -> withConsoleLogins(withSmppPasswordThatFits(own)));
     }
     Map<String, String> keys = new TreeMap<>(peerKeys);
     List<String> names = List.copyOf(allNodes.keySet());
@@ -112,7 +117,27 @@ public record Credentials(Map<String, NodeCredentials> nodes, Map<String, String
         own.smppSystemId(),
         secret(SMPP_PASSWORD_MAX / 2),
         own.consoleUser(),
-        own.consolePassword());
+        own.consolePassword(),
+        own.careUser(),
+        own.carePassword());
+  }
+
+  /** Files from before the console had two logins get the missing ones; set ones are kept. */
+  private static NodeCredentials withConsoleLogins(NodeCredentials own) {
+    boolean admin = own.consoleUser() != null && own.consolePassword() != null;
+    boolean care = own.careUser() != null && own.carePassword() != null;
+    if (admin && care) {
+      return own;
+    }
+    return new NodeCredentials(
+        own.adminApiKey(),
+        own.partnerApiKey(),
+        own.smppSystemId(),
+        own.smppPassword(),
+        admin ? own.consoleUser() : "admin",
+        admin ? own.consolePassword() : secret(8),
+        care ? own.careUser() : "care",
+        care ? own.carePassword() : secret(8));
   }
 
   private static NodeCredentials generate(NodeSpec spec) {
@@ -123,6 +148,8 @@ public record Credentials(Map<String, NodeCredentials> nodes, Map<String, String
         operator ? spec.name() : null,
         operator ? secret(SMPP_PASSWORD_MAX / 2) : null,
         "admin",
+        secret(8),
+        "care",
         secret(8));
   }
 

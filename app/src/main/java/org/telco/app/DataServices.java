@@ -10,7 +10,7 @@ import org.telco.outbox.Outbox;
 import org.telco.storage.traffic.PgSessionStore;
 import org.telco.storage.traffic.SessionJournal;
 import org.telco.subscriber.OperatorProfile;
-import org.telco.subscriber.PlanCatalog;
+import org.telco.subscriber.PlanBook;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.traffic.TrafficAccounts;
 
@@ -27,7 +27,7 @@ record DataServices(TrafficFeatures traffic, ChargingFeatures charging) {
       OperatorProfile profile,
       DataSource dataSource,
       SubscriberStore subscribers,
-      PlanCatalog plans,
+      PlanBook plans,
       ShardedLedger ledger,
       Outbox outbox,
       TrafficSettings settings,
@@ -40,7 +40,7 @@ record DataServices(TrafficFeatures traffic, ChargingFeatures charging) {
             profile,
             new ChargingFeatures.Stores(
                 subscribers,
-                plans,
+                plans::current,
                 traffic.buckets(),
                 new SessionJournal(new PgSessionStore(dataSource))),
             ledger,

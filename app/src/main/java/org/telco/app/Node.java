@@ -2,6 +2,7 @@ package org.telco.app;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -15,6 +16,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import org.telco.app.charging.SponsorKeys;
+import org.telco.app.console.Console;
+import org.telco.app.console.ConsoleFeeds;
+import org.telco.app.console.ConsoleLogins;
+import org.telco.app.console.ConsoleRoutes;
+import org.telco.app.console.OperatorConsoleRoutes;
+import org.telco.app.console.Role;
 import org.telco.app.ledger.LedgerRoutes;
 import org.telco.app.node.ClockRoutes;
 import org.telco.app.node.NodeRoutes;
@@ -110,11 +117,12 @@ public final class Node implements AutoCloseable {
     this.poller = new TimerPoller(timers, env.clock(), handlers, Duration.ofSeconds(30));
     PrometheusMeterRegistry metrics = metrics(timers);
     Endpoints endpoints = endpoints(env);
+    Console console = console(env);
     this.server =
         WebServer.builder()
             .host(env.host())
             .port(spec.port())
-            .routing(routing -> routing(routing, env, store, metrics, endpoints, peers))
+            .routing(routing -> routing(routing, env, store, metrics, endpoints, peers, console))
             .build()
             .start();
     env.clockListeners().add(this::fireDueTimers);
@@ -133,8 +141,10 @@ public final class Node implements AutoCloseable {
       PgLedgerStore store,
       PrometheusMeterRegistry metrics,
       Endpoints endpoints,
-      List<PeerClient> peers) {
+      List<PeerClient> peers,
+      Console console) {
     routing
+        .register(Console.ROOT, new ConsoleRoutes(console))
         .register(
             "/",
             new NodeRoutes(
@@ -147,7 +157,17 @@ public final class Node implements AutoCloseable {
             "/api/v1",
             new NumberOperatorRoutes(env.operators(), nodeUrls(env), portedTo(), endpoints));
     if (operator != null) {
+      Counter nchf = Counter.builder("telco_nchf_requests").register(metrics);
+      routing.addFilter(
+          (chain, request, response) -> {
+            if (request.path().path().startsWith("/nchf-convergedcharging/")) {
+              nchf.increment();
+            }
+            chain.proceed();
+          });
       operator.register(routing, endpoints);
+      ConsoleFeeds feeds = new ConsoleFeeds(portedTo(), () -> (long) nchf.count(), env.wallClock());
+      routing.register(Console.ROOT, operator.consoleRoutes(console, feeds));
     }
     if (clearinghouse != null) {
       clearinghouse.register(routing, endpoints);
@@ -208,10 +228,28 @@ public final class Node implements AutoCloseable {
   }
 
   /**
+   * The node's console with its two logins from the credentials file: an operator's has the
+   * operator pages; the clearinghouse's has only its login for now.
+   */
+  private Console console(NodeEnvironment env) {
+    Credentials.NodeCredentials own = env.credentials().of(spec.name());
+    ConsoleLogins logins =
+        ConsoleLogins.of(
+            List.of(
+                new ConsoleLogins.Account(own.consoleUser(), Role.ADMIN, own.consolePassword()),
+                new ConsoleLogins.Account(own.careUser(), Role.CARE, own.carePassword())));
+    return new Console(
+        spec.name(),
+        logins,
+        env.wallClock(),
+        spec.kind() == NodeKind.OPERATOR ? OperatorConsoleRoutes.NAVIGATION : List.of());
+  }
+
+  /**
    * The operator's SMPP login from the credentials file (any source address, 10,000 messages a
    * second), its links to the other operators' centres, and to the clearinghouse.
    */
-  private OperatorFeatures.Links links(NodeEnvironment env, List<PeerClient> peers) {
+  private OperatorLinks links(NodeEnvironment env, List<PeerClient> peers) {
     Credentials.NodeCredentials own = env.credentials().of(spec.name());
     byte[] salt = new byte[16];
     new SecureRandom().nextBytes(salt);
@@ -227,7 +265,7 @@ public final class Node implements AutoCloseable {
         byOperator.put(new OperatorId(peer.peer()), peer);
       }
     }
-    return new OperatorFeatures.Links(
+    return new OperatorLinks(
         spec.smppPort(), new EsmeAccounts(List.of(login)), byOperator, clearinghouse);
   }
 

@@ -10,6 +10,10 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.telco.app.billing.BillingRun;
 import org.telco.app.charging.ChargingFeatures;
+import org.telco.app.console.Console;
+import org.telco.app.console.ConsoleFeeds;
+import org.telco.app.console.OperatorConsoleRoutes;
+import org.telco.app.console.OperatorConsoleSources;
 import org.telco.app.credit.EmergencyCredit;
 import org.telco.app.credit.EmergencyCreditSettings;
 import org.telco.app.demo.DemoSubscribers;
@@ -46,7 +50,6 @@ import org.telco.payment.PaymentRules;
 import org.telco.payment.PaymentStore;
 import org.telco.payment.PaymentTransfers;
 import org.telco.payment.SandboxPaymentProvider;
-import org.telco.sms.EsmeAccounts;
 import org.telco.storage.credit.PgAdvanceStore;
 import org.telco.storage.ledger.PgLedgerStore;
 import org.telco.storage.messaging.PgHandsetInbox;
@@ -54,18 +57,19 @@ import org.telco.storage.network.PgHlrStore;
 import org.telco.storage.outbox.PgOutbox;
 import org.telco.storage.payment.PgPaymentStore;
 import org.telco.storage.sms.PgSmsStore;
+import org.telco.storage.subscriber.PgPlanFeeStore;
 import org.telco.storage.subscriber.PgSubscriberStore;
 import org.telco.storage.time.PgTimerStore;
 import org.telco.subscriber.CachingSubscriberStore;
 import org.telco.subscriber.OperatorId;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.OperatorProfiles;
+import org.telco.subscriber.PlanBook;
 import org.telco.subscriber.PlanCatalog;
 import org.telco.subscriber.SubscriberAccounts;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.time.TimerHandler;
 import org.telco.web.Endpoints;
-import org.telco.web.PeerClient;
 
 /**
  * What only an operator node has: its profile and plans, subscribers, payments, the billing run,
@@ -79,7 +83,7 @@ public final class OperatorFeatures implements AutoCloseable {
   private static final int CACHED_SUBSCRIBERS_MAX = 200_000;
 
   private final OperatorProfile profile;
-  private final PlanCatalog plans;
+  private final PlanBook plans;
   private final SubscriberStore subscribers;
   private final Outbox outbox;
   private final SimulatedHlr hlr;
@@ -100,6 +104,7 @@ public final class OperatorFeatures implements AutoCloseable {
   private final ChargingFeatures charging;
   private final PaymentProvider provider = SandboxPaymentProvider.standard();
   private final PaymentRules paymentRules = PaymentRules.standard();
+  private final AdvanceStore advances;
 
   private OperatorFeatures(
       String name,
@@ -108,14 +113,14 @@ public final class OperatorFeatures implements AutoCloseable {
       Clock clock,
       OperatorProfiles operators,
       FeatureSettings settings,
-      Links links) {
+      OperatorLinks links) {
     OperatorId id = new OperatorId(name);
     this.profile =
         operators
             .find(id)
             .orElseThrow(
                 () -> new IllegalArgumentException("operators.json has no operator " + name));
-    this.plans = PlanCatalog.demo(id);
+    this.plans = new PlanBook(PlanCatalog.demo(id), new PgPlanFeeStore(dataSource));
     this.subscribers =
         new CachingSubscriberStore(new PgSubscriberStore(dataSource), CACHED_SUBSCRIBERS_MAX);
     PaymentStore paymentStore = new PgPaymentStore(dataSource);
@@ -145,7 +150,7 @@ public final class OperatorFeatures implements AutoCloseable {
     this.ledger = ledger;
     this.clock = clock;
     PgLedgerStore committed = new PgLedgerStore(dataSource);
-    AdvanceStore advances = new PgAdvanceStore(dataSource);
+    this.advances = new PgAdvanceStore(dataSource);
     ArrearsReopening reopening =
         new ArrearsReopening(
             subscribers, advances, ledger, new LifecycleNotices(profile, outbox), clock);
@@ -154,7 +159,7 @@ public final class OperatorFeatures implements AutoCloseable {
     this.billing =
         new BillingRun(
             profile,
-            plans,
+            plans::current,
             subscribers,
             accounts,
             ledger,
@@ -195,12 +200,12 @@ public final class OperatorFeatures implements AutoCloseable {
   private OperatorPorting porting(
       DataSource dataSource,
       OperatorPorting.Debts debts,
-      Links links,
+      OperatorLinks links,
       OperatorPorting.Routes routes) {
     return new OperatorPorting(
         dataSource,
         subscribers,
-        plans,
+        plans::current,
         subscription,
         debts,
         new OperatorPorting.Money(ledger, accounts),
@@ -270,7 +275,7 @@ public final class OperatorFeatures implements AutoCloseable {
       Clock clock,
       OperatorProfiles operators,
       FeatureSettings settings,
-      Links links) {
+      OperatorLinks links) {
     OperatorFeatures features =
         new OperatorFeatures(name, dataSource, ledger, clock, operators, settings, links);
     List<NewAccount> house = new ArrayList<>(features.accounts.houseAccounts());
@@ -294,7 +299,14 @@ public final class OperatorFeatures implements AutoCloseable {
         .register(
             "/api/v1",
             new SubscriberRoutes(
-                profile, plans, subscribers, outbox, subscription, ledger, clock, endpoints))
+                profile,
+                plans::current,
+                subscribers,
+                outbox,
+                subscription,
+                ledger,
+                clock,
+                endpoints))
         .register("/api/v1", new PaymentRoutes(payments, endpoints))
         .register("/api/v1", new HandsetRoutes(inbox, endpoints))
         .register("/api/v1", new NetworkAdminRoutes(hlr, endpoints));
@@ -308,13 +320,31 @@ public final class OperatorFeatures implements AutoCloseable {
     }
   }
 
+  /** The operator console's pages (docs/console.md), to register under {@link Console#ROOT}. */
+  public OperatorConsoleRoutes consoleRoutes(Console console, ConsoleFeeds feeds) {
+    return new OperatorConsoleRoutes(
+        console,
+        new OperatorConsoleSources(
+            subscribers,
+            plans,
+            traffic,
+            devices.store(),
+            ledger,
+            advances,
+            inbox,
+            sms.centre(),
+            payments::topUps,
+            charging::partnerBalances,
+            feeds));
+  }
+
   /**
    * Seeds the demo subscribers of this operator, skipping those that exist (docs in README).
    *
    * @return how many were created now
    */
   public int seedDemoData() {
-    return new DemoSubscribers(profile, plans, subscribers, subscription, payments).seed();
+    return new DemoSubscribers(profile, plans::current, subscribers, subscription, payments).seed();
   }
 
   /**
@@ -361,30 +391,10 @@ public final class OperatorFeatures implements AutoCloseable {
     return handlers;
   }
 
-  /** The outbox messages not yet delivered, for monitoring. */
-  public int outboxPending() {
-    return outbox.pendingCount();
-  }
-
   /** Stops the SMS centre and its SMPP server; the stores borrow the node's pool. */
   @Override
   public void close() {
     charging.close();
     sms.close();
   }
-
-  /**
-   * How the operator meets the outside: its SMS centre's SMPP server and peers, and the
-   * clearinghouse.
-   *
-   * @param smppPort where its SMPP server listens
-   * @param esmes who may bind to it
-   * @param peers clients for the other operators' nodes, by operator
-   * @param clearinghouse the client for the clearinghouse; null when this node runs without one
-   */
-  public record Links(
-      int smppPort,
-      EsmeAccounts esmes,
-      Map<OperatorId, PeerClient> peers,
-      PeerClient clearinghouse) {}
 }

@@ -175,6 +175,16 @@ final class ServeCommand implements Callable<Integer> {
           "  %-14s %-24s %-46s %s%n",
           running.name(), "http://" + host + ":" + running.port(), c.adminApiKey(), smpp);
     }
+    out.printf("%n  %-14s %-32s %-24s %s%n", "node", "console", "admin login", "care login");
+    for (Node running : platform.nodes()) {
+      Credentials.NodeCredentials c = platform.credentials().of(running.name());
+      out.printf(
+          "  %-14s %-32s %-24s %s%n",
+          running.name(),
+          "http://" + host + ":" + running.port() + "/console",
+          c.consoleUser() + " / " + c.consolePassword(),
+          c.careUser() + " / " + c.carePassword());
+    }
     out.printf("%nTry: curl -s http://%s:%d/health%n", host, platform.nodes().getFirst().port());
     out.println("Stop with Ctrl-C.");
     out.flush();

@@ -58,6 +58,16 @@ public final class InterleavingSubscriberStore implements SubscriberStore {
   }
 
   @Override
+  public List<Subscriber> numbersStartingWith(String digitsPrefix, int limit) {
+    return store.numbersStartingWith(digitsPrefix, limit);
+  }
+
+  @Override
+  public java.util.Map<org.telco.subscriber.SubscriberState, Long> countByState() {
+    return store.countByState();
+  }
+
+  @Override
   public long nextFamilySerial() {
     return store.nextFamilySerial();
   }

@@ -41,6 +41,12 @@ final class TestPlatform implements AutoCloseable {
     return new TestPlatform(Platform.start(settings), settings);
   }
 
+  /** The named nodes with each operator's demo subscribers, as {@code telco serve} seeds them. */
+  static TestPlatform startWithDemoData(List<String> names) throws IOException {
+    PlatformSettings settings = settings(names, true);
+    return new TestPlatform(Platform.start(settings), settings);
+  }
+
   /**
    * Settings for the named nodes on free ports, fresh databases and a fresh data directory; start
    * them twice to restart over the same state.

@@ -141,7 +141,7 @@ final class BillingBench implements Callable<Integer> {
       BillingRun billing =
           new BillingRun(
               profile,
-              plans,
+              () -> plans,
               subscriberStore,
               accounts,
               ledger,

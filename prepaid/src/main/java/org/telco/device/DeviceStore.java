@@ -1,6 +1,7 @@
 package org.telco.device;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.telco.subscriber.Msisdn;
 
@@ -51,6 +52,12 @@ public interface DeviceStore {
 
   /** The device with this id, its {@link Device#bindingId()} that of its ACTIVE binding. */
   Optional<Device> device(DeviceId id);
+
+  /**
+   * The bindings {@code payer} pays for, active and ended, newest first; at most {@code limit}. The
+   * console shows them on the payer's page.
+   */
+  List<Binding> bindingsPaidBy(Msisdn payer, int limit);
 
   /** The binding with this id, active or not. */
   Optional<Binding> binding(String id);

@@ -48,6 +48,15 @@ public final class InMemoryDeviceStore implements DeviceStore {
   }
 
   @Override
+  public synchronized List<Binding> bindingsPaidBy(Msisdn payer, int limit) {
+    return bindings.values().stream()
+        .filter(b -> b.payer().equals(payer))
+        .sorted(java.util.Comparator.comparing(Binding::boundAt).reversed())
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
   public synchronized Optional<Binding> activeBinding(DeviceId id) {
     return bindings.values().stream()
         .filter(b -> b.deviceId().equals(id) && b.isActive())

@@ -65,6 +65,16 @@ public final class CachingSubscriberStore implements SubscriberStore {
   }
 
   @Override
+  public List<Subscriber> numbersStartingWith(String digitsPrefix, int limit) {
+    return store.numbersStartingWith(digitsPrefix, limit);
+  }
+
+  @Override
+  public Map<SubscriberState, Long> countByState() {
+    return store.countByState();
+  }
+
+  @Override
   public long nextFamilySerial() {
     return store.nextFamilySerial();
   }

@@ -106,6 +106,22 @@ public final class InMemorySubscriberStore implements SubscriberStore {
   }
 
   @Override
+  public synchronized List<Subscriber> numbersStartingWith(String digitsPrefix, int limit) {
+    return subscribers.values().stream()
+        .filter(s -> s.msisdn().digits().startsWith(digitsPrefix))
+        .sorted(Comparator.comparing(Subscriber::msisdn))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized Map<SubscriberState, Long> countByState() {
+    Map<SubscriberState, Long> counts = new java.util.EnumMap<>(SubscriberState.class);
+    subscribers.values().forEach(s -> counts.merge(s.state(), 1L, Long::sum));
+    return counts;
+  }
+
+  @Override
   public synchronized long nextFamilySerial() {
     return serial++;
   }

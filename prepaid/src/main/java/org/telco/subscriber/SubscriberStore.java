@@ -62,6 +62,15 @@ public interface SubscriberStore {
   List<Subscriber> dueForCycle(Instant now, int limit);
 
   /**
+   * Subscribers whose number starts with {@code digitsPrefix}, by number; at most {@code limit}.
+   * The console's search asks it, so a store over a database should answer from its key's index.
+   */
+  List<Subscriber> numbersStartingWith(String digitsPrefix, int limit);
+
+  /** How many subscribers are in each state; states nobody is in are left out. */
+  Map<SubscriberState, Long> countByState();
+
+  /**
    * A serial never handed out before by this store, not negative; serials grow but may skip. It
    * picks the account family of a new subscriber ({@link SubscriberAccounts#subscriberFamily}).
    */

@@ -78,6 +78,22 @@ public abstract class DeviceStoreContract {
   }
 
   @Test
+  void bindingsArePaidByTheirPayerNewestFirst() {
+    store.register(device(TVBOX, 1));
+    store.register(device(OTHER_BOX, 2));
+    Binding first = binding("b1", TVBOX, ALICE, T0);
+    store.bind(first);
+    Binding ended = first.unbind(T0.plusSeconds(60), UnbindChannel.API);
+    store.unbind(first, ended);
+    Binding second = binding("b2", OTHER_BOX, ALICE, T0.plusSeconds(120));
+    store.bind(second);
+    store.bind(binding("b3", TVBOX, BOB, T0.plusSeconds(180)));
+
+    assertThat(store.bindingsPaidBy(ALICE, 10)).containsExactly(second, ended);
+    assertThat(store.bindingsPaidBy(ALICE, 1)).containsExactly(second);
+  }
+
+  @Test
   void aTokenHashNamesOneBindingEver() {
     store.register(device(TVBOX, 1));
     store.register(device(OTHER_BOX, 2));

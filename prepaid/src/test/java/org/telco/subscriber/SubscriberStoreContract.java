@@ -161,6 +161,31 @@ public abstract class SubscriberStoreContract {
   }
 
   @Test
+  void numbersStartingWithAPrefixComeInOrderUpToTheLimit() {
+    created("8613800000002", 2, T0);
+    created("8613800000001", 1, T0);
+    created("8613900000001", 3, T0);
+
+    assertThat(store.numbersStartingWith("861380", 10))
+        .extracting(s -> s.msisdn().digits())
+        .containsExactly("8613800000001", "8613800000002");
+    assertThat(store.numbersStartingWith("86", 1)).hasSize(1);
+    assertThat(store.numbersStartingWith("8613_", 10)).isEmpty();
+  }
+
+  @Test
+  void subscribersAreCountedByState() {
+    Subscriber first = created("8613800000001", 1, T0);
+    created("8613800000002", 2, T0);
+    store.update(SubscriberUpdate.of(first.withState(SubscriberState.BARRED_ARREARS)));
+
+    assertThat(store.countByState())
+        .containsEntry(SubscriberState.ACTIVE, 1L)
+        .containsEntry(SubscriberState.BARRED_ARREARS, 1L)
+        .doesNotContainKey(SubscriberState.CLOSED);
+  }
+
+  @Test
   void updateOfAnUnknownNumberIsNotFound() {
     Subscriber stranger = SubscriberFixtures.subscriber("8613800000009", 9, T0);
 

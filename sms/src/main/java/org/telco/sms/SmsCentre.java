@@ -81,6 +81,15 @@ public final class SmsCentre implements SmsSender, AutoCloseable {
     }
   }
 
+  /**
+   * How many messages handsets, ESMEs and the platform itself have handed this centre since it
+   * started (messages arriving from other operators' centres are not counted); the console's SMS
+   * traffic figure.
+   */
+  public long acceptedCount() {
+    return journal.storedCount();
+  }
+
   /** Submits an ESME's message; returns once it is stored, or refuses it. */
   public SubmitResult submit(
       EsmeAccount account, String from, String to, String text, boolean receiptRequested) {

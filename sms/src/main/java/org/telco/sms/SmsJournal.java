@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.telco.commit.GroupCommit;
@@ -43,6 +44,7 @@ final class SmsJournal implements AutoCloseable {
   private final Clock clock;
   private final Runnable afterCommit;
   private final GroupCommit<ShortMessage, Void> writers;
+  private final LongAdder stored = new LongAdder();
 
   SmsJournal(SmsStore store, SmsRouter router, Clock clock, Runnable afterCommit) {
     this.store = store;
@@ -60,6 +62,7 @@ final class SmsJournal implements AutoCloseable {
   /** Stores a batch, then runs the after-commit hook; one null result per message. */
   private List<Void> write(List<ShortMessage> batch) {
     store(batch);
+    stored.add(batch.size());
     afterCommit.run();
     return Collections.nCopies(batch.size(), null);
   }
@@ -86,6 +89,11 @@ final class SmsJournal implements AutoCloseable {
     }
     store.accept(forServices);
     store.acceptRouted(routed);
+  }
+
+  /** How many messages this journal has stored since it started. */
+  long storedCount() {
+    return stored.sum();
   }
 
   @Override

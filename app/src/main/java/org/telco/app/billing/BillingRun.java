@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.telco.app.billing.BillingItem.Step;
 import org.telco.app.credit.OfferTimers;
@@ -67,7 +68,7 @@ public final class BillingRun {
 
   private static final Logger LOG = Logger.getLogger(BillingRun.class.getName());
 
-  private final PlanCatalog plans;
+  private final Supplier<PlanCatalog> plans;
   private final SubscriberStore subscribers;
   private final SubscriberAccounts accounts;
   private final ShardedLedger ledger;
@@ -87,7 +88,7 @@ public final class BillingRun {
    */
   public BillingRun(
       OperatorProfile profile,
-      PlanCatalog plans,
+      Supplier<PlanCatalog> plans,
       SubscriberStore subscribers,
       SubscriberAccounts accounts,
       ShardedLedger ledger,
@@ -249,15 +250,14 @@ public final class BillingRun {
     return TransferIds.of(kind, subscriber.msisdn().digits(), cycle.toString());
   }
 
+  private static IllegalStateException unknownPlan(Subscriber subscriber) {
+    return new IllegalStateException(
+        subscriber.msisdn() + " has unknown plan " + subscriber.planId());
+  }
+
   /** The first step for a subscriber, following what an interrupted run already committed. */
   private BillingItem item(Subscriber subscriber, Set<TransferId> landed) {
-    Plan plan =
-        plans
-            .find(subscriber.planId())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        subscriber.msisdn() + " has unknown plan " + subscriber.planId()));
+    Plan plan = plans.get().find(subscriber.planId()).orElseThrow(() -> unknownPlan(subscriber));
     LocalDate cycle = cycles.dateOf(subscriber.nextCycleAt());
     Step step =
         switch (subscriber.state()) {

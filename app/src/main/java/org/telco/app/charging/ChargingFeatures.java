@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.telco.charging.Partner;
 import org.telco.charging.QuotaSettings;
 import org.telco.charging.SessionStore;
@@ -40,7 +41,10 @@ public final class ChargingFeatures implements AutoCloseable {
    * @param sessions where sessions and daily usage are kept
    */
   public record Stores(
-      SubscriberStore subscribers, PlanCatalog plans, BucketStore buckets, SessionStore sessions) {}
+      SubscriberStore subscribers,
+      Supplier<PlanCatalog> plans,
+      BucketStore buckets,
+      SessionStore sessions) {}
 
   /** Wires the charging function of {@code profile}'s operator. */
   public ChargingFeatures(
@@ -69,6 +73,21 @@ public final class ChargingFeatures implements AutoCloseable {
     this.settlements =
         new PartnerSettlements(
             partners, stores.sessions(), ledger, accounts, clock, profile.zone());
+  }
+
+  /**
+   * A partner with what is left of the money it paid in.
+   *
+   * @param partner the partner
+   * @param balanceFen its prepaid balance after the days settled so far
+   */
+  public record PartnerBalance(Partner partner, long balanceFen) {}
+
+  /** Every partner with its balance, for the console. */
+  public List<PartnerBalance> partnerBalances() {
+    return settlements.partners().stream()
+        .map(p -> new PartnerBalance(p, settlements.balance(p)))
+        .toList();
   }
 
   /** The partners' accounts, to open when the node starts. */

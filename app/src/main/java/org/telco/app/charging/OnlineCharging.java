@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.telco.charging.ChargingRef;
 import org.telco.charging.ChargingRequest;
@@ -49,7 +50,7 @@ final class OnlineCharging {
   private static final int LOCK_STRIPES = 1_024;
 
   private final SubscriberStore subscribers;
-  private final PlanCatalog plans;
+  private final Supplier<PlanCatalog> plans;
   private final BucketStore buckets;
   private final SessionStore sessions;
   private final QuotaDesk desk;
@@ -61,7 +62,7 @@ final class OnlineCharging {
 
   OnlineCharging(
       SubscriberStore subscribers,
-      PlanCatalog plans,
+      Supplier<PlanCatalog> plans,
       BucketStore buckets,
       SessionStore sessions,
       QuotaDesk desk,
@@ -175,7 +176,7 @@ final class OnlineCharging {
     Optional<Subscriber> subscriber = subscribers.find(session.msisdn());
     long price =
         subscriber
-            .flatMap(s -> plans.find(s.planId()))
+            .flatMap(s -> plans.get().find(s.planId()))
             .map(Plan::payAsYouGoFenPerMegabyte)
             .orElse(0L);
     boolean mayUse = subscriber.isPresent() && mayUseData(subscriber.get());

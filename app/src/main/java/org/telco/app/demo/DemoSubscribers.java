@@ -1,6 +1,7 @@
 package org.telco.app.demo;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.telco.app.payment.Payments;
 import org.telco.app.subscriber.Subscription;
 import org.telco.payment.Payer;
@@ -34,7 +35,7 @@ public final class DemoSubscribers {
           new Entry(1005, "basic", 300));
 
   private final OperatorProfile profile;
-  private final PlanCatalog plans;
+  private final Supplier<PlanCatalog> plans;
   private final SubscriberStore store;
   private final Subscription subscription;
   private final Payments payments;
@@ -42,7 +43,7 @@ public final class DemoSubscribers {
   /** Seeds one operator. */
   public DemoSubscribers(
       OperatorProfile profile,
-      PlanCatalog plans,
+      Supplier<PlanCatalog> plans,
       SubscriberStore store,
       Subscription subscription,
       Payments payments) {
@@ -74,7 +75,7 @@ public final class DemoSubscribers {
       }
       subscription.subscribe(
           msisdn,
-          plans.find(new PlanId(entry.planId())).orElseThrow(),
+          plans.get().find(new PlanId(entry.planId())).orElseThrow(),
           SERVICE_PASSWORD.toCharArray());
       payments.pay(
           new PaymentRequest(

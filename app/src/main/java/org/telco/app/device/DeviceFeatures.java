@@ -27,6 +27,7 @@ import org.telco.web.Endpoints;
  * instead, beside {@code YE}, since a code can lead to one service only.
  */
 public final class DeviceFeatures {
+  private final DeviceStore devices;
   private final DeviceRoutes routes;
   private final PurchaseRoutes purchases;
 
@@ -51,7 +52,7 @@ public final class DeviceFeatures {
       CarrierBilling billing,
       DeviceSettings settings,
       Clock clock) {
-    DeviceStore devices = new PgDeviceStore(dataSource);
+    this.devices = new PgDeviceStore(dataSource);
     String code = bindingShortCode(profile);
     SecureRandom random = new SecureRandom();
     BindingService binding = new BindingService(devices, subscribers, centre, code, clock, random);
@@ -84,6 +85,11 @@ public final class DeviceFeatures {
     return profile.shortCodes().size() > 1
         ? profile.shortCodes().get(1)
         : profile.serviceShortCode();
+  }
+
+  /** The devices and their bindings. */
+  public DeviceStore store() {
+    return devices;
   }
 
   /** Registers the device routes under {@code /api/v1}. */

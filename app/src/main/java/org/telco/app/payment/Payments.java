@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import org.telco.app.credit.AdvanceRepayment;
 import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.engine.ShardedLedger;
@@ -48,6 +49,8 @@ public final class Payments {
   /** Settling is worked out again at most this often when balances move under it. */
   private static final int SETTLE_ATTEMPTS = 8;
 
+  private final LongAdder topUps = new LongAdder();
+  private final LongAdder topUpsFen = new LongAdder();
   private final SubscriberStore subscribers;
   private final PaymentStore payments;
   private final PaymentProvider provider;
@@ -104,12 +107,31 @@ public final class Payments {
           case ProviderDecision.Approved approved -> {}
         }
         yield switch (payments.record(request.toPayment(clock.instant()))) {
-          case PaymentResult.Accepted accepted ->
-              new Reply(accepted.replayed() ? 200 : 201, finish(accepted.payment()));
+          case PaymentResult.Accepted accepted -> {
+            if (!accepted.replayed()) {
+              topUps.increment();
+              topUpsFen.add(accepted.payment().amountFen());
+            }
+            yield new Reply(accepted.replayed() ? 200 : 201, finish(accepted.payment()));
+          }
           case PaymentResult.Rejected rejected -> throw PaymentProblems.of(rejected.reason());
         };
       }
     };
+  }
+
+  /**
+   * Top-ups recorded by this node since it started (a retried payment counts once), for the
+   * console's dashboard.
+   *
+   * @param count how many
+   * @param amountFen their total
+   */
+  public record TopUps(long count, long amountFen) {}
+
+  /** The top-ups recorded since this node started. */
+  public TopUps topUps() {
+    return new TopUps(topUps.sum(), topUpsFen.sum());
   }
 
   /**

@@ -2,6 +2,7 @@ package org.telco.app.porting;
 
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.telco.app.subscriber.ArrearsReopening;
 import org.telco.app.subscriber.Subscription;
@@ -36,7 +37,7 @@ public final class OperatorPorting {
   public OperatorPorting(
       DataSource dataSource,
       SubscriberStore subscribers,
-      PlanCatalog plans,
+      Supplier<PlanCatalog> plans,
       Subscription subscription,
       Debts debts,
       Money money,

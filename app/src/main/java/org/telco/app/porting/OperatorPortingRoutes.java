@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.telco.app.porting.HttpDonors.ClosedJson;
 import org.telco.app.porting.HttpDonors.ConfirmationJson;
 import org.telco.app.porting.HttpDonors.CreditAnswerJson;
@@ -43,7 +44,7 @@ final class OperatorPortingRoutes {
   private final RecipientDesk recipient;
   private final SubscriberStore subscribers;
   private final PortingHolds holds;
-  private final PlanCatalog plans;
+  private final Supplier<PlanCatalog> plans;
   private final RoutingFeed routing;
   private final Clock clock;
 
@@ -52,7 +53,7 @@ final class OperatorPortingRoutes {
       RecipientDesk recipient,
       SubscriberStore subscribers,
       PortingHolds holds,
-      PlanCatalog plans,
+      Supplier<PlanCatalog> plans,
       RoutingFeed routing,
       Clock clock) {
     this.donor = donor;
@@ -113,6 +114,7 @@ final class OperatorPortingRoutes {
     }
     Plan plan =
         plans
+            .get()
             .find(new PlanId(json.planId() == null ? "" : json.planId()))
             .orElseThrow(() -> Problem.invalidField("planId", "no such plan").toException());
     if (json.servicePassword() == null || json.servicePassword().isBlank()) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
 import org.telco.ledger.AccountId;
@@ -51,7 +52,7 @@ import org.telco.web.Reply;
  */
 public final class SubscriberRoutes implements HttpService {
   private final OperatorProfile profile;
-  private final PlanCatalog plans;
+  private final Supplier<PlanCatalog> plans;
   private final SubscriberStore store;
   private final LifecycleNotices notices;
   private final Subscription subscription;
@@ -62,7 +63,7 @@ public final class SubscriberRoutes implements HttpService {
   /** Routes over one operator's stores, outbox and ledger engine. */
   public SubscriberRoutes(
       OperatorProfile profile,
-      PlanCatalog plans,
+      Supplier<PlanCatalog> plans,
       SubscriberStore store,
       Outbox outbox,
       Subscription subscription,
@@ -98,7 +99,7 @@ public final class SubscriberRoutes implements HttpService {
   }
 
   private Reply listPlans() {
-    return Reply.ok(plans.plans().stream().map(PlanJson::of).toList());
+    return Reply.ok(plans.get().plans().stream().map(PlanJson::of).toList());
   }
 
   private Reply subscribe(Call call) {
@@ -219,7 +220,7 @@ public final class SubscriberRoutes implements HttpService {
     }
     Optional<Plan> plan;
     try {
-      plan = plans.find(new PlanId(raw));
+      plan = plans.get().find(new PlanId(raw));
     } catch (IllegalArgumentException e) {
       plan = Optional.empty();
     }

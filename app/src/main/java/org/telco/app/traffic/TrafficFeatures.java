@@ -38,6 +38,7 @@ public final class TrafficFeatures {
   private final PackRenewals renewals;
   private final BucketExpiry expiry;
   private final TrafficRoutes routes;
+  private final TrafficCatalog catalog;
 
   /** Wires the traffic platform of {@code profile}'s operator. */
   public TrafficFeatures(
@@ -54,7 +55,7 @@ public final class TrafficFeatures {
             new CachingBucketStore(new PgBucketStore(dataSource), CACHED_OWNERS_MAX),
             new PgPurchaseStore(dataSource),
             new PgCardStore(dataSource));
-    TrafficCatalog catalog = TrafficCatalog.demo(profile.id());
+    this.catalog = TrafficCatalog.demo(profile.id());
     DataLedger data = new DataLedger(ledger, accounts);
     this.renewals =
         new PackRenewals(new PgTimerStore(dataSource), stores.buckets(), clock, profile.zone());
@@ -80,6 +81,11 @@ public final class TrafficFeatures {
   /** The house accounts of data and traffic sales, to open when the node starts. */
   public java.util.List<NewAccount> houseAccounts() {
     return accounts.houseAccounts();
+  }
+
+  /** The traffic products on sale. */
+  public TrafficCatalog catalog() {
+    return catalog;
   }
 
   /** Subscribers' buckets, which charging draws from. */

@@ -71,7 +71,7 @@ class BillingRunTest {
   private final BillingRun run =
       new BillingRun(
           profile,
-          PlanCatalog.demo(profile.id()),
+          () -> PlanCatalog.demo(profile.id()),
           subscribers,
           accounts,
           ledger,
@@ -205,7 +205,7 @@ class BillingRunTest {
     BillingRun small =
         new BillingRun(
             profile,
-            PlanCatalog.demo(profile.id()),
+            () -> PlanCatalog.demo(profile.id()),
             subscribers,
             accounts,
             ledger,

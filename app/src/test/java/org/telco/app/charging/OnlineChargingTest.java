@@ -42,7 +42,7 @@ class OnlineChargingTest {
   private final OnlineCharging charging =
       new OnlineCharging(
           bed.subscribers(),
-          bed.plans(),
+          bed::plans,
           bed.buckets(),
           sessions,
           new QuotaDesk(bed.engine(), bed.trafficAccounts(), QuotaSettings.DEFAULT, bed.zone()),

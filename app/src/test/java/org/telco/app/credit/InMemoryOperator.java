@@ -88,7 +88,7 @@ public final class InMemoryOperator implements AutoCloseable {
     this.billing =
         new BillingRun(
             profile,
-            plans,
+            () -> plans,
             subscribers,
             accounts,
             ledger,

@@ -22,6 +22,9 @@ final class DeviceSql {
       "SELECT %s FROM binding WHERE id = ?".formatted(BINDING_COLUMNS);
   static final String BINDING_BY_TOKEN =
       "SELECT %s FROM binding WHERE token_hash = ?".formatted(BINDING_COLUMNS);
+  static final String PAID_BY =
+      "SELECT %s FROM binding WHERE payer = ? ORDER BY bound_at DESC, id LIMIT ?"
+          .formatted(BINDING_COLUMNS);
   static final String ACTIVE_BINDING =
       "SELECT %s FROM binding WHERE device_id = ? AND state = 'ACTIVE'".formatted(BINDING_COLUMNS);
   static final String BIND =

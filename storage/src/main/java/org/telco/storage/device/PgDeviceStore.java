@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.telco.device.BindAttempt;
@@ -82,6 +84,24 @@ public final class PgDeviceStore implements DeviceStore {
   @Override
   public Optional<Binding> bindingByToken(TokenHash hash) {
     return oneBinding(DeviceSql.BINDING_BY_TOKEN, hash.hex());
+  }
+
+  @Override
+  public List<Binding> bindingsPaidBy(Msisdn payer, int limit) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(DeviceSql.PAID_BY)) {
+      select.setString(1, payer.digits());
+      select.setInt(2, limit);
+      List<Binding> found = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.add(DeviceRows.binding(rows));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new DeviceStoreFailure("cannot read the bindings paid by " + payer, e);
+    }
   }
 
   @Override

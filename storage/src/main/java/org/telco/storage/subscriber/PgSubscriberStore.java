@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -62,6 +63,17 @@ public final class PgSubscriberStore implements SubscriberStore {
       LIMIT ?
       """
           .formatted(SUBSCRIBER_COLUMNS);
+  // The prefix's LIKE wildcards are escaped by the caller; the console's search is rare enough
+  // that a scan does, whatever the database's collation.
+  private static final String PREFIX =
+      """
+      SELECT %s FROM subscriber
+      WHERE msisdn LIKE ?
+      ORDER BY msisdn
+      LIMIT ?
+      """
+          .formatted(SUBSCRIBER_COLUMNS);
+  private static final String BY_STATE = "SELECT state, count(*) FROM subscriber GROUP BY state";
   private static final String NEXT_SERIAL = "SELECT nextval('subscriber_family_serial')";
 
   private final DataSource dataSource;
@@ -220,6 +232,39 @@ public final class PgSubscriberStore implements SubscriberStore {
       return due;
     } catch (SQLException e) {
       throw new SubscriberStoreFailure("cannot read subscribers due for a cycle", e);
+    }
+  }
+
+  @Override
+  public List<Subscriber> numbersStartingWith(String digitsPrefix, int limit) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(PREFIX)) {
+      select.setString(1, digitsPrefix.replaceAll("([\\\\%_])", "\\\\$1") + "%");
+      select.setInt(2, limit);
+      List<Subscriber> found = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.add(SubscriberRows.subscriber(rows));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new SubscriberStoreFailure("cannot search numbers by prefix", e);
+    }
+  }
+
+  @Override
+  public Map<SubscriberState, Long> countByState() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(BY_STATE);
+        ResultSet rows = select.executeQuery()) {
+      Map<SubscriberState, Long> counts = new EnumMap<>(SubscriberState.class);
+      while (rows.next()) {
+        counts.put(SubscriberState.valueOf(rows.getString(1)), rows.getLong(2));
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new SubscriberStoreFailure("cannot count subscribers by state", e);
     }
   }
 

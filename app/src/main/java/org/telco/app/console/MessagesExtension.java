@@ -1,0 +1,42 @@
+package org.telco.app.console;
+
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.util.List;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Adds {@code t("key")} to the console's templates: the label of {@code key} in the console's
+ * message bundle, in the locale the page is rendered in. A missing key fails the page, so a typo
+ * shows up in the first test that renders it.
+ */
+final class MessagesExtension extends AbstractExtension {
+  @Override
+  public Map<String, Function> getFunctions() {
+    return Map.of("t", new Label());
+  }
+
+  private static final class Label implements Function {
+    @Override
+    public List<String> getArgumentNames() {
+      return List.of("key");
+    }
+
+    @Override
+    public Object execute(
+        Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
+      String key = String.valueOf(args.get("key"));
+      ResourceBundle bundle = ResourceBundle.getBundle(Templates.MESSAGES, context.getLocale());
+      try {
+        return bundle.getString(key);
+      } catch (MissingResourceException e) {
+        throw new IllegalStateException(
+            "no label " + key + " in " + Templates.MESSAGES + " (line " + lineNumber + ")", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package org.telco.app.console;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.telco.app.charging.ChargingFeatures;
+import org.telco.app.payment.Payments;
+import org.telco.app.traffic.TrafficFeatures;
+import org.telco.credit.AdvanceStore;
+import org.telco.device.DeviceStore;
+import org.telco.engine.ShardedLedger;
+import org.telco.messaging.HandsetInbox;
+import org.telco.sms.SmsCentre;
+import org.telco.subscriber.PlanBook;
+import org.telco.subscriber.SubscriberStore;
+
+/**
+ * What the operator console reads and changes: the same stores and services the REST API uses, so a
+ * page shows exactly what the API would answer.
+ *
+ * @param subscribers the subscriber store
+ * @param plans the plans in force, which admins change
+ * @param traffic the traffic products on sale and subscribers' data buckets
+ * @param devices devices and their bindings
+ * @param ledger balances and transfers
+ * @param advances emergency-credit advances
+ * @param inbox handsets' received SMS
+ * @param sms the SMS centre, for messages and its traffic count
+ * @param topUps the top-ups recorded since start
+ * @param partners the partners with their balances
+ * @param feeds what the node itself counts and knows
+ */
+public record OperatorConsoleSources(
+    SubscriberStore subscribers,
+    PlanBook plans,
+    TrafficFeatures traffic,
+    DeviceStore devices,
+    ShardedLedger ledger,
+    AdvanceStore advances,
+    HandsetInbox inbox,
+    SmsCentre sms,
+    Supplier<Payments.TopUps> topUps,
+    Supplier<List<ChargingFeatures.PartnerBalance>> partners,
+    ConsoleFeeds feeds) {}

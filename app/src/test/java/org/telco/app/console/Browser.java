@@ -1,0 +1,120 @@
+package org.telco.app.console;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.telco.storage.PostgresForTests;
+
+/**
+ * Headless Debian chromium driven through Debian's chromedriver, for the console's browser tests.
+ * The first browser of a test run installs both packages when they are missing (the build runs as
+ * root on Debian), so {@code ./mvnw verify} passes on a fresh machine. Both paths are given to
+ * Selenium explicitly, so Selenium Manager never looks for (or downloads) a driver or browser.
+ */
+public final class Browser {
+  /** Debian's chromium. */
+  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  /** Debian's chromedriver, of the same version. */
+  public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  /** Where screenshots go, under the module's build directory. */
+  public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private static boolean installed;
+
+  private Browser() {}
+
+  /** A fresh headless browser at 1280 x 900 with its own profile directory; quit it when done. */
+  public static ChromeDriver start() throws IOException, InterruptedException {
+    ensureInstalled();
+    // Selenium's own telemetry and manager stay off: the build's network reaches only the
+    // package mirrors.
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    System.setProperty("SE_AVOID_STATS", "true");
+    Path profile = Files.createTempDirectory("telco-chromium");
+    // Chromium writes its profile until it exits; the directory goes when the test JVM does.
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> PostgresForTests.deleteTree(profile), "drop-profile"));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--lang=en-US",
+        "--window-size=1280,900",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    return driver;
+  }
+
+  /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+  public static Path screenshot(ChromeDriver driver, String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Path file = SCREENSHOTS.resolve(name + ".png");
+    Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    return file;
+  }
+
+  /** Installs chromium and chromium-driver with apt once per test run, if either is missing. */
+  static synchronized void ensureInstalled() throws IOException, InterruptedException {
+    if (installed || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))) {
+      installed = true;
+      return;
+    }
+    File log = Files.createTempFile("telco-apt", ".log").toFile();
+    run(List.of("apt-get", "update"), log);
+    run(
+        List.of(
+            "apt-get", "install", "-y", "--no-install-recommends", "chromium", "chromium-driver"),
+        log);
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new IllegalStateException("apt-get installed no chromium/chromedriver; see " + log);
+    }
+    installed = true;
+  }
+
+  private static void run(List<String> command, File log) throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+    builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
+    Process process = builder.start();
+    if (!process.waitFor(15, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException(
+          String.join(" ", command) + " took over 15 minutes; see " + log);
+    }
+    if (process.exitValue() != 0) {
+      throw new IllegalStateException(
+          String.join(" ", command)
+              + " failed ("
+              + process.exitValue()
+              + "), run as root? See "
+              + log);
+    }
+  }
+}
