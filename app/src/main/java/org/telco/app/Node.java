@@ -15,13 +15,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.telco.app.charging.SponsorKeys;
 import org.telco.app.console.Console;
 import org.telco.app.console.ConsoleFeeds;
 import org.telco.app.console.ConsoleLogins;
 import org.telco.app.console.ConsoleRoutes;
+import org.telco.app.console.NodeApi;
 import org.telco.app.console.OperatorConsoleRoutes;
 import org.telco.app.console.Role;
+import org.telco.app.console.clearinghouse.ClearinghouseConsoleRoutes;
+import org.telco.app.console.handset.HandsetSimulatorRoutes;
 import org.telco.app.ledger.LedgerRoutes;
 import org.telco.app.node.ClockRoutes;
 import org.telco.app.node.NodeRoutes;
@@ -168,9 +172,12 @@ public final class Node implements AutoCloseable {
       operator.register(routing, endpoints);
       ConsoleFeeds feeds = new ConsoleFeeds(portedTo(), () -> (long) nchf.count(), env.wallClock());
       routing.register(Console.ROOT, operator.consoleRoutes(console, feeds));
+      routing.register(
+          Console.ROOT, operator.handsetRoutes(console, ownApi(env), partnerKeys(env)));
     }
     if (clearinghouse != null) {
       clearinghouse.register(routing, endpoints);
+      routing.register(Console.ROOT, clearinghouse.consoleRoutes(console, ownApi(env)));
     }
     routing.any(
         endpoints.handler(
@@ -242,7 +249,27 @@ public final class Node implements AutoCloseable {
         spec.name(),
         logins,
         env.wallClock(),
-        spec.kind() == NodeKind.OPERATOR ? OperatorConsoleRoutes.NAVIGATION : List.of());
+        spec.kind() == NodeKind.OPERATOR
+            ? Stream.concat(
+                    OperatorConsoleRoutes.NAVIGATION.stream(),
+                    HandsetSimulatorRoutes.NAVIGATION.stream())
+                .toList()
+            : ClearinghouseConsoleRoutes.NAVIGATION);
+  }
+
+  /** The node's own API, for console pages that act as a terminal (docs/console.md). */
+  private NodeApi ownApi(NodeEnvironment env) {
+    Credentials.NodeCredentials own = env.credentials().of(spec.name());
+    String host = "0.0.0.0".equals(env.host()) ? "127.0.0.1" : env.host();
+    return new NodeApi(
+        () -> "http://" + host + ":" + server.port(), own.adminApiKey(), own.partnerApiKey());
+  }
+
+  /** Every node's partner key the credentials file holds, by node name, for the autopay agent. */
+  private static Map<String, String> partnerKeys(NodeEnvironment env) {
+    Map<String, String> keys = new HashMap<>();
+    env.credentials().nodes().forEach((node, keysOf) -> keys.put(node, keysOf.partnerApiKey()));
+    return keys;
   }
 
   /**
