@@ -15,17 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.telco.app.charging.SponsorKeys;
 import org.telco.app.console.Console;
 import org.telco.app.console.ConsoleFeeds;
 import org.telco.app.console.ConsoleLogins;
 import org.telco.app.console.ConsoleRoutes;
-import org.telco.app.console.NodeApi;
-import org.telco.app.console.OperatorConsoleRoutes;
 import org.telco.app.console.Role;
-import org.telco.app.console.clearinghouse.ClearinghouseConsoleRoutes;
-import org.telco.app.console.handset.HandsetSimulatorRoutes;
 import org.telco.app.ledger.LedgerRoutes;
 import org.telco.app.node.ClockRoutes;
 import org.telco.app.node.NodeRoutes;
@@ -172,12 +167,13 @@ public final class Node implements AutoCloseable {
       operator.register(routing, endpoints);
       ConsoleFeeds feeds = new ConsoleFeeds(portedTo(), () -> (long) nchf.count(), env.wallClock());
       routing.register(Console.ROOT, operator.consoleRoutes(console, feeds));
-      routing.register(
-          Console.ROOT, operator.handsetRoutes(console, ownApi(env), partnerKeys(env)));
+      routing.register(Console.ROOT, NodeConsoles.handset(console, spec.name(), env, this::port));
     }
     if (clearinghouse != null) {
       clearinghouse.register(routing, endpoints);
-      routing.register(Console.ROOT, clearinghouse.consoleRoutes(console, ownApi(env)));
+      routing.register(
+          Console.ROOT,
+          clearinghouse.consoleRoutes(console, NodeConsoles.ownApi(spec.name(), env, this::port)));
     }
     routing.any(
         endpoints.handler(
@@ -236,7 +232,7 @@ public final class Node implements AutoCloseable {
 
   /**
    * The node's console with its two logins from the credentials file: an operator's has the
-   * operator pages; the clearinghouse's has only its login for now.
+   * operator pages and the handset simulator; the clearinghouse's has its own pages.
    */
   private Console console(NodeEnvironment env) {
     Credentials.NodeCredentials own = env.credentials().of(spec.name());
@@ -245,31 +241,7 @@ public final class Node implements AutoCloseable {
             List.of(
                 new ConsoleLogins.Account(own.consoleUser(), Role.ADMIN, own.consolePassword()),
                 new ConsoleLogins.Account(own.careUser(), Role.CARE, own.carePassword())));
-    return new Console(
-        spec.name(),
-        logins,
-        env.wallClock(),
-        spec.kind() == NodeKind.OPERATOR
-            ? Stream.concat(
-                    OperatorConsoleRoutes.NAVIGATION.stream(),
-                    HandsetSimulatorRoutes.NAVIGATION.stream())
-                .toList()
-            : ClearinghouseConsoleRoutes.NAVIGATION);
-  }
-
-  /** The node's own API, for console pages that act as a terminal (docs/console.md). */
-  private NodeApi ownApi(NodeEnvironment env) {
-    Credentials.NodeCredentials own = env.credentials().of(spec.name());
-    String host = "0.0.0.0".equals(env.host()) ? "127.0.0.1" : env.host();
-    return new NodeApi(
-        () -> "http://" + host + ":" + server.port(), own.adminApiKey(), own.partnerApiKey());
-  }
-
-  /** Every node's partner key the credentials file holds, by node name, for the autopay agent. */
-  private static Map<String, String> partnerKeys(NodeEnvironment env) {
-    Map<String, String> keys = new HashMap<>();
-    env.credentials().nodes().forEach((node, keysOf) -> keys.put(node, keysOf.partnerApiKey()));
-    return keys;
+    return new Console(spec.name(), logins, env.wallClock(), NodeConsoles.navigation(spec.kind()));
   }
 
   /**

@@ -12,11 +12,8 @@ import org.telco.app.billing.BillingRun;
 import org.telco.app.charging.ChargingFeatures;
 import org.telco.app.console.Console;
 import org.telco.app.console.ConsoleFeeds;
-import org.telco.app.console.NodeApi;
 import org.telco.app.console.OperatorConsoleRoutes;
 import org.telco.app.console.OperatorConsoleSources;
-import org.telco.app.console.handset.AutopayPage;
-import org.telco.app.console.handset.HandsetSimulatorRoutes;
 import org.telco.app.credit.EmergencyCredit;
 import org.telco.app.credit.EmergencyCreditSettings;
 import org.telco.app.demo.DemoSubscribers;
@@ -341,16 +338,6 @@ public final class OperatorFeatures implements AutoCloseable {
             payments::topUps,
             charging::partnerBalances,
             feeds));
-  }
-
-  /** The handset simulator's pages (docs/console.md), to register under {@link Console#ROOT}. */
-  public HandsetSimulatorRoutes handsetRoutes(
-      Console console, NodeApi api, Map<String, String> partnerKeys) {
-    return new HandsetSimulatorRoutes(
-        console,
-        api,
-        profile.shortCodes(),
-        new AutopayPage.Network(api::root, profile.id().value(), partnerKeys));
   }
 
   /**

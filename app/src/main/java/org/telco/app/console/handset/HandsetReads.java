@@ -54,13 +54,18 @@ final class HandsetReads {
     return rows;
   }
 
-  /** The live buckets, in the order charging draws from them (priority 1 first). */
+  /**
+   * The live buckets in the order charging draws from them, as the API lists them (lowest priority
+   * number first, then the one that ends first), numbered 1, 2, ... in that order: the raw priority
+   * numbers can be negative, since bound cards go to the front.
+   */
   List<Map<String, Object>> buckets(String msisdn) {
     List<Map<String, Object>> rows = new ArrayList<>();
     JsonNode body = api.get("/subscribers/" + msisdn + "/buckets", Key.ADMIN).body();
     for (JsonNode b : list(body.path("buckets"))) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("id", b.path("id").asText());
+      row.put("order", rows.size() + 1);
       row.put("priority", b.path("priority").asInt());
       row.put("product", b.path("productId").asText());
       row.put("kind", b.path("kind").asText());
@@ -70,7 +75,6 @@ final class HandsetReads {
       row.put("until", b.path("validUntil").asText());
       rows.add(row);
     }
-    rows.sort((a, b) -> Integer.compare((int) a.get("priority"), (int) b.get("priority")));
     return rows;
   }
 
