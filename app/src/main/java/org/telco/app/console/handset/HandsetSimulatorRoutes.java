@@ -27,6 +27,9 @@ public final class HandsetSimulatorRoutes implements HttpService {
 
   static final String ROOT = Console.ROOT + "/handset";
 
+  /** What a form that worked can report after its redirect ({@code ?done=}). */
+  private static final java.util.Set<String> DONE = java.util.Set.of("sms", "pack", "card");
+
   private final Console console;
   private final HandsetReads reads;
   private final HandsetActions actions;
@@ -98,7 +101,7 @@ public final class HandsetSimulatorRoutes implements HttpService {
         .filter(id -> id.matches("[A-Za-z0-9._-]{1,64}"))
         .ifPresent(id -> model.put("purchase", reads.purchase(id)));
     call.query("done")
-        .filter(done -> done.matches("[a-z]{1,12}"))
+        .filter(DONE::contains)
         .ifPresent(done -> model.put("notice", "handset.done." + done));
     return Outcome.View.ok("handset/phone", model);
   }
