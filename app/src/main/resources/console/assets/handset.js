@@ -10,3 +10,12 @@ document.addEventListener('change', function (event) {
   reader.onload = function () { target.value = reader.result; };
   reader.readAsText(input.files[0], 'UTF-8');
 });
+
+// A polled part of the page is not replaced while the keyboard focus is in it (a "Use earlier"
+// button of the buckets, say), so that keyboard users do not lose their place every two seconds.
+document.addEventListener('htmx:beforeRequest', function (event) {
+  var target = event.detail && event.detail.elt;
+  if (target && target.contains(document.activeElement) && document.activeElement !== target) {
+    event.preventDefault();
+  }
+});

@@ -184,6 +184,14 @@ class HandsetBrowserIT {
         .isLessThan(Integer.parseInt(rows.get(1).getAttribute("data-priority")));
     assertThat(text("buckets")).contains("addon-500m", "2.0 GB");
     Browser.screenshot(browser, "traffic-buckets");
+
+    WebElement moveUp = rows.get(1).findElement(By.className("move-up"));
+    assertThat(moveUp.getAttribute("aria-label")).contains("addon-500m");
+    moveUp.sendKeys(Keys.ENTER);
+    waitUntil(() -> text("notice").contains("usage priority is changed"));
+    assertThat(
+            browser.findElement(By.cssSelector("#buckets tbody tr")).getAttribute("data-product"))
+        .isEqualTo("addon-500m");
   }
 
   @Test

@@ -87,16 +87,24 @@ public final class NodeApi {
 
   /** POST of {@code body} as JSON to {@code /api/v1} + {@code path}. */
   public Answer post(String path, Key key, Object body) {
-    String json;
+    return send(withJson(path, key).POST(HttpRequest.BodyPublishers.ofString(json(body))));
+  }
+
+  /** PUT of {@code body} as JSON to {@code /api/v1} + {@code path}. */
+  public Answer put(String path, Key key, Object body) {
+    return send(withJson(path, key).PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+  }
+
+  private HttpRequest.Builder withJson(String path, Key key) {
+    return request(path, "Bearer " + key(key)).header("Content-Type", "application/json");
+  }
+
+  private static String json(Object body) {
     try {
-      json = JSON.writeValueAsString(body);
+      return JSON.writeValueAsString(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return send(
-        request(path, "Bearer " + key(key))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private String key(Key key) {

@@ -22,7 +22,8 @@ final class FieldErrors {
           "presetFen",
           "amountFen",
           "deviceId",
-          "dataSim");
+          "dataSim",
+          "bucketId");
 
   private final Map<String, String> messages = new LinkedHashMap<>();
   private final Language language;

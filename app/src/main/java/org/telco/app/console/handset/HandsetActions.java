@@ -9,12 +9,13 @@ import org.telco.app.console.PageCall;
 import org.telco.sms.ShortMessage;
 
 /**
- * What the phone does when a form is sent: text someone, buy a traffic pack, bind a traffic card.
- * Fields are checked here first so that a typo gets its message beside the field without a call;
- * what only the operator can judge (the line is barred, the card is bound elsewhere) comes back
- * from the API and is shown beside the field the refusal names. A refused form changes nothing and
- * answers the page again with the message and 400 (or the API's own 4xx); a form that worked
- * redirects back to the phone, so reloading does not send it again.
+ * What the phone does when a form is sent: text someone, buy a traffic pack, bind a traffic card,
+ * move a bucket up the usage priority. Fields are checked here first so that a typo gets its
+ * message beside the field without a call; what only the operator can judge (the line is barred,
+ * the card is bound elsewhere) comes back from the API and is shown beside the field the refusal
+ * names. A refused form changes nothing and answers the page again with the message and 400 (or the
+ * API's own 4xx); a form that worked redirects back to the phone, so reloading does not send it
+ * again.
  */
 final class HandsetActions {
   private static final List<String> SMS_FIELDS = List.of("to", "text");
@@ -22,10 +23,12 @@ final class HandsetActions {
   private static final List<String> CARD_FIELDS = List.of("cardId");
 
   private final NodeApi api;
+  private final HandsetReads reads;
   private final HandsetSimulatorRoutes pages;
 
-  HandsetActions(NodeApi api, HandsetSimulatorRoutes pages) {
+  HandsetActions(NodeApi api, HandsetReads reads, HandsetSimulatorRoutes pages) {
     this.api = api;
+    this.reads = reads;
     this.pages = pages;
   }
 
@@ -94,6 +97,32 @@ final class HandsetActions {
       return refused(call, msisdn, language, errors.refused(bound, CARD_FIELDS), bound.status());
     }
     return back(msisdn, language, "done=card");
+  }
+
+  /**
+   * Moves one bucket a place earlier in the usage priority: the user reorders, and the API checks
+   * that the new order names every live bucket once (a bucket that ended meanwhile refuses it).
+   */
+  Outcome moveUp(PageCall call) {
+    String msisdn = call.pathParameter("msisdn");
+    Language language = Language.of(call);
+    List<String> order = new java.util.ArrayList<>();
+    reads.buckets(msisdn).forEach(bucket -> order.add((String) bucket.get("id")));
+    int at = order.indexOf(call.field("bucketId"));
+    FieldErrors errors = new FieldErrors(language);
+    if (at < 1) {
+      return refused(
+          call, msisdn, language, errors.reject("bucketId", "handset.error.bucket"), 400);
+    }
+    order.add(at - 1, order.remove(at));
+    NodeApi.Answer moved =
+        api.put(
+            "/subscribers/" + msisdn + "/buckets/priority", Key.ADMIN, Map.of("bucketIds", order));
+    if (!moved.ok()) {
+      return refused(
+          call, msisdn, language, errors.refused(moved, List.of("bucketId")), moved.status());
+    }
+    return back(msisdn, language, "done=order");
   }
 
   private Outcome refused(

@@ -28,7 +28,8 @@ public final class HandsetSimulatorRoutes implements HttpService {
   static final String ROOT = Console.ROOT + "/handset";
 
   /** What a form that worked can report after its redirect ({@code ?done=}). */
-  private static final java.util.Set<String> DONE = java.util.Set.of("sms", "pack", "card");
+  private static final java.util.Set<String> DONE =
+      java.util.Set.of("sms", "pack", "card", "order");
 
   private final Console console;
   private final HandsetReads reads;
@@ -48,7 +49,7 @@ public final class HandsetSimulatorRoutes implements HttpService {
       Console console, NodeApi api, List<String> shortCodes, AutopayPage.Network autopay) {
     this.console = console;
     this.reads = new HandsetReads(api);
-    this.actions = new HandsetActions(api, this);
+    this.actions = new HandsetActions(api, reads, this);
     this.autopay = new AutopayPage(autopay, this);
     this.tvBoxes = new TvBoxPages(api);
     this.shortCodes = List.copyOf(shortCodes);
@@ -68,6 +69,7 @@ public final class HandsetSimulatorRoutes implements HttpService {
         .post("/handset/{msisdn}/sms", console.page(Permission.VIEW, actions::sendSms))
         .post("/handset/{msisdn}/packs", console.page(Permission.VIEW, actions::buyPack))
         .post("/handset/{msisdn}/cards", console.page(Permission.VIEW, actions::bindCard))
+        .post("/handset/{msisdn}/priority", console.page(Permission.VIEW, actions::moveUp))
         .post("/handset/{msisdn}/autopay", console.page(Permission.VIEW, autopay::run));
   }
 
@@ -144,6 +146,7 @@ public final class HandsetSimulatorRoutes implements HttpService {
     Language language = Language.of(call);
     Map<String, Object> model = base(language, "handset.title");
     model.putAll(accountModel(msisdn));
+    model.put("msisdn", msisdn);
     return Outcome.View.ok("handset/account", model);
   }
 
