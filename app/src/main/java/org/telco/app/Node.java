@@ -20,7 +20,6 @@ import org.telco.app.console.Console;
 import org.telco.app.console.ConsoleFeeds;
 import org.telco.app.console.ConsoleLogins;
 import org.telco.app.console.ConsoleRoutes;
-import org.telco.app.console.OperatorConsoleRoutes;
 import org.telco.app.console.Role;
 import org.telco.app.ledger.LedgerRoutes;
 import org.telco.app.node.ClockRoutes;
@@ -168,9 +167,13 @@ public final class Node implements AutoCloseable {
       operator.register(routing, endpoints);
       ConsoleFeeds feeds = new ConsoleFeeds(portedTo(), () -> (long) nchf.count(), env.wallClock());
       routing.register(Console.ROOT, operator.consoleRoutes(console, feeds));
+      routing.register(Console.ROOT, NodeConsoles.handset(console, spec.name(), env, this::port));
     }
     if (clearinghouse != null) {
       clearinghouse.register(routing, endpoints);
+      routing.register(
+          Console.ROOT,
+          clearinghouse.consoleRoutes(console, NodeConsoles.ownApi(spec.name(), env, this::port)));
     }
     routing.any(
         endpoints.handler(
@@ -229,7 +232,7 @@ public final class Node implements AutoCloseable {
 
   /**
    * The node's console with its two logins from the credentials file: an operator's has the
-   * operator pages; the clearinghouse's has only its login for now.
+   * operator pages and the handset simulator; the clearinghouse's has its own pages.
    */
   private Console console(NodeEnvironment env) {
     Credentials.NodeCredentials own = env.credentials().of(spec.name());
@@ -238,11 +241,7 @@ public final class Node implements AutoCloseable {
             List.of(
                 new ConsoleLogins.Account(own.consoleUser(), Role.ADMIN, own.consolePassword()),
                 new ConsoleLogins.Account(own.careUser(), Role.CARE, own.carePassword())));
-    return new Console(
-        spec.name(),
-        logins,
-        env.wallClock(),
-        spec.kind() == NodeKind.OPERATOR ? OperatorConsoleRoutes.NAVIGATION : List.of());
+    return new Console(spec.name(), logins, env.wallClock(), NodeConsoles.navigation(spec.kind()));
   }
 
   /**

@@ -102,7 +102,11 @@ public final class Console {
         noStore(response);
         response.status(Status.create(view.status()));
         response.header(HeaderNames.CONTENT_TYPE, HTML);
-        response.send(templates.render(view.template(), model, Locale.ENGLISH));
+        // Subscriber-facing pages (the handset simulator) choose their language; staff pages are
+        // English.
+        Locale locale =
+            view.model().get("locale") instanceof Locale chosen ? chosen : Locale.ENGLISH;
+        response.send(templates.render(view.template(), model, locale));
       }
     }
   }

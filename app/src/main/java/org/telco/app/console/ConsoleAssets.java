@@ -36,7 +36,11 @@ public final class ConsoleAssets {
             "console.css",
             new Asset("console/assets/console.css", "text/css; charset=UTF-8"),
             "console.js",
-            new Asset("console/assets/console.js", JS));
+            new Asset("console/assets/console.js", JS),
+            "handset.css",
+            new Asset("console/assets/handset.css", "text/css; charset=UTF-8"),
+            "handset.js",
+            new Asset("console/assets/handset.js", JS));
   }
 
   /** The asset called {@code name}, if it is one. */

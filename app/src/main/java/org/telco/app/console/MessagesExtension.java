@@ -20,6 +20,21 @@ final class MessagesExtension extends AbstractExtension {
     return Map.of("t", new Label());
   }
 
+  /**
+   * The handset simulator and the clearinghouse console keep their labels in bundles of their own
+   * ({@code console/handset/messages*.properties}, {@code console/clearinghouse/...}), named by the
+   * key's first word; the default locale never stands in for a missing language.
+   */
+  private static final ResourceBundle.Control NO_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  static String bundleOf(String key) {
+    if (key.startsWith("handset.")) {
+      return "console.handset.messages";
+    }
+    return key.startsWith("clearinghouse.") ? "console.clearinghouse.messages" : Templates.MESSAGES;
+  }
+
   private static final class Label implements Function {
     @Override
     public List<String> getArgumentNames() {
@@ -30,7 +45,8 @@ final class MessagesExtension extends AbstractExtension {
     public Object execute(
         Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
       String key = String.valueOf(args.get("key"));
-      ResourceBundle bundle = ResourceBundle.getBundle(Templates.MESSAGES, context.getLocale());
+      ResourceBundle bundle =
+          ResourceBundle.getBundle(bundleOf(key), context.getLocale(), NO_FALLBACK);
       try {
         return bundle.getString(key);
       } catch (MissingResourceException e) {

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.telco.app.console.Console;
+import org.telco.app.console.NodeApi;
+import org.telco.app.console.clearinghouse.ClearinghouseConsoleRoutes;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.AccountResult;
 import org.telco.porting.PortingDesk;
@@ -31,6 +34,7 @@ public final class ClearinghouseFeatures {
   private final ChangeLogRoutes changeLog;
   private final RoutingRoutes lookups;
   private final Duration patience;
+  private final PortingStore store;
 
   private ClearinghouseFeatures(
       DataSource dataSource,
@@ -41,7 +45,7 @@ public final class ClearinghouseFeatures {
       Map<String, PeerClient> peers,
       Clock clock) {
     this.patience = settings.patience();
-    PortingStore store = new PgPortingStore(dataSource);
+    this.store = new PgPortingStore(dataSource);
     this.routing = new PgRoutingLog(dataSource, clock);
     RoutingNumbers numbers = new RoutingNumbers(operators);
     this.changeLog = new ChangeLogRoutes(routing, numbers);
@@ -103,6 +107,11 @@ public final class ClearinghouseFeatures {
    */
   public int resumePorts() {
     return desk.resume(patience, 100);
+  }
+
+  /** The clearinghouse console's pages (docs/console.md), to register under {@code /console}. */
+  public ClearinghouseConsoleRoutes consoleRoutes(Console console, NodeApi api) {
+    return new ClearinghouseConsoleRoutes(console, store, routing, api);
   }
 
   /** The routing database, for lookups and the operators' replicas. */

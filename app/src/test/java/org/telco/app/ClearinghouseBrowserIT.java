@@ -1,0 +1,128 @@
+package org.telco.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.telco.app.console.Browser;
+import org.telco.app.demo.DemoSubscribers;
+import org.telco.phone.porting.PortingApp;
+
+/**
+ * Flow F4 on the clearinghouse console in a real browser (issue 10): a demo number of alpha is
+ * ported to beta by the porting app, as a subscriber would, and the clearinghouse's console shows
+ * the port request COMPLETED, the settlement accounts and statements, and the routing database
+ * pointing the number at beta; alpha's handset simulator shows the number ported out.
+ */
+class ClearinghouseBrowserIT {
+  private static final String PORTED = "8613800001001";
+
+  private static TestPlatform platform;
+  private static ChromeDriver browser;
+  private static String clearinghouse;
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = TestPlatform.startWithDemoData(List.of("clearinghouse", "alpha", "beta"));
+    clearinghouse = platform.url("clearinghouse");
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  void aPortedNumberShowsOnThePortsSettlementAndRoutingPages() throws Exception {
+    Http.Response prefund =
+        Http.post(
+            clearinghouse + "/api/v1/settlement/prefunds",
+            platform.adminKey("clearinghouse"),
+            "{\"operator\":\"beta\",\"id\":\"console-it-beta\",\"amountFen\":50000}");
+    assertThat(prefund.status()).as(prefund.body()).isEqualTo(201);
+    PortingApp.Answer ported =
+        new PortingApp(
+                Map.of("alpha", platform.url("alpha"), "beta", platform.url("beta")),
+                Map.of("alpha", platform.partnerKey("alpha"), "beta", platform.partnerKey("beta")),
+                new Random(10),
+                System.out)
+            .port(
+                new PortingApp.Request(
+                    "console-port-1",
+                    PORTED,
+                    DemoSubscribers.SERVICE_PASSWORD.toCharArray(),
+                    "beta",
+                    "standard",
+                    "Beta-Pass-77".toCharArray()));
+    JsonNode port = ported.body().path("port");
+    assertThat(port.path("state").asText()).as(ported.body().toString()).isEqualTo("COMPLETED");
+
+    logIn("clearinghouse", "not-the-password");
+    assertThat(browser.findElement(By.id("login-error")).getText()).isNotEmpty();
+    Credentials.NodeCredentials own = platform.platform.credentials().of("clearinghouse");
+    logIn("clearinghouse", own.consolePassword());
+    waitUntil(() -> browser.getCurrentUrl().endsWith("/console/ports"));
+    WebElement row = browser.findElement(By.cssSelector("#ports tr[data-msisdn='" + PORTED + "']"));
+    assertThat(row.findElement(By.className("port-state")).getText()).isEqualTo("COMPLETED");
+    assertThat(row.getText()).contains("console-port-1", "alpha", "beta");
+    assertThat(browser.findElement(By.id("count-COMPLETED")).getText()).isEqualTo("1");
+    Browser.screenshot(browser, "clearinghouse-ports");
+
+    browser.findElement(By.linkText("Settlement")).click();
+    assertThat(browser.findElement(By.id("balance-beta")).getText()).matches("\\d+\\.\\d\\d");
+    assertThat(browser.findElement(By.id("settlement-beta")).getText()).contains("alpha");
+    Browser.screenshot(browser, "clearinghouse-settlement");
+
+    browser.findElement(By.linkText("Routing database")).click();
+    assertThat(Long.parseLong(browser.findElement(By.id("routing-version")).getText()))
+        .isPositive();
+    assertThat(browser.findElement(By.id("served-beta")).getText()).isEqualTo("1");
+    assertThat(browser.findElement(By.cssSelector("#routing-changes tbody tr")).getText())
+        .contains(PORTED, "beta");
+    browser.findElement(By.id("msisdn")).sendKeys(PORTED, Keys.ENTER);
+    assertThat(browser.findElement(By.id("routing-found")).getText()).isEqualTo("beta");
+    Browser.screenshot(browser, "clearinghouse-routing");
+    browser.findElement(By.id("msisdn")).clear();
+    browser.findElement(By.id("msisdn")).sendKeys("12x", Keys.ENTER);
+    assertThat(browser.findElement(By.id("msisdn-error")).getText()).contains("8 to 15 digits");
+    assertThat(browser.findElement(By.id("msisdn")).getAttribute("aria-describedby"))
+        .isEqualTo("msisdn-error");
+
+    String alpha = platform.url("alpha");
+    Credentials.NodeCredentials alphaLogin = platform.platform.credentials().of("alpha");
+    browser.get(alpha + "/console/login");
+    browser.findElement(By.id("user")).sendKeys(alphaLogin.careUser());
+    browser.findElement(By.id("password")).sendKeys(alphaLogin.carePassword(), Keys.ENTER);
+    browser.get(alpha + "/console/handset/" + PORTED);
+    assertThat(browser.findElement(By.id("state")).getAttribute("data-state"))
+        .isEqualTo("PORTED_OUT");
+  }
+
+  private static void logIn(String node, String password) {
+    browser.get(platform.url(node) + "/console/login");
+    Credentials.NodeCredentials own = platform.platform.credentials().of(node);
+    browser.findElement(By.id("user")).sendKeys(own.consoleUser());
+    browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+  }
+
+  private static void waitUntil(java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> condition.getAsBoolean());
+  }
+}
