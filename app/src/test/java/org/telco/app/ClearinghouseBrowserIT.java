@@ -86,11 +86,13 @@ class ClearinghouseBrowserIT {
     Browser.screenshot(browser, "clearinghouse-ports");
 
     browser.findElement(By.linkText("Settlement")).click();
+    waitUntil(() -> !browser.findElements(By.id("balance-beta")).isEmpty());
     assertThat(browser.findElement(By.id("balance-beta")).getText()).matches("\\d+\\.\\d\\d");
     assertThat(browser.findElement(By.id("settlement-beta")).getText()).contains("alpha");
     Browser.screenshot(browser, "clearinghouse-settlement");
 
     browser.findElement(By.linkText("Routing database")).click();
+    waitUntil(() -> !browser.findElements(By.id("routing-version")).isEmpty());
     assertThat(Long.parseLong(browser.findElement(By.id("routing-version")).getText()))
         .isPositive();
     assertThat(browser.findElement(By.id("served-beta")).getText()).isEqualTo("1");

@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -204,8 +205,11 @@ class ConsoleBrowserIT {
     browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
   }
 
+  /** The element's text once the page shows it, read again if htmx swapped it meanwhile. */
   private String text(String id) {
-    return browser.findElement(By.id(id)).getText();
+    return new WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(driver -> driver.findElement(By.id(id)).getText());
   }
 
   private String csrf() {
@@ -219,8 +223,11 @@ class ConsoleBrowserIT {
     return cookie.getName() + "=" + cookie.getValue();
   }
 
+  /** Waits for the condition; htmx swaps the polled figures, so an element read may go stale. */
   private void waitUntil(java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> condition.getAsBoolean());
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(driver -> condition.getAsBoolean());
   }
 
   private static Credentials.NodeCredentials credentials() {

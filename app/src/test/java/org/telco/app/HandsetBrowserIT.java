@@ -111,7 +111,7 @@ class HandsetBrowserIT {
     browser.findElement(By.id("to")).sendKeys("12");
     browser.findElement(By.id("text")).sendKeys("hello");
     browser.findElement(By.id("send-sms")).click();
-    WebElement error = browser.findElement(By.id("to-error"));
+    WebElement error = await(By.id("to-error"));
     assertThat(error.getText()).contains("3 to 15 digits");
     assertThat(browser.findElement(By.id("to")).getAttribute("aria-describedby"))
         .contains("to-error");
@@ -208,8 +208,7 @@ class HandsetBrowserIT {
       browser.findElement(By.id("vcard-file")).sendKeys(vcf.toAbsolutePath().toString());
       waitUntil(() -> attribute("vcard", "value").contains("Li Lei"));
       browser.findElement(By.id("run-autopay")).click();
-      WebElement normal =
-          browser.findElement(By.cssSelector("#autopay-results tr[data-msisdn='8613800001003']"));
+      WebElement normal = await(By.cssSelector("#autopay-results tr[data-msisdn='8613800001003']"));
       assertThat(normal.findElement(By.className("outcome")).getText()).isEqualTo("ALREADY_NORMAL");
       assertThat(normal.findElement(By.className("mark")).getText()).isEqualTo("NORMAL");
       WebElement nobody =
@@ -223,7 +222,7 @@ class HandsetBrowserIT {
     openPhone(PAYER);
     browser.findElement(By.id("vcard")).sendKeys("BEGIN:VCARD");
     browser.findElement(By.id("run-autopay")).click();
-    assertThat(text("vcard-error")).contains("cannot be read");
+    waitUntil(() -> text("vcard-error").contains("cannot be read"));
   }
 
   @Test
@@ -319,6 +318,12 @@ class HandsetBrowserIT {
 
   private static int sentBy(String msisdn) {
     return api("/sms/messages?msisdn=" + msisdn).size();
+  }
+
+  /** The element, once the page that the last click or key loaded shows it. */
+  private static WebElement await(By locator) {
+    return new WebDriverWait(browser, PATIENCE)
+        .until(driver -> driver.findElements(locator).stream().findFirst().orElse(null));
   }
 
   private static void waitUntil(java.util.function.BooleanSupplier condition) {

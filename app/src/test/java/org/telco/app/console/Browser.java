@@ -21,6 +21,9 @@ import org.telco.storage.PostgresForTests;
  * Selenium explicitly, so Selenium Manager never looks for (or downloads) a driver or browser.
  */
 public final class Browser {
+  /** A font with Chinese characters, from Debian's fonts-wqy-zenhei. */
+  private static final Path CHINESE_FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
+
   /** Debian's chromium. */
   public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -78,9 +81,16 @@ public final class Browser {
     return file;
   }
 
-  /** Installs chromium and chromium-driver with apt once per test run, if either is missing. */
+  /**
+   * Installs chromium, chromium-driver and a Chinese font with apt once per test run, if any is
+   * missing. Without the font the handset simulator's Chinese labels are still in the page (the
+   * tests read text) but the screenshots show empty boxes.
+   */
   static synchronized void ensureInstalled() throws IOException, InterruptedException {
-    if (installed || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))) {
+    if (installed
+        || (Files.isExecutable(CHROMIUM)
+            && Files.isExecutable(CHROMEDRIVER)
+            && Files.exists(CHINESE_FONT))) {
       installed = true;
       return;
     }
@@ -88,7 +98,13 @@ public final class Browser {
     run(List.of("apt-get", "update"), log);
     run(
         List.of(
-            "apt-get", "install", "-y", "--no-install-recommends", "chromium", "chromium-driver"),
+            "apt-get",
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+            "fonts-wqy-zenhei"),
         log);
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new IllegalStateException("apt-get installed no chromium/chromedriver; see " + log);
