@@ -165,7 +165,12 @@ public final class Node implements AutoCloseable {
             chain.proceed();
           });
       operator.register(routing, endpoints);
-      ConsoleFeeds feeds = new ConsoleFeeds(portedTo(), () -> (long) nchf.count(), env.wallClock());
+      ConsoleFeeds feeds =
+          new ConsoleFeeds(
+              portedTo(),
+              operator.routingFeed()::portsOf,
+              () -> (long) nchf.count(),
+              env.wallClock());
       routing.register(Console.ROOT, operator.consoleRoutes(console, feeds));
       routing.register(Console.ROOT, NodeConsoles.handset(console, spec.name(), env, this::port));
     }

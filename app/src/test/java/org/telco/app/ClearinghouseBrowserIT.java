@@ -23,7 +23,8 @@ import org.telco.phone.porting.PortingApp;
  * Flow F4 on the clearinghouse console in a real browser (issue 10): a demo number of alpha is
  * ported to beta by the porting app, as a subscriber would, and the clearinghouse's console shows
  * the port request COMPLETED, the settlement accounts and statements, and the routing database
- * pointing the number at beta; alpha's handset simulator shows the number ported out.
+ * pointing the number at beta; alpha's handset simulator shows the number ported out, alpha's
+ * subscriber page the port-out and beta's the port-in.
  */
 class ClearinghouseBrowserIT {
   private static final String PORTED = "8613800001001";
@@ -115,6 +116,22 @@ class ClearinghouseBrowserIT {
     browser.get(alpha + "/console/handset/" + PORTED);
     assertThat(browser.findElement(By.id("state")).getAttribute("data-state"))
         .isEqualTo("PORTED_OUT");
+
+    browser.get(alpha + "/console/subscribers/" + PORTED);
+    WebElement portOut = browser.findElement(By.cssSelector("#ports tbody tr"));
+    assertThat(portOut.getText())
+        .contains("console-port-1", "Port-out (we are the donor)", "beta", "COMPLETED");
+    Browser.screenshot(browser, "subscriber-ported-out");
+
+    String beta = platform.url("beta");
+    Credentials.NodeCredentials betaLogin = platform.platform.credentials().of("beta");
+    browser.get(beta + "/console/login");
+    browser.findElement(By.id("user")).sendKeys(betaLogin.careUser());
+    browser.findElement(By.id("password")).sendKeys(betaLogin.carePassword(), Keys.ENTER);
+    waitUntil(() -> browser.getCurrentUrl().endsWith("/console/dashboard"));
+    browser.get(beta + "/console/subscribers/" + PORTED);
+    assertThat(browser.findElement(By.cssSelector("#ports tbody tr")).getText())
+        .contains("console-port-1", "Port-in (we are the recipient)", "alpha", "COMPLETED");
   }
 
   private static void logIn(String node, String password) {

@@ -111,4 +111,12 @@ public final class InMemoryPortingStore implements PortingStore {
         .limit(limit)
         .toList();
   }
+
+  @Override
+  public synchronized List<PortRequest> ofNumber(Msisdn msisdn, OperatorId operator, int limit) {
+    return involving(operator, Integer.MAX_VALUE).stream()
+        .filter(r -> r.msisdn().equals(msisdn))
+        .limit(limit)
+        .toList();
+  }
 }

@@ -74,4 +74,11 @@ public interface PortingStore {
    * record an operator and the console read.
    */
   List<PortRequest> involving(OperatorId operator, int limit);
+
+  /**
+   * The number's requests where {@code operator} is donor or recipient, newest first, up to {@code
+   * limit}: what an operator's console shows on the number's page, and nothing of other operators'
+   * ports of it.
+   */
+  List<PortRequest> ofNumber(Msisdn msisdn, OperatorId operator, int limit);
 }

@@ -128,6 +128,26 @@ public abstract class PortingStoreContract {
     assertThat(store.involving(ALPHA, 1)).hasSize(1);
   }
 
+  @Test
+  void aNumbersRequestsAreListedForTheOperatorsItInvolves() {
+    PortRequest out = PortRequest.requested("port-out", NUMBER, ALPHA, BETA, T0);
+    store.create(out);
+    store.replace(out, out.end(PortRejection.NO_DEPOSIT, T0.plusSeconds(1)));
+    store.create(PortRequest.requested("port-back", NUMBER, ALPHA, GAMMA, T0.plusSeconds(5)));
+    store.create(PortRequest.requested("port-other", OTHER, ALPHA, BETA, T0.plusSeconds(9)));
+
+    assertThat(store.ofNumber(NUMBER, ALPHA, 10))
+        .extracting(PortRequest::id)
+        .containsExactly("port-back", "port-out");
+    assertThat(store.ofNumber(NUMBER, BETA, 10))
+        .extracting(PortRequest::id)
+        .containsExactly("port-out");
+    assertThat(store.ofNumber(NUMBER, ALPHA, 1))
+        .extracting(PortRequest::id)
+        .containsExactly("port-back");
+    assertThat(store.ofNumber(OTHER, GAMMA, 10)).isEmpty();
+  }
+
   private static Deposit deposit(int seed) {
     PortingNonce nonce = PortingNonce.issue(new Random(seed));
     PortingProof proof =

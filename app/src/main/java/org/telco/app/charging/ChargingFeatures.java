@@ -26,6 +26,9 @@ import org.telco.web.Endpoints;
  * partners' statements and settlement.
  */
 public final class ChargingFeatures implements AutoCloseable {
+  /** How many of a partner's settled days the console shows. */
+  public static final int SETTLED_DAYS_SHOWN = 10;
+
   private final OnlineCharging charging;
   private final PartnerSettlements settlements;
   private final Outbox outbox;
@@ -76,17 +79,22 @@ public final class ChargingFeatures implements AutoCloseable {
   }
 
   /**
-   * A partner with what is left of the money it paid in.
+   * A partner with what is left of the money it paid in, and what it was charged lately.
    *
    * @param partner the partner
    * @param balanceFen its prepaid balance after the days settled so far
+   * @param lastSettled its last settled days, newest first
    */
-  public record PartnerBalance(Partner partner, long balanceFen) {}
+  public record PartnerBalance(
+      Partner partner, long balanceFen, List<SettlementRecord> lastSettled) {}
 
-  /** Every partner with its balance, for the console. */
+  /** Every partner with its balance and last settled days, for the console; moves nothing. */
   public List<PartnerBalance> partnerBalances() {
     return settlements.partners().stream()
-        .map(p -> new PartnerBalance(p, settlements.balance(p)))
+        .map(
+            p ->
+                new PartnerBalance(
+                    p, settlements.balance(p), settlements.settled(p, SETTLED_DAYS_SHOWN)))
         .toList();
   }
 

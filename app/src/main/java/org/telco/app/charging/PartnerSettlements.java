@@ -3,8 +3,11 @@ package org.telco.app.charging;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.telco.charging.DailyUsage;
 import org.telco.charging.Partner;
@@ -14,6 +17,7 @@ import org.telco.engine.ShardedLedger;
 import org.telco.ledger.Account;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.NewAccount;
+import org.telco.ledger.Transfer;
 import org.telco.ledger.TransferRequest;
 import org.telco.ledger.TransferResult;
 import org.telco.subscriber.SubscriberAccounts;
@@ -29,6 +33,9 @@ import org.telco.traffic.TrafficPurpose;
  * settled: its traffic is still coming in.
  */
 final class PartnerSettlements {
+  /** How many of a partner's latest transfers are read to find its settlements. */
+  static final int SETTLEMENT_SCAN = 200;
+
   private final List<Partner> partners;
   private final SessionStore usage;
   private final ShardedLedger ledger;
@@ -107,6 +114,62 @@ final class PartnerSettlements {
       settled.add(new SettledDay(settlement.days().get(i), outcome(results.get(i))));
     }
     return new Statement(partner, from, to, used, settled, balance(partner));
+  }
+
+  /**
+   * The partner's last {@code limit} settled days, newest first, read from its account's transfers
+   * without moving anything: the console may show them on a GET. The transfers scanned include its
+   * prefunds, so up to {@link #SETTLEMENT_SCAN} recent ones are read to find them.
+   */
+  List<SettlementRecord> settled(Partner partner, int limit) {
+    List<Transfer> transfers =
+        ledger.transfersOf(partner.account(), SETTLEMENT_SCAN).join().stream()
+            .filter(t -> t.code() == TrafficPurpose.SPONSOR_SETTLEMENT.code())
+            .filter(t -> t.debitAccountId().equals(partner.account()))
+            .limit(limit)
+            .toList();
+    String prefix = "sponsor:" + partner.id() + ":";
+    List<Optional<LocalDate>> days =
+        transfers.stream().map(t -> settledDay(t.id().value(), prefix)).toList();
+    Map<LocalDate, Long> bytes = bytesByDay(partner, days);
+    List<SettlementRecord> records = new ArrayList<>();
+    for (int i = 0; i < transfers.size(); i++) {
+      Transfer t = transfers.get(i);
+      Optional<LocalDate> day = days.get(i);
+      records.add(
+          new SettlementRecord(
+              day,
+              day.map(d -> bytes.getOrDefault(d, 0L)).orElse(0L),
+              t.amount(),
+              t.id().value(),
+              t.timestamp()));
+    }
+    return records;
+  }
+
+  private Map<LocalDate, Long> bytesByDay(Partner partner, List<Optional<LocalDate>> days) {
+    List<LocalDate> known = days.stream().flatMap(Optional::stream).sorted().toList();
+    if (known.isEmpty()) {
+      return Map.of();
+    }
+    List<DailyUsage> used = usage.usage(partner.apps(), known.getFirst(), known.getLast());
+    Map<LocalDate, Long> bytes = new HashMap<>();
+    for (Settlement.DayCharge charge : Settlement.of(partner, used).days()) {
+      bytes.put(charge.day(), charge.bytes());
+    }
+    return bytes;
+  }
+
+  /** The day a settlement's id names ({@code sponsor:<partner>:<day>}); empty for a digest id. */
+  private static Optional<LocalDate> settledDay(String transferId, String prefix) {
+    if (!transferId.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(transferId.substring(prefix.length())));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** Moves money the partner paid in to its account, from payments clearing; idempotent by id. */

@@ -2,9 +2,12 @@ package org.telco.app.console;
 
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.telco.app.charging.ChargingFeatures;
+import org.telco.app.charging.SettlementRecord;
 import org.telco.subscriber.FeeChange;
 import org.telco.subscriber.Plan;
 import org.telco.subscriber.PlanBook;
@@ -138,16 +141,26 @@ public final class OperatorConsoleRoutes implements HttpService {
             "title",
             "partners.title",
             "partners",
-            sources.partners().get().stream()
-                .map(
-                    p ->
-                        SubscriberPages.row(
-                            "id", p.partner().id(),
-                            "name", p.partner().name(),
-                            "apps", p.partner().apps().toString(),
-                            "price", Amounts.yuan(p.partner().fenPerGigabyte()),
-                            "balance", Amounts.yuan(p.balanceFen())))
-                .toList()));
+            sources.partners().get().stream().map(OperatorConsoleRoutes::partner).toList()));
+  }
+
+  private static Map<String, Object> partner(ChargingFeatures.PartnerBalance p) {
+    return SubscriberPages.row(
+        "id", p.partner().id(),
+        "name", p.partner().name(),
+        "apps", p.partner().apps().toString(),
+        "price", Amounts.yuan(p.partner().fenPerGigabyte()),
+        "balance", Amounts.yuan(p.balanceFen()),
+        "settled", p.lastSettled().stream().map(OperatorConsoleRoutes::settled).toList());
+  }
+
+  private static Map<String, Object> settled(SettlementRecord s) {
+    return SubscriberPages.row(
+        "day", s.day().map(LocalDate::toString).orElse(""),
+        "bytes", Amounts.data(s.bytes()),
+        "amount", Amounts.yuan(s.amountFen()),
+        "transfer", s.transferId(),
+        "at", s.at().toString());
   }
 
   private static Map<String, Object> plan(Plan p) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.telco.app.porting.NumberPort;
 import org.telco.ledger.Account;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.Transfer;
@@ -13,11 +14,13 @@ import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.StateChange;
 import org.telco.subscriber.Subscriber;
 import org.telco.traffic.Bucket;
+import org.telco.web.PeerCallException;
 
 /**
  * The subscriber search (by number prefix) and a subscriber's page: state timeline, money, data
  * buckets in the order charging uses them, ledger history, advances, porting and SMS. Everything is
- * read from the stores the API reads.
+ * read from the stores the API reads, but the number's port requests, which only the clearinghouse
+ * keeps.
  */
 final class SubscriberPages {
   static final int RESULTS_MAX = 50;
@@ -68,6 +71,8 @@ final class SubscriberPages {
     model.put("transfers", transfers(subscriber.moneyAccount()));
     model.put("advances", advances(subscriber.msisdn()));
     model.put("devices", devices(subscriber.msisdn()));
+    model.put("handset", Console.ROOT + "/handset/" + subscriber.msisdn().digits());
+    putPorts(model, subscriber.msisdn());
     model.put("inbox", inbox(subscriber.msisdn()));
     model.put("messages", messages(subscriber.msisdn()));
     return Outcome.View.ok("subscriber", model);
@@ -161,6 +166,36 @@ final class SubscriberPages {
                     "bound", b.boundAt().toString(),
                     "unbound", b.unboundAt() == null ? "" : b.unboundAt().toString()))
         .toList();
+  }
+
+  /**
+   * The number's port requests this operator took part in. They are the clearinghouse's records, so
+   * when it cannot be reached the page still answers, saying so instead of the list.
+   */
+  private void putPorts(Map<String, Object> model, Msisdn msisdn) {
+    List<NumberPort> ports;
+    try {
+      ports = sources.feeds().ports().apply(msisdn);
+    } catch (PeerCallException e) {
+      model.put("ports", List.of());
+      model.put("portsUnreachable", true);
+      return;
+    }
+    model.put("portsUnreachable", false);
+    model.put(
+        "ports",
+        ports.stream()
+            .map(
+                p ->
+                    row(
+                        "id", p.id(),
+                        "direction", "subscriber.port." + p.direction(),
+                        "counterpart", p.counterpart(),
+                        "state", p.state(),
+                        "compensation", Amounts.yuan(p.compensationFen()),
+                        "requested", p.requestedAt(),
+                        "last", p.lastStepAt()))
+            .toList());
   }
 
   private List<Map<String, Object>> inbox(Msisdn msisdn) {

@@ -24,6 +24,9 @@ import org.telco.web.Reply;
  * with the admin key.
  */
 final class ClearinghouseRoutes {
+  /** The most ports of one number an operator is told about at once. */
+  static final int NUMBER_PORTS_MAX = 20;
+
   private final PortingDesk desk;
   private final PortingStore store;
 
@@ -40,6 +43,7 @@ final class ClearinghouseRoutes {
             .post("/porting/requests/{id}/accept", endpoints.handler(Access.PEER, this::accept))
             .post("/porting/requests/{id}/decline", endpoints.handler(Access.PEER, this::decline))
             .post("/porting/requests/{id}/complete", endpoints.handler(Access.PEER, this::complete))
+            .post("/porting/requests/of-number", endpoints.handler(Access.PEER, this::ofNumber))
             .get("/porting/requests/{id}", endpoints.handler(Access.ADMIN, this::read));
   }
 
@@ -80,6 +84,20 @@ final class ClearinghouseRoutes {
 
   private Reply complete(Call call) {
     return answer(desk.complete(call.pathParameter("id"), caller(call)));
+  }
+
+  /**
+   * {@code {msisdn}} from an operator: the number's ports it was donor or recipient of, newest
+   * first. Other operators' ports of the number stay unseen.
+   */
+  private Reply ofNumber(Call call) {
+    Msisdn msisdn = MsisdnField.parse(call.body(NumberPort.Query.class).msisdn());
+    OperatorId operator = caller(call);
+    return Reply.ok(
+        new NumberPort.Answer(
+            store.ofNumber(msisdn, operator, NUMBER_PORTS_MAX).stream()
+                .map(request -> NumberPort.of(request, operator))
+                .toList()));
   }
 
   private Reply read(Call call) {

@@ -59,6 +59,25 @@ public final class RoutingFeed {
     return replica.lookup(msisdn);
   }
 
+  /**
+   * The number's port requests this operator was donor or recipient of, newest first, as the
+   * clearinghouse records them: the operator keeps no copy, so this asks over the same link the
+   * routing changes come by. None for a node without a clearinghouse.
+   *
+   * @throws PeerCallException when the clearinghouse cannot be reached or refuses
+   */
+  public List<NumberPort> portsOf(Msisdn msisdn) {
+    if (clearinghouse == null) {
+      return List.of();
+    }
+    return clearinghouse
+        .post(
+            "/api/v1/porting/requests/of-number",
+            new NumberPort.Query(msisdn.digits()),
+            NumberPort.Answer.class)
+        .ports();
+  }
+
   /** The version of the last change applied. */
   public long version() {
     return replica.version();

@@ -82,6 +82,12 @@ public final class PgPortingStore implements PortingStore {
       ORDER BY requested_at DESC, id DESC LIMIT ?
       """
           .formatted(REQUEST_COLUMNS);
+  private static final String OF_NUMBER =
+      """
+      SELECT %s FROM port_request WHERE msisdn = ? AND (donor = ? OR recipient = ?)
+      ORDER BY requested_at DESC, id DESC LIMIT ?
+      """
+          .formatted(REQUEST_COLUMNS);
   private static final String HISTORY =
       "SELECT state, at, rejection FROM port_step WHERE request_id = ? ORDER BY seq";
 
@@ -267,6 +273,19 @@ public final class PgPortingStore implements PortingStore {
           statement.setString(1, operator.value());
           statement.setString(2, operator.value());
           statement.setInt(3, limit);
+        });
+  }
+
+  @Override
+  public List<PortRequest> ofNumber(Msisdn msisdn, OperatorId operator, int limit) {
+    return read(
+        "list the requests of " + msisdn + " involving " + operator,
+        OF_NUMBER,
+        statement -> {
+          statement.setString(1, msisdn.digits());
+          statement.setString(2, operator.value());
+          statement.setString(3, operator.value());
+          statement.setInt(4, limit);
         });
   }
 
