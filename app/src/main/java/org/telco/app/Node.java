@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.telco.app.charging.NetworkFunctionKeys;
 import org.telco.app.charging.SponsorKeys;
 import org.telco.app.console.Console;
 import org.telco.app.console.ConsoleFeeds;
@@ -221,6 +222,9 @@ public final class Node implements AutoCloseable {
     keys.put(ApiKeys.hash(own.adminApiKey()), new Caller(Access.ADMIN, "admin"));
     keys.put(ApiKeys.hash(own.partnerApiKey()), new Caller(Access.PARTNER, "partner"));
     if (spec.kind() == NodeKind.OPERATOR) {
+      keys.put(
+          ApiKeys.hash(NetworkFunctionKeys.of(spec.name(), own.adminApiKey())),
+          new Caller(Access.NETWORK_FUNCTION, NetworkFunctionKeys.CALLER));
       for (Partner sponsor : env.features().traffic().sponsors()) {
         String key = SponsorKeys.of(own.partnerApiKey(), sponsor.id());
         keys.put(

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.telco.app.charging.NetworkFunctionKeys;
 import org.telco.engine.EngineSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -184,6 +185,14 @@ final class ServeCommand implements Callable<Integer> {
           "http://" + host + ":" + running.port() + "/console",
           c.consoleUser() + " / " + c.consolePassword(),
           c.careUser() + " / " + c.carePassword());
+    }
+    // Operators are the nodes with an SMPP login.
+    out.printf("%n  %-14s %s%n", "operator", "network-function key (an SMF's, for Nchf only)");
+    for (Node running : platform.nodes()) {
+      if (platform.credentials().of(running.name()).smppSystemId() != null) {
+        String admin = platform.credentials().of(running.name()).adminApiKey();
+        out.printf("  %-14s %s%n", running.name(), NetworkFunctionKeys.of(running.name(), admin));
+      }
     }
     out.printf("%nTry: curl -s http://%s:%d/health%n", host, platform.nodes().getFirst().port());
     out.println("Stop with Ctrl-C.");

@@ -13,6 +13,11 @@ public enum Access {
    * and nothing else (a sponsor key does not open the partner endpoints).
    */
   SPONSOR,
+  /**
+   * A network function of the operator's 5G core (the SMF) with the network-function key, or an
+   * admin: the Nchf charging service and nothing else.
+   */
+  NETWORK_FUNCTION,
   /** Another node of the platform, with a signed request. */
   PEER
 }

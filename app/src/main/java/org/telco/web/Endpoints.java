@@ -63,9 +63,9 @@ public final class Endpoints {
           keyHolder(request)
               .filter(c -> c.access() == Access.ADMIN || c.access() == Access.PARTNER)
               .orElseThrow(() -> denied(request));
-      case SPONSOR ->
+      case SPONSOR, NETWORK_FUNCTION ->
           keyHolder(request)
-              .filter(c -> c.access() == Access.ADMIN || c.access() == Access.SPONSOR)
+              .filter(c -> c.access() == Access.ADMIN || c.access() == access)
               .orElseThrow(() -> denied(request));
       case PEER ->
           new Caller(

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.telco.app.charging.NetworkFunctionKeys;
 import org.telco.app.demo.PlatformClient;
 import org.telco.app.smf.NchfClient;
 import org.telco.app.smf.NotifyListener;
@@ -47,7 +48,11 @@ class SmfSimulatorIT {
         new PlatformClient(
             platform.url("alpha"), platform.adminKey("alpha"), platform.partnerKey("alpha"));
     client =
-        new NchfClient(platform.url("alpha"), platform.adminKey("alpha"), Duration.ofSeconds(5), 2);
+        new NchfClient(
+            platform.url("alpha"),
+            NetworkFunctionKeys.of("alpha", platform.adminKey("alpha")),
+            Duration.ofSeconds(5),
+            2);
     notifications = NotifyListener.start("127.0.0.1", 0);
   }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.telco.app.charging.NetworkFunctionKeys;
 import org.telco.app.charging.SponsorKeys;
 import org.telco.app.nchf.NchfSchemas;
 
@@ -40,6 +41,7 @@ class TrafficIT {
   private static String api;
   private static String nchf;
   private static String admin;
+  private static String networkFunction;
   private static HttpServer smf;
   private static final List<String> NOTIFICATIONS = new CopyOnWriteArrayList<>();
 
@@ -50,6 +52,7 @@ class TrafficIT {
     api = platform.url("alpha") + "/api/v1";
     nchf = platform.url("alpha") + "/nchf-convergedcharging/v3/chargingdata";
     admin = platform.adminKey("alpha");
+    networkFunction = NetworkFunctionKeys.of("alpha", admin);
     smf = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     smf.createContext(
         "/notify",
@@ -291,6 +294,27 @@ class TrafficIT {
     assertThat(products.findValuesAsText("renewsMonthly")).contains("true", "false");
   }
 
+  @Test
+  void theNetworkFunctionKeyChargesAndOpensNothingElse() throws Exception {
+    String user = subscriber(1_000);
+    assertThat(
+            charging("", request(user, 0, "{\"ratingGroup\":10,\"requestedUnit\":{}}"))
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(Http.get(api + "/subscribers/" + user, networkFunction).status()).isEqualTo(403);
+    assertThat(
+            Http.post(
+                    api + "/traffic/purchases",
+                    networkFunction,
+                    "{\"id\":\"smf-buys\",\"msisdn\":\"%s\",\"productId\":\"addon-500m\"}"
+                        .formatted(user))
+                .status())
+        .isEqualTo(403);
+    assertThat(Http.post(nchf, platform.partnerKey("alpha"), request(user, 0, "")).status())
+        .as("the partner key does not charge")
+        .isEqualTo(403);
+  }
+
   private static String subscriber(long moneyFen) {
     String msisdn = Long.toString(NUMBERS.incrementAndGet());
     alpha.subscribe(msisdn, "Traffic-9x");
@@ -330,7 +354,7 @@ class TrafficIT {
       throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(nchf + path))
-            .header("Authorization", "Bearer " + admin)
+            .header("Authorization", "Bearer " + networkFunction)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();

@@ -116,7 +116,8 @@ final class NchfBench implements Callable<Integer> {
             + " in %.1f s%n",
         numbers.size(), (System.nanoTime() - seeding) / 1e9);
     NchfLoad.Shape shape = new NchfLoad.Shape(updates, 100_000, 20_000);
-    NchfLoad load = new NchfLoad(URI.create(platform.url()), platform.adminKey(), numbers, shape);
+    NchfLoad load =
+        new NchfLoad(URI.create(platform.url()), platform.networkFunctionKey(), numbers, shape);
     Phase closed = phase(out, postgres, platform, load, "closed loop", workers, 0);
     double openRate = rate > 0 ? rate : Math.max(1, Math.floor(closed.perSecond() / 2));
     int openWorkers = (int) Math.max(workers, Math.ceil(openRate / 10));

@@ -28,7 +28,7 @@ final class NchfLoad {
 
   private final String host;
   private final int port;
-  private final String adminKey;
+  private final String networkFunctionKey;
   private final NchfBodies bodies;
   private final List<String> subscribers;
   private final Shape shape;
@@ -46,11 +46,14 @@ final class NchfLoad {
    */
   record Shape(int updates, long requestedBytes, long usedBytes) {}
 
-  /** A load on the CHF at {@code url} (e.g. {@code http://127.0.0.1:8081}) with its admin key. */
-  NchfLoad(URI url, String adminKey, List<String> subscribers, Shape shape) {
+  /**
+   * A load on the CHF at {@code url} (e.g. {@code http://127.0.0.1:8081}) with its network-function
+   * key.
+   */
+  NchfLoad(URI url, String networkFunctionKey, List<String> subscribers, Shape shape) {
     this.host = url.getHost();
     this.port = url.getPort();
-    this.adminKey = adminKey;
+    this.networkFunctionKey = networkFunctionKey;
     this.bodies = new NchfBodies(GROUPS, shape.requestedBytes(), shape.usedBytes());
     this.subscribers = List.copyOf(subscribers);
     this.shape = shape;
@@ -132,7 +135,8 @@ final class NchfLoad {
   private void work(
       int index, Worker worker, long interval, long first, long measureFrom, long endNanos) {
     long due = first;
-    try (NchfWire wire = new NchfWire(host, port, adminKey, TIMEOUT_MILLIS, RETRANSMISSIONS_MAX)) {
+    try (NchfWire wire =
+        new NchfWire(host, port, networkFunctionKey, TIMEOUT_MILLIS, RETRANSMISSIONS_MAX)) {
       Session session = new Session(subscribers.get(index % subscribers.size()), wire);
       while (true) {
         if (interval > 0) {

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.telco.app.Node;
 import org.telco.app.Platform;
+import org.telco.app.charging.NetworkFunctionKeys;
 import org.telco.app.demo.PlatformClient;
 import org.telco.engine.EngineSettings;
 import org.telco.storage.ScratchSpace;
@@ -52,6 +53,11 @@ final class NchfPlatform implements AutoCloseable {
 
   String adminKey() {
     return platform.credentials().of(OPERATOR).adminApiKey();
+  }
+
+  /** The key an SMF charges with: Nchf only. */
+  String networkFunctionKey() {
+    return NetworkFunctionKeys.of(OPERATOR, adminKey());
   }
 
   PlatformClient api() {

@@ -47,10 +47,11 @@ final class NchfWire implements AutoCloseable {
     }
   }
 
-  NchfWire(String host, int port, String adminKey, int timeoutMillis, int retransmissionsMax) {
+  NchfWire(
+      String host, int port, String networkFunctionKey, int timeoutMillis, int retransmissionsMax) {
     this.address = new InetSocketAddress(host, port);
     this.hostHeader = host + ":" + port;
-    this.authorization = "Bearer " + adminKey;
+    this.authorization = "Bearer " + networkFunctionKey;
     this.timeoutMillis = timeoutMillis;
     this.retransmissionsMax = retransmissionsMax;
   }

@@ -42,9 +42,13 @@ final class NchfRoutes {
   HttpService service(Endpoints endpoints) {
     return rules ->
         rules
-            .post("/chargingdata", endpoints.handler(Access.ADMIN, this::create))
-            .post("/chargingdata/{ref}/update", endpoints.handler(Access.ADMIN, this::update))
-            .post("/chargingdata/{ref}/release", endpoints.handler(Access.ADMIN, this::release));
+            .post("/chargingdata", endpoints.handler(Access.NETWORK_FUNCTION, this::create))
+            .post(
+                "/chargingdata/{ref}/update",
+                endpoints.handler(Access.NETWORK_FUNCTION, this::update))
+            .post(
+                "/chargingdata/{ref}/release",
+                endpoints.handler(Access.NETWORK_FUNCTION, this::release));
   }
 
   private Reply create(Call call) {

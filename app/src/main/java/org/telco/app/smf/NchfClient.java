@@ -17,10 +17,10 @@ import org.telco.web.Json;
 
 /**
  * The SMF's HTTP side of Nchf_ConvergedCharging: posts a create, update or release to the CHF with
- * the operator's admin key over HTTP/1.1 keep-alive, and sends the same request again with {@code
- * retransmissionIndicator} when no answer comes within the timeout or the answer is a 5xx. The CHF
- * answers a retransmission with its stored answer, or applies a request it never finished, so
- * nothing is charged twice.
+ * the operator's network-function key over HTTP/1.1 keep-alive, and sends the same request again
+ * with {@code retransmissionIndicator} when no answer comes within the timeout or the answer is a
+ * 5xx. The CHF answers a retransmission with its stored answer, or applies a request it never
+ * finished, so nothing is charged twice.
  */
 public final class NchfClient implements AutoCloseable {
   /** Where the service lives on an operator node. */
@@ -36,11 +36,12 @@ public final class NchfClient implements AutoCloseable {
    * A client of the CHF at {@code url}.
    *
    * @param url the operator's base URL, e.g. {@code http://127.0.0.1:8081}
-   * @param adminKey its admin API key
+   * @param apiKey the operator's network-function key ({@code NetworkFunctionKeys}), or its admin
+   *     key
    * @param timeout how long to wait for an answer before retransmitting
    * @param retransmissionsMax retransmissions before the request fails
    */
-  public NchfClient(String url, String adminKey, Duration timeout, int retransmissionsMax) {
+  public NchfClient(String url, String apiKey, Duration timeout, int retransmissionsMax) {
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -48,7 +49,7 @@ public final class NchfClient implements AutoCloseable {
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
     this.base = url.replaceAll("/+$", "") + ROOT;
-    this.authorization = "Bearer " + adminKey;
+    this.authorization = "Bearer " + apiKey;
     this.timeout = timeout;
     this.retransmissionsMax = retransmissionsMax;
   }

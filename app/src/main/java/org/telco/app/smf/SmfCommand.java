@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.telco.app.NodeSpec;
+import org.telco.app.charging.NetworkFunctionKeys;
 import org.telco.app.demo.PlatformClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -152,7 +153,7 @@ public final class SmfCommand implements Callable<Integer> {
     }
     String base = operatorUrl();
     PlatformClient api = PlatformClient.fromCredentials(base, dataDirectory, operator);
-    String adminKey = adminKey(credentials);
+    String networkFunctionKey = NetworkFunctionKeys.of(operator, adminKey(credentials));
     List<String> numbers = Provisioning.numbers(firstMsisdn, subscribers);
     try {
       if (provision) {
@@ -167,14 +168,16 @@ public final class SmfCommand implements Callable<Integer> {
             products,
             (System.nanoTime() - started) / 1e9);
       }
-      return simulate(out, base, adminKey, numbers);
+      return simulate(out, base, networkFunctionKey, numbers);
     } catch (UncheckedIOException | IllegalStateException e) {
       System.err.println(e.getMessage() + " (is ./telco serve running?)");
       return 2;
     }
   }
 
-  private int simulate(PrintStream out, String base, String adminKey, List<String> numbers)
+  /** Charges the sessions with the operator's network-function key, as a real SMF would. */
+  private int simulate(
+      PrintStream out, String base, String networkFunctionKey, List<String> numbers)
       throws InterruptedException {
     SmfSimulator.Settings settings =
         new SmfSimulator.Settings(
@@ -196,7 +199,7 @@ public final class SmfCommand implements Callable<Integer> {
         ratingGroups,
         bytesPerSecond,
         requestedBytes);
-    try (NchfClient client = new NchfClient(base, adminKey, timeout, retransmissions);
+    try (NchfClient client = new NchfClient(base, networkFunctionKey, timeout, retransmissions);
         NotifyListener notifications = NotifyListener.start("127.0.0.1", notifyPort)) {
       long started = System.nanoTime();
       SmfTally.Snapshot result =
@@ -209,6 +212,7 @@ public final class SmfCommand implements Callable<Integer> {
     }
   }
 
+  /** The operator's admin key, which provisions and from which its network-function key derives. */
   private String adminKey(Path credentials) throws IOException {
     return org.telco.web.Json.mapper()
         .readTree(credentials.toFile())
