@@ -76,7 +76,7 @@ class ClearinghouseBrowserIT {
     assertThat(port.path("state").asText()).as(ported.body().toString()).isEqualTo("COMPLETED");
 
     logIn("clearinghouse", "not-the-password");
-    assertThat(browser.findElement(By.id("login-error")).getText()).isNotEmpty();
+    assertThat(await(By.id("login-error")).getText()).isNotEmpty();
     Credentials.NodeCredentials own = platform.platform.credentials().of("clearinghouse");
     logIn("clearinghouse", own.consolePassword());
     waitUntil(() -> browser.getCurrentUrl().endsWith("/console/ports"));
@@ -100,11 +100,11 @@ class ClearinghouseBrowserIT {
     assertThat(browser.findElement(By.cssSelector("#routing-changes tbody tr")).getText())
         .contains(PORTED, "beta");
     browser.findElement(By.id("msisdn")).sendKeys(PORTED, Keys.ENTER);
-    assertThat(browser.findElement(By.id("routing-found")).getText()).isEqualTo("beta");
+    assertThat(await(By.id("routing-found")).getText()).isEqualTo("beta");
     Browser.screenshot(browser, "clearinghouse-routing");
     browser.findElement(By.id("msisdn")).clear();
     browser.findElement(By.id("msisdn")).sendKeys("12x", Keys.ENTER);
-    assertThat(browser.findElement(By.id("msisdn-error")).getText()).contains("8 to 15 digits");
+    assertThat(await(By.id("msisdn-error")).getText()).contains("8 to 15 digits");
     assertThat(browser.findElement(By.id("msisdn")).getAttribute("aria-describedby"))
         .isEqualTo("msisdn-error");
 
@@ -113,6 +113,7 @@ class ClearinghouseBrowserIT {
     browser.get(alpha + "/console/login");
     browser.findElement(By.id("user")).sendKeys(alphaLogin.careUser());
     browser.findElement(By.id("password")).sendKeys(alphaLogin.carePassword(), Keys.ENTER);
+    waitUntil(() -> !browser.getCurrentUrl().endsWith("/console/login"));
     browser.get(alpha + "/console/handset/" + PORTED);
     assertThat(browser.findElement(By.id("state")).getAttribute("data-state"))
         .isEqualTo("PORTED_OUT");
@@ -139,6 +140,12 @@ class ClearinghouseBrowserIT {
     Credentials.NodeCredentials own = platform.platform.credentials().of(node);
     browser.findElement(By.id("user")).sendKeys(own.consoleUser());
     browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+  }
+
+  /** The element, once the page that the last key or click loaded shows it. */
+  private static WebElement await(By locator) {
+    return new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(driver -> driver.findElements(locator).stream().findFirst().orElse(null));
   }
 
   private static void waitUntil(java.util.function.BooleanSupplier condition) {

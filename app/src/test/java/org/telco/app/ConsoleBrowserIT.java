@@ -121,9 +121,9 @@ class ConsoleBrowserIT {
   void subscriberIsFoundByPrefixAndShowsBalanceAndBuckets() throws Exception {
     logIn(credentials().careUser(), credentials().carePassword());
     browser.findElement(By.linkText("Subscribers")).click();
-    WebElement prefix = browser.findElement(By.id("prefix"));
+    WebElement prefix = await(By.id("prefix"));
     prefix.sendKeys("86138000010", Keys.ENTER);
-    assertThat(browser.findElements(By.cssSelector("#results tbody tr"))).hasSize(5);
+    waitUntil(() -> browser.findElements(By.cssSelector("#results tbody tr")).size() == 5);
     browser.findElement(By.linkText(DEMO)).click();
     assertThat(text("msisdn")).isEqualTo(DEMO);
     assertThat(text("state")).isEqualTo("ACTIVE");
@@ -159,7 +159,7 @@ class ConsoleBrowserIT {
     WebElement fee = browser.findElement(By.id("monthlyFee-plus"));
     fee.clear();
     fee.sendKeys("12,5", Keys.ENTER);
-    WebElement error = browser.findElement(By.id("monthlyFee-plus-error"));
+    WebElement error = await(By.id("monthlyFee-plus-error"));
     assertThat(error.getText()).contains("amount in yuan");
     assertThat(browser.findElement(By.id("monthlyFee-plus")).getAttribute("aria-describedby"))
         .isEqualTo("monthlyFee-plus-error");
@@ -175,7 +175,7 @@ class ConsoleBrowserIT {
     fee = browser.findElement(By.id("monthlyFee-plus"));
     fee.clear();
     fee.sendKeys("39.50", Keys.ENTER);
-    assertThat(text("fee-plus")).isEqualTo("39.50");
+    waitUntil(() -> text("fee-plus").equals("39.50"));
     assertThat(planFeeFen("plus")).isEqualTo(3_950);
   }
 
@@ -221,6 +221,12 @@ class ConsoleBrowserIT {
     assertThat(cookie.isHttpOnly()).isTrue();
     assertThat(cookie.getSameSite()).isEqualTo("Strict");
     return cookie.getName() + "=" + cookie.getValue();
+  }
+
+  /** The element, once the page that the last key or click loaded shows it. */
+  private WebElement await(By locator) {
+    return new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(driver -> driver.findElements(locator).stream().findFirst().orElse(null));
   }
 
   /** Waits for the condition; htmx swaps the polled figures, so an element read may go stale. */

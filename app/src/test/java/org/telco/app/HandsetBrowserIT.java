@@ -77,7 +77,7 @@ class HandsetBrowserIT {
   @Order(1)
   void aShortCodeAnswersInTheInboxInEitherLanguage() throws Exception {
     browser.findElement(By.linkText("Handset simulator")).click();
-    browser.findElement(By.id("msisdn")).sendKeys(PAYER, Keys.ENTER);
+    await(By.id("msisdn")).sendKeys(PAYER, Keys.ENTER);
     waitUntil(() -> browser.getCurrentUrl().contains("/console/handset/" + PAYER));
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
     assertThat(text("state")).contains("ACTIVE");
@@ -117,7 +117,7 @@ class HandsetBrowserIT {
         .contains("to-error");
     assertThat(browser.findElement(By.id("to")).getAttribute("value")).isEqualTo("12");
     browser.findElement(By.id("cardId")).sendKeys("XYZ", Keys.ENTER);
-    assertThat(text("cardId-error")).contains("TC and 12");
+    waitUntil(() -> text("cardId-error").contains("TC and 12"));
     Browser.screenshot(browser, "handset-bad-input");
 
     String csrf = browser.findElement(By.name("csrf")).getAttribute("value");
@@ -175,7 +175,7 @@ class HandsetBrowserIT {
     Browser.screenshot(browser, "traffic-card-bought");
 
     browser.findElement(By.id("cardId")).sendKeys(card, Keys.ENTER);
-    assertThat(text("notice")).contains("Card bound");
+    waitUntil(() -> text("notice").contains("Card bound"));
     List<WebElement> rows = browser.findElements(By.cssSelector("#buckets tbody tr"));
     assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
     assertThat(rows.getFirst().getAttribute("data-product")).isEqualTo("card-2g");
