@@ -110,9 +110,7 @@ class ClearinghouseBrowserIT {
 
     String alpha = platform.url("alpha");
     Credentials.NodeCredentials alphaLogin = platform.platform.credentials().of("alpha");
-    browser.get(alpha + "/console/login");
-    browser.findElement(By.id("user")).sendKeys(alphaLogin.careUser());
-    browser.findElement(By.id("password")).sendKeys(alphaLogin.carePassword(), Keys.ENTER);
+    Browser.logIn(browser, alpha, alphaLogin.careUser(), alphaLogin.carePassword());
     waitUntil(() -> !browser.getCurrentUrl().endsWith("/console/login"));
     browser.get(alpha + "/console/handset/" + PORTED);
     assertThat(browser.findElement(By.id("state")).getAttribute("data-state"))
@@ -126,9 +124,7 @@ class ClearinghouseBrowserIT {
 
     String beta = platform.url("beta");
     Credentials.NodeCredentials betaLogin = platform.platform.credentials().of("beta");
-    browser.get(beta + "/console/login");
-    browser.findElement(By.id("user")).sendKeys(betaLogin.careUser());
-    browser.findElement(By.id("password")).sendKeys(betaLogin.carePassword(), Keys.ENTER);
+    Browser.logIn(browser, beta, betaLogin.careUser(), betaLogin.carePassword());
     waitUntil(() -> browser.getCurrentUrl().endsWith("/console/dashboard"));
     browser.get(beta + "/console/subscribers/" + PORTED);
     assertThat(browser.findElement(By.cssSelector("#ports tbody tr")).getText())
@@ -136,10 +132,8 @@ class ClearinghouseBrowserIT {
   }
 
   private static void logIn(String node, String password) {
-    browser.get(platform.url(node) + "/console/login");
     Credentials.NodeCredentials own = platform.platform.credentials().of(node);
-    browser.findElement(By.id("user")).sendKeys(own.consoleUser());
-    browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+    Browser.logIn(browser, platform.url(node), own.consoleUser(), password);
   }
 
   /** The element, once the page that the last key or click loaded shows it. */

@@ -200,9 +200,7 @@ class ConsoleBrowserIT {
   }
 
   private void logIn(String user, String password) {
-    browser.get(base + "/console/login");
-    browser.findElement(By.id("user")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+    Browser.logIn(browser, base, user, password);
   }
 
   /** The element's text once the page shows it, read again if htmx swapped it meanwhile. */

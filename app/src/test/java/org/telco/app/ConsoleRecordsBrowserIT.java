@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -61,9 +60,7 @@ class ConsoleRecordsBrowserIT {
     assertThat(paid.status()).as(paid.body()).isEqualTo(201);
     browser = Browser.start();
     Credentials.NodeCredentials login = platform.platform.credentials().of("alpha");
-    browser.get(base + "/console/login");
-    browser.findElement(By.id("user")).sendKeys(login.careUser());
-    browser.findElement(By.id("password")).sendKeys(login.carePassword(), Keys.ENTER);
+    Browser.logIn(browser, base, login.careUser(), login.carePassword());
     waitFor(() -> browser.getCurrentUrl().endsWith("/console/dashboard"));
   }
 

@@ -57,9 +57,7 @@ class HandsetBrowserIT {
     base = platform.url("alpha");
     browser = Browser.start();
     Credentials.NodeCredentials alpha = platform.platform.credentials().of("alpha");
-    browser.get(base + "/console/login");
-    browser.findElement(By.id("user")).sendKeys(alpha.consoleUser());
-    browser.findElement(By.id("password")).sendKeys(alpha.consolePassword(), Keys.ENTER);
+    Browser.logIn(browser, base, alpha.consoleUser(), alpha.consolePassword());
     waitUntil(() -> browser.getCurrentUrl().endsWith("/console/dashboard"));
   }
 

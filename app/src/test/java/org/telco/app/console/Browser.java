@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -71,6 +73,16 @@ public final class Browser {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;
+  }
+
+  /**
+   * Fills and sends the login form of the node at {@code nodeUrl}; the caller waits for whatever
+   * page it expects next (the dashboard, or the login page again with its error).
+   */
+  public static void logIn(ChromeDriver driver, String nodeUrl, String user, String password) {
+    driver.get(nodeUrl + "/console/login");
+    driver.findElement(By.id("user")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
   }
 
   /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
