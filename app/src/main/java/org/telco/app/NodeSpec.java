@@ -2,6 +2,7 @@ package org.telco.app;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,16 @@ public record NodeSpec(String name, NodeKind kind, int port, int smppPort) {
           new NodeSpec("alpha", NodeKind.OPERATOR, 8081, 2775),
           new NodeSpec("beta", NodeKind.OPERATOR, 8082, 2776),
           new NodeSpec("gamma", NodeKind.OPERATOR, 8083, 2777));
+
+  /** The all-in-one node named {@code name}, on its default ports. */
+  public static Optional<NodeSpec> allInOne(String name) {
+    return ALL_IN_ONE.stream().filter(node -> node.name().equals(name)).findFirst();
+  }
+
+  /** Where the node answers on this machine: {@code http://127.0.0.1:<port>}. */
+  public String localUrl() {
+    return "http://127.0.0.1:" + port;
+  }
 
   /** Checks the name and port. */
   public NodeSpec {

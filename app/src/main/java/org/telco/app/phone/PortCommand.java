@@ -123,7 +123,7 @@ public final class PortCommand implements Callable<Integer> {
   public static Map<String, String> operatorUrls() {
     Map<String, String> urls = new HashMap<>();
     for (NodeSpec node : NodeSpec.ALL_IN_ONE) {
-      urls.put(node.name(), "http://127.0.0.1:" + node.port());
+      urls.put(node.name(), node.localUrl());
     }
     return urls;
   }

@@ -226,10 +226,8 @@ public final class SmfCommand implements Callable<Integer> {
     if (url != null) {
       return url.replaceAll("/+$", "");
     }
-    return NodeSpec.ALL_IN_ONE.stream()
-        .filter(node -> node.name().equals(operator))
-        .map(node -> "http://127.0.0.1:" + node.port())
-        .findFirst()
+    return NodeSpec.allInOne(operator)
+        .map(NodeSpec::localUrl)
         .orElseThrow(
             () ->
                 new CommandLine.ParameterException(
