@@ -2,11 +2,8 @@ package org.telco.app.nchf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -29,9 +26,6 @@ final class IeChecks {
   }
 
   private static final long UINT32_MAX = 4_294_967_295L;
-  private static final Pattern DATE_TIME =
-      Pattern.compile(
-          "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
   private static final Pattern HEX = Pattern.compile("[A-Fa-f0-9]*");
   private static final Pattern UUID =
       Pattern.compile(
@@ -190,15 +184,7 @@ final class IeChecks {
   }
 
   private void checkDateTime(String text, String at, Need need) {
-    boolean valid = DATE_TIME.matcher(text).matches();
-    if (valid) {
-      try {
-        OffsetDateTime.parse(text.toUpperCase(Locale.ROOT));
-      } catch (DateTimeParseException e) {
-        valid = false;
-      }
-    }
-    if (!valid) {
+    if (!Rfc3339.isDateTime(text)) {
       incorrect(at, need, "must be an RFC 3339 date-time such as 2024-05-01T08:00:00Z");
     }
   }
