@@ -34,7 +34,8 @@ record DataServices(TrafficFeatures traffic, ChargingFeatures charging) {
       Clock clock) {
     TrafficAccounts accounts = new TrafficAccounts(new EngineShards(ledger));
     TrafficFeatures traffic =
-        new TrafficFeatures(profile, dataSource, subscribers, ledger, accounts, settings, clock);
+        new TrafficFeatures(
+            profile, dataSource, subscribers, ledger, accounts, settings, outbox, clock);
     ChargingFeatures charging =
         new ChargingFeatures(
             profile,

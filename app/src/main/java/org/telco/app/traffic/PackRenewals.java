@@ -31,8 +31,9 @@ import org.telco.traffic.TrafficProduct;
  * same number through the same two-phase purchase, under the id {@code
  * renew-<yyyyMM>-<msisdn>-<product>}: a timer fired twice, or two copies of one pack ending
  * together, renew it once. A renewal the balance cannot pay is voided like any purchase ({@code
- * balance-too-low}) and the chain ends there; a purchase by hand starts it again. Cancelling
- * completes the timers of the live copies before they fire.
+ * balance-too-low}) and the chain ends there; a purchase by hand starts it again. Either way the
+ * subscriber gets an SMS ({@link RenewalNotices}). Cancelling completes the timers of the live
+ * copies before they fire.
  */
 final class PackRenewals {
   /** The kind of the renewal timers. */
@@ -45,12 +46,15 @@ final class PackRenewals {
   private final BucketStore buckets;
   private final Clock clock;
   private final ZoneId zone;
+  private final RenewalNotices notices;
 
-  PackRenewals(TimerStore timers, BucketStore buckets, Clock clock, ZoneId zone) {
+  PackRenewals(
+      TimerStore timers, BucketStore buckets, Clock clock, ZoneId zone, RenewalNotices notices) {
     this.timers = timers;
     this.buckets = buckets;
     this.clock = clock;
     this.zone = zone;
+    this.notices = notices;
   }
 
   /** Whether {@code product} is a subscription that renews every month. */
@@ -94,13 +98,17 @@ final class PackRenewals {
     return renewing.size();
   }
 
-  /** Buys the pack of a fired renewal timer again through {@code purchases}. */
+  /**
+   * Buys the pack of a fired renewal timer again through {@code purchases}, and tells the
+   * subscriber by SMS whether it was bought.
+   */
   void renew(Timer timer, TrafficPurchases purchases) {
     String[] parts = timer.payload().split(" ");
     Msisdn msisdn = new Msisdn(parts[0]);
     ProductId product = new ProductId(parts[1]);
     PurchaseId id = purchaseId(msisdn, product, timer.dueAt());
     TrafficPurchases.Outcome outcome = purchases.purchase(id, msisdn, product);
+    notices.tell(id, msisdn, product, timer.dueAt(), outcome, clock.instant());
     LOG.info(() -> "renewal " + id.value() + ": " + outcome.getClass().getSimpleName());
   }
 

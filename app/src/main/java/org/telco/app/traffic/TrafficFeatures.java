@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.telco.engine.ShardedLedger;
 import org.telco.ledger.NewAccount;
+import org.telco.outbox.Outbox;
 import org.telco.storage.time.PgTimerStore;
 import org.telco.storage.traffic.PgBucketStore;
 import org.telco.storage.traffic.PgCardStore;
@@ -48,6 +49,7 @@ public final class TrafficFeatures {
       ShardedLedger ledger,
       TrafficAccounts accounts,
       TrafficSettings settings,
+      Outbox outbox,
       Clock clock) {
     this.accounts = accounts;
     this.stores =
@@ -58,7 +60,12 @@ public final class TrafficFeatures {
     this.catalog = TrafficCatalog.demo(profile.id());
     DataLedger data = new DataLedger(ledger, accounts);
     this.renewals =
-        new PackRenewals(new PgTimerStore(dataSource), stores.buckets(), clock, profile.zone());
+        new PackRenewals(
+            new PgTimerStore(dataSource),
+            stores.buckets(),
+            clock,
+            profile.zone(),
+            new RenewalNotices(outbox, profile.serviceShortCode(), catalog, profile.zone()));
     this.purchases =
         new TrafficPurchases(
             catalog,

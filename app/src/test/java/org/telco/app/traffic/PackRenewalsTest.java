@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.telco.messaging.SmsMessage;
+import org.telco.messaging.SmsMessages;
+import org.telco.payment.Yuan;
 import org.telco.subscriber.Subscriber;
 import org.telco.time.Timer;
 import org.telco.time.TimerPoller;
@@ -63,6 +66,10 @@ class PackRenewalsTest {
     assertThat(f.money(buyer)).isEqualTo(2_500 - 2 * BASIC_FEN);
     assertThat(renewalsDue(APRIL_END)).hasSize(1);
     f.conserved(buyer);
+    SmsMessage told = onlySmsTo(buyer);
+    assertThat(told.id()).isEqualTo("traffic-renewed:" + renewal.id().value());
+    assertThat(told.from()).isEqualTo(TrafficFixture.SHORT_CODE);
+    assertThat(told.text()).contains("was renewed for 2026-04", Yuan.of(BASIC_FEN) + " yuan");
   }
 
   @Test
@@ -78,6 +85,7 @@ class PackRenewalsTest {
     assertThat(f.money(buyer)).isEqualTo(5_000 - 2 * BASIC_FEN);
     assertThat(liveNewestLast(buyer)).hasSize(2);
     f.conserved(buyer);
+    assertThat(onlySmsTo(buyer).text()).contains("was renewed");
   }
 
   @Test
@@ -96,6 +104,10 @@ class PackRenewalsTest {
     assertThat(liveNewestLast(buyer)).hasSize(1);
     assertThat(renewalsDue(APRIL_END)).isEmpty();
     f.conserved(buyer);
+    SmsMessage told = onlySmsTo(buyer);
+    assertThat(told.id()).isEqualTo("traffic-renewal-failed:" + renewal.id().value());
+    assertThat(told.text())
+        .contains("could not be renewed for 2026-04", "balance is below its price");
   }
 
   @Test
@@ -125,6 +137,17 @@ class PackRenewalsTest {
   private void buy(Subscriber buyer, String id, ProductId product) {
     assertThat(f.purchases.purchase(new PurchaseId(id), buyer.msisdn(), product))
         .isInstanceOf(TrafficPurchases.Outcome.Completed.class);
+  }
+
+  /** The one SMS waiting in the outbox for {@code buyer}; fails if there are none or several. */
+  private SmsMessage onlySmsTo(Subscriber buyer) {
+    List<SmsMessage> told =
+        f.outbox.due(APRIL_END.plusSeconds(86_400 * 60), 100).stream()
+            .flatMap(message -> SmsMessages.smsAll(message).stream())
+            .filter(sms -> sms.to().equals(buyer.msisdn().digits()))
+            .toList();
+    assertThat(told).hasSize(1);
+    return told.getFirst();
   }
 
   private List<Timer> renewalsDue(Instant at) {

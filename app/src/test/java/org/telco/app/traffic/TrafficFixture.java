@@ -13,6 +13,7 @@ import org.telco.ledger.Account;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.InMemoryLedgerStore;
 import org.telco.ledger.TransferRequest;
+import org.telco.outbox.InMemoryOutbox;
 import org.telco.subscriber.BillingCycles;
 import org.telco.subscriber.InMemorySubscriberStore;
 import org.telco.subscriber.Msisdn;
@@ -42,6 +43,7 @@ final class TrafficFixture implements AutoCloseable {
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final long TIMEOUT_SECONDS = 120;
   static final OperatorId ALPHA = new OperatorId("alpha");
+  static final String SHORT_CODE = "10086";
   private static final ServicePassword PASSWORD =
       ServicePassword.derive("Qw9-zx81".toCharArray(), new byte[16], 1);
 
@@ -58,7 +60,14 @@ final class TrafficFixture implements AutoCloseable {
   final TrafficCatalog catalog = TrafficCatalog.demo(ALPHA);
   final PlanCatalog plans = PlanCatalog.demo(ALPHA);
   final InMemoryTimerStore timers = new InMemoryTimerStore();
-  final PackRenewals renewals = new PackRenewals(timers, stores.buckets(), clock, ZONE);
+  final InMemoryOutbox outbox = new InMemoryOutbox();
+  final PackRenewals renewals =
+      new PackRenewals(
+          timers,
+          stores.buckets(),
+          clock,
+          ZONE,
+          new RenewalNotices(outbox, SHORT_CODE, catalog, ZONE));
   final TrafficPurchases purchases =
       new TrafficPurchases(
           catalog,
