@@ -7,10 +7,12 @@ import org.telco.app.traffic.TrafficFeatures;
 import org.telco.app.traffic.TrafficSettings;
 import org.telco.engine.ShardedLedger;
 import org.telco.outbox.Outbox;
+import org.telco.storage.subscriber.PgSimDirectory;
 import org.telco.storage.traffic.PgSessionStore;
 import org.telco.storage.traffic.SessionJournal;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.PlanBook;
+import org.telco.subscriber.SimDirectory;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.traffic.TrafficAccounts;
 
@@ -33,6 +35,7 @@ record DataServices(TrafficFeatures traffic, ChargingFeatures charging) {
       TrafficSettings settings,
       Clock clock) {
     TrafficAccounts accounts = new TrafficAccounts(new EngineShards(ledger));
+    SimDirectory sims = new PgSimDirectory(dataSource, clock);
     TrafficFeatures traffic =
         new TrafficFeatures(
             profile, dataSource, subscribers, ledger, accounts, settings, outbox, clock);
@@ -43,7 +46,8 @@ record DataServices(TrafficFeatures traffic, ChargingFeatures charging) {
                 subscribers,
                 plans::current,
                 traffic.buckets(),
-                new SessionJournal(new PgSessionStore(dataSource))),
+                new SessionJournal(new PgSessionStore(dataSource)),
+                sims),
             ledger,
             accounts,
             settings.quota(),

@@ -315,6 +315,47 @@ class TrafficIT {
         .isEqualTo(403);
   }
 
+  @Test
+  void anSmfNamingTheSubscriberOnlyBySupiIsChargedOnceItsSimIsOnRecord() throws Exception {
+    String user = subscriber(1_000);
+    String other = subscriber(0);
+    String imsi = "46000" + user.substring(user.length() - 10);
+    String supiOnly =
+        request(user, 0, "{\"ratingGroup\":10,\"requestedUnit\":{}}")
+            .replace("msisdn-" + user, "imsi-" + imsi);
+    String sim = api + "/subscribers/" + user + "/sim";
+
+    HttpResponse<String> unknown = charging("", supiOnly);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("USER_UNKNOWN");
+    assertThat(Http.get(sim, admin).status()).isEqualTo(404);
+
+    Http.Response given = Http.put(sim, admin, "{\"imsi\":\"%s\"}".formatted(imsi));
+    assertThat(given.status()).isEqualTo(200);
+    assertThat(given.json().get("imsi").asText()).isEqualTo(imsi);
+    assertThat(Http.put(sim, admin, "{\"imsi\":\"%s\"}".formatted(imsi)).status()).isEqualTo(200);
+    assertThat(Http.get(sim, admin).json().get("msisdn").asText()).isEqualTo(user);
+
+    HttpResponse<String> charged = charging("", supiOnly);
+    assertThat(charged.statusCode()).as(charged.body()).isEqualTo(201);
+    assertThat(charged.body()).contains("grantedUnit");
+
+    Http.Response taken =
+        Http.put(
+            api + "/subscribers/" + other + "/sim", admin, "{\"imsi\":\"%s\"}".formatted(imsi));
+    assertThat(taken.status()).isEqualTo(409);
+    assertThat(taken.json().get("code").asText()).isEqualTo("sim-taken");
+    Http.Response bad = Http.put(sim, admin, "{\"imsi\":\"46000-12\"}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("imsi");
+    assertThat(
+            Http.put(api + "/subscribers/8613899999999/sim", admin, "{\"imsi\":\"460009\"}")
+                .status())
+        .isEqualTo(404);
+    assertThat(Http.put(sim, networkFunction, "{\"imsi\":\"%s\"}".formatted(imsi)).status())
+        .isEqualTo(403);
+  }
+
   private static String subscriber(long moneyFen) {
     String msisdn = Long.toString(NUMBERS.incrementAndGet());
     alpha.subscribe(msisdn, "Traffic-9x");

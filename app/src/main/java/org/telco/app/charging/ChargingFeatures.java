@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.telco.app.subscriber.SimRoutes;
 import org.telco.charging.Partner;
 import org.telco.charging.QuotaSettings;
 import org.telco.charging.SessionStore;
@@ -15,6 +16,7 @@ import org.telco.outbox.Outbox;
 import org.telco.outbox.OutboxHandler;
 import org.telco.subscriber.OperatorProfile;
 import org.telco.subscriber.PlanCatalog;
+import org.telco.subscriber.SimDirectory;
 import org.telco.subscriber.SubscriberStore;
 import org.telco.traffic.BucketStore;
 import org.telco.traffic.TrafficAccounts;
@@ -34,6 +36,8 @@ public final class ChargingFeatures implements AutoCloseable {
   private final Outbox outbox;
   private final Clock clock;
   private final SessionStore sessions;
+  private final SimDirectory sims;
+  private final SubscriberStore subscribers;
 
   /**
    * What the charging function reads and writes.
@@ -42,12 +46,14 @@ public final class ChargingFeatures implements AutoCloseable {
    * @param plans their plans, for the pay-as-you-go price
    * @param buckets their data buckets
    * @param sessions where sessions and daily usage are kept
+   * @param sims which SIM each number uses, to find a subscriber named only by SUPI
    */
   public record Stores(
       SubscriberStore subscribers,
       Supplier<PlanCatalog> plans,
       BucketStore buckets,
-      SessionStore sessions) {}
+      SessionStore sessions,
+      SimDirectory sims) {}
 
   /** Wires the charging function of {@code profile}'s operator. */
   public ChargingFeatures(
@@ -62,6 +68,8 @@ public final class ChargingFeatures implements AutoCloseable {
     this.outbox = outbox;
     this.clock = clock;
     this.sessions = stores.sessions();
+    this.sims = stores.sims();
+    this.subscribers = stores.subscribers();
     this.charging =
         new OnlineCharging(
             stores.subscribers(),
@@ -119,10 +127,14 @@ public final class ChargingFeatures implements AutoCloseable {
         new ChargingNotifier());
   }
 
-  /** Registers Nchf under its own root and the partners' API under {@code /api/v1}. */
+  /**
+   * Registers Nchf under its own root, and the partners' API and the SIM directory's (by which Nchf
+   * finds a subscriber named only by SUPI) under {@code /api/v1}.
+   */
   public void register(HttpRouting.Builder routing, Endpoints endpoints) {
-    routing.register(NchfRoutes.ROOT, new NchfRoutes(charging).service(endpoints));
+    routing.register(NchfRoutes.ROOT, new NchfRoutes(charging, sims).service(endpoints));
     routing.register("/api/v1", new PartnerRoutes(settlements).service(endpoints));
+    routing.register("/api/v1", new SimRoutes(subscribers, sims, endpoints));
   }
 
   /** Stops the session store's writer, if it has one, after the saves waiting. */

@@ -31,8 +31,9 @@ import org.telco.traffic.RatingGroup;
  *
  * <p>Telco knows its subscribers by number, so the subscriber is the GPSI of the form {@code
  * msisdn-<digits>}: the PDU session's {@code userInformation.servedGPSI}, or the {@code
- * subscriberIdentifier} when the SMF puts the GPSI there. A SUPI ({@code imsi-...}) alone names
- * nobody Telco knows (no IMSI is provisioned), so it gets USER_UNKNOWN.
+ * subscriberIdentifier} when the SMF puts the GPSI there. A request naming only a SUPI ({@code
+ * imsi-...}) is resolved by {@link NchfRoutes} through the SIM directory; without a SIM on record
+ * it gets USER_UNKNOWN.
  */
 final class NchfMapping {
   private static final String GPSI_PREFIX = "msisdn-";

@@ -10,7 +10,9 @@ import org.telco.app.nchf.NchfRequests;
 import org.telco.app.nchf.ProblemDetails;
 import org.telco.charging.ChargingRef;
 import org.telco.charging.ChargingRequest;
+import org.telco.subscriber.Imsi;
 import org.telco.subscriber.Msisdn;
+import org.telco.subscriber.SimDirectory;
 import org.telco.web.Access;
 import org.telco.web.Call;
 import org.telco.web.Endpoints;
@@ -24,7 +26,8 @@ import org.telco.web.Reply;
  * are read strictly ({@link NchfRequests}); failures are 3GPP ProblemDetails with a {@code cause}:
  * 400 for malformed requests, 404 USER_UNKNOWN for a number that is not ours, 403
  * END_USER_REQUEST_DENIED for one that may not use data, 404 CONTEXT_NOT_FOUND for an unknown or
- * released session. The SMF authenticates with the operator's admin API key.
+ * released session. The SMF authenticates with the operator's network-function key. A subscriber is
+ * named by its GPSI, or by the SUPI of its SIM as the SIM directory has it.
  */
 final class NchfRoutes {
   /** Where the service lives. */
@@ -34,9 +37,11 @@ final class NchfRoutes {
   private static final String PROBLEM = "application/problem+json";
 
   private final OnlineCharging charging;
+  private final SimDirectory sims;
 
-  NchfRoutes(OnlineCharging charging) {
+  NchfRoutes(OnlineCharging charging, SimDirectory sims) {
     this.charging = charging;
+    this.sims = sims;
   }
 
   HttpService service(Endpoints endpoints) {
@@ -60,14 +65,17 @@ final class NchfRoutes {
     } catch (NchfMapping.Rejected rejected) {
       return problem(rejected.problem);
     }
-    Optional<Msisdn> subscriber = NchfMapping.subscriber(wire);
+    Optional<Msisdn> subscriber =
+        NchfMapping.subscriber(wire)
+            .or(() -> Imsi.fromSupi(wire.subscriberIdentifier()).flatMap(sims::numberOf));
     if (subscriber.isEmpty()) {
       return problem(
           NchfMapping.problem(
               404,
               "Not Found",
               "USER_UNKNOWN",
-              "no subscriber named by a GPSI msisdn-<digits> (servedGPSI or subscriberIdentifier)"));
+              "no subscriber named by a GPSI msisdn-<digits> (servedGPSI or subscriberIdentifier)"
+                  + " or by the SUPI imsi-<digits> of a SIM on record"));
     }
     OnlineCharging.Outcome outcome = charging.create(subscriber.get(), wire.notifyUri(), request);
     if (outcome instanceof OnlineCharging.Outcome.Answered answered) {
