@@ -26,6 +26,7 @@ import org.telco.time.SimulatedClock;
 public final class Platform implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Platform.class.getName());
 
+  private final DataDirectoryLock lock;
   private final EmbeddedPostgres postgres;
   private final List<Node> nodes;
   private final Credentials credentials;
@@ -35,19 +36,26 @@ public final class Platform implements AutoCloseable {
 
   private Platform(PlatformSettings settings) throws IOException {
     Files.createDirectories(settings.dataDirectory());
-    this.operators = OperatorsFile.loadOrCreate(settings.dataDirectory().resolve("operators.json"));
-    this.features = FeatureSettings.loadOrCreate(settings.dataDirectory());
-    this.credentials =
-        Credentials.loadOrCreate(
-            settings.dataDirectory().resolve("credentials.json"), NodeSpec.ALL_IN_ONE);
+    this.lock = DataDirectoryLock.acquire(settings.dataDirectory());
     ClockListeners listeners = new ClockListeners();
-    this.clock = clock(settings, listeners);
-    this.postgres =
-        settings.externalDatabase() == null
-            ? new EmbeddedPostgres(
-                    settings.dataDirectory().resolve("postgres"), settings.postgresPort())
-                .start()
-            : null;
+    try {
+      this.operators =
+          OperatorsFile.loadOrCreate(settings.dataDirectory().resolve("operators.json"));
+      this.features = FeatureSettings.loadOrCreate(settings.dataDirectory());
+      this.credentials =
+          Credentials.loadOrCreate(
+              settings.dataDirectory().resolve("credentials.json"), NodeSpec.ALL_IN_ONE);
+      this.clock = clock(settings, listeners);
+      this.postgres =
+          settings.externalDatabase() == null
+              ? new EmbeddedPostgres(
+                      settings.dataDirectory().resolve("postgres"), settings.postgresPort())
+                  .start()
+              : null;
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
     this.nodes = new ArrayList<>();
     try {
       for (NodeSpec spec : settings.nodes()) {
@@ -153,6 +161,11 @@ public final class Platform implements AutoCloseable {
     }
     if (postgres != null) {
       postgres.stop();
+    }
+    try {
+      lock.close();
+    } catch (IOException e) {
+      LOG.warning("cannot release " + DataDirectoryLock.FILE + ": " + e.getMessage());
     }
   }
 }
