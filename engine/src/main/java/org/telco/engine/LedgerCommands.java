@@ -94,6 +94,11 @@ final class LedgerCommands {
 
   /** Reads an account; answered after the commands before it are durable. */
   static final class Read extends ShardCommand<Optional<Account>> {
+    @Override
+    boolean readsOnly() {
+      return true;
+    }
+
     private final AccountId id;
 
     Read(AccountId id) {
@@ -113,6 +118,11 @@ final class LedgerCommands {
 
   /** Reads several accounts of the shard, in order; answered as {@link Read} is. */
   static final class ReadAll extends ShardCommand<List<Optional<Account>>> {
+    @Override
+    boolean readsOnly() {
+      return true;
+    }
+
     private final List<AccountId> ids;
 
     ReadAll(List<AccountId> ids) {
@@ -136,6 +146,11 @@ final class LedgerCommands {
 
   /** Reads an account's newest transfers, from the shard's memory. */
   static final class History extends ShardCommand<List<Transfer>> {
+    @Override
+    boolean readsOnly() {
+      return true;
+    }
+
     private final AccountId id;
     private final int limit;
 
@@ -157,6 +172,11 @@ final class LedgerCommands {
 
   /** Checks the shard's invariants; fails the command if one is broken. */
   static final class CheckInvariants extends ShardCommand<Boolean> {
+    @Override
+    boolean readsOnly() {
+      return true;
+    }
+
     @Override
     int weight() {
       return 1;

@@ -18,8 +18,10 @@ import org.telco.ledger.LedgerStore;
 /**
  * A single writer over one slice of the accounts. Its thread takes commands in arrival order,
  * applies as many as are waiting (up to a batch limit) to its in-memory {@link Ledger}, commits
- * their combined changes in one store transaction, and only then answers them. Nobody else touches
- * its ledger, so no locks are needed and no update is lost.
+ * their combined changes in one store transaction, and only then answers them. Reads at the head of
+ * a batch, before its first change, are answered as soon as they are applied: they can only have
+ * seen committed state, and need not wait a commit they have no part in. Nobody else touches its
+ * ledger, so no locks are needed and no update is lost.
  *
  * <p>If the commit fails, the in-memory ledger is ahead of the database: the shard fails every
  * command of the batch and rebuilds its ledger from the store before going on.
@@ -103,23 +105,31 @@ final class Shard implements Runnable {
     // Microseconds are what the store keeps: an answer then reads the same before and after
     // a restart.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    for (ShardCommand<?> command : batch) {
+    int answered = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      ShardCommand<?> command = batch.get(i);
       command.apply(ledger, now);
+      if (answered == i && command.readsOnly()) {
+        // Nothing of this batch has changed the ledger yet: the read saw committed state only.
+        command.acknowledge();
+        answered++;
+      }
     }
     LedgerBatch changes = ledger.drainChanges();
+    List<ShardCommand<?>> waiting = batch.subList(answered, batch.size());
     try {
       if (!changes.isEmpty()) {
         store.commit(changes);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "shard " + index + " commit failed; rebuilding from the store", e);
-      for (ShardCommand<?> command : batch) {
+      for (ShardCommand<?> command : waiting) {
         command.fail(e);
       }
       ledger = reload.get();
       return;
     }
-    for (ShardCommand<?> command : batch) {
+    for (ShardCommand<?> command : waiting) {
       command.acknowledge();
     }
     statistics.recordBatch(batch.size(), changes.transfers().size(), System.nanoTime() - started);

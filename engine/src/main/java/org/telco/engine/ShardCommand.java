@@ -6,7 +6,7 @@ import org.telco.ledger.Ledger;
 
 /**
  * One unit of work for a shard: applied to the shard's ledger in queue order, answered only after
- * the batch it joined is durable.
+ * the batch it joined is durable, or, for a read that no change of its batch precedes, at once.
  *
  * @param <R> what the caller gets back
  */
@@ -16,6 +16,15 @@ abstract class ShardCommand<R> {
 
   /** How many transfers or accounts the command carries, for sizing batches. */
   abstract int weight();
+
+  /**
+   * Whether the command only reads. A read applied before any change of its batch sees only what
+   * earlier, committed batches did, so the shard answers it without waiting for this batch's
+   * commit.
+   */
+  boolean readsOnly() {
+    return false;
+  }
 
   /** Applies the command in memory and keeps its result until the commit. */
   final void apply(Ledger ledger, Instant now) {
