@@ -97,6 +97,24 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void repeatedWrongLoginsForOneUserAreThrottledWithoutCheckingThePassword() throws Exception {
+    for (int i = 0; i < 10; i++) {
+      HttpResponse<String> guess =
+          postForm("/console/login", "", "user", "guessed-user", "password", "guess-" + i);
+      assertThat(guess.statusCode()).isEqualTo(401);
+    }
+    HttpResponse<String> throttled =
+        postForm("/console/login", "", "user", "Guessed-User", "password", "guess-10");
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.body()).contains("Too many wrong logins");
+    assertThat(throttled.headers().allValues("Set-Cookie")).isEmpty();
+
+    HttpResponse<String> otherUser =
+        postForm("/console/login", "", "user", admin(), "password", "wrong");
+    assertThat(otherUser.statusCode()).as("another name is still checked").isEqualTo(401);
+  }
+
+  @Test
   void adminSeesTheDashboardFiguresAndTheChart() throws Exception {
     logIn(admin(), credentials().consolePassword());
     assertThat(browser.getCurrentUrl()).endsWith("/console/dashboard");

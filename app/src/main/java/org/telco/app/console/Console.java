@@ -32,6 +32,7 @@ public final class Console {
   private final String node;
   private final ConsoleLogins logins;
   private final ConsoleSessions sessions;
+  private final LoginThrottle throttle;
   private final Templates templates = new Templates();
   private final ConsoleAssets assets = new ConsoleAssets();
   private final List<NavLink> navigation;
@@ -46,6 +47,7 @@ public final class Console {
     this.node = node;
     this.logins = logins;
     this.sessions = new ConsoleSessions(wallClock);
+    this.throttle = new LoginThrottle(wallClock);
     this.navigation = List.copyOf(navigation);
     this.home = navigation.isEmpty() ? ROOT + "/about" : navigation.getFirst().path();
   }
@@ -187,6 +189,10 @@ public final class Console {
 
   ConsoleSessions sessions() {
     return sessions;
+  }
+
+  LoginThrottle throttle() {
+    return throttle;
   }
 
   ConsoleAssets assets() {

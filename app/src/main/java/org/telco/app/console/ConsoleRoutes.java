@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 /**
  * What every node's console serves under {@link Console#ROOT}: the login page, login and logout,
  * the assets, and the way home. A wrong login answers the login page again with 401; its log line
- * names the user, never the password.
+ * names the user, never the password. Repeated wrong logins are throttled ({@link LoginThrottle}):
+ * 429 and the login page, the password not even checked.
  */
 public final class ConsoleRoutes implements HttpService {
   private static final Logger LOG = Logger.getLogger(ConsoleRoutes.class.getName());
@@ -53,15 +54,24 @@ public final class ConsoleRoutes implements HttpService {
     }
     String user = form.getOrDefault("user", "").trim();
     String password = form.getOrDefault("password", "");
+    String address = request.remotePeer().host();
+    if (!console.throttle().allows(user, address)) {
+      LOG.warning(
+          () -> "console login throttled for user '" + printable(user) + "' from " + address);
+      console.write(response, Optional.empty(), loginView(429, user, "login.throttled"));
+      return;
+    }
     Optional<Role> role =
         user.isEmpty() || password.isEmpty()
             ? Optional.empty()
             : console.logins().check(user, password);
     if (role.isEmpty()) {
+      console.throttle().failed(user, address);
       LOG.info(() -> "console login refused for user '" + printable(user) + "'");
       console.write(response, Optional.empty(), loginView(401, user, "login.refused"));
       return;
     }
+    console.throttle().succeeded(user);
     ConsoleSession session = console.sessions().open(user, role.get());
     LOG.info(() -> "console login of '" + user + "' as " + role.get());
     response.header(HeaderNames.SET_COOKIE, console.sessionCookie(session.id()));
