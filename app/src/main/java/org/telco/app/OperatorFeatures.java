@@ -334,7 +334,7 @@ public final class OperatorFeatures implements AutoCloseable {
             inbox,
             sms.centre(),
             payments::topUps,
-            charging::partnerBalances,
+            charging,
             feeds));
   }
 

@@ -137,6 +137,14 @@ class ConsoleBrowserIT {
 
   @Test
   void subscriberIsFoundByPrefixAndShowsBalanceAndBuckets() throws Exception {
+    String imsi = "46000" + DEMO.substring(DEMO.length() - 10);
+    assertThat(
+            Http.put(
+                    base + "/api/v1/subscribers/" + DEMO + "/sim",
+                    platform.adminKey("alpha"),
+                    "{\"imsi\":\"" + imsi + "\"}")
+                .status())
+        .isEqualTo(200);
     logIn(credentials().careUser(), credentials().carePassword());
     browser.findElement(By.linkText("Subscribers")).click();
     WebElement prefix = await(By.id("prefix"));
@@ -146,6 +154,7 @@ class ConsoleBrowserIT {
     assertThat(text("msisdn")).isEqualTo(DEMO);
     assertThat(text("state")).isEqualTo("ACTIVE");
     assertThat(text("balance")).matches("\\d+\\.\\d\\d");
+    assertThat(text("sim")).isEqualTo(imsi);
     assertThat(browser.findElement(By.id("buckets")).getText()).contains("addon-500m", "500.0 MB");
     assertThat(browser.findElement(By.id("ledger")).getText()).contains("demo-topup-" + DEMO);
     Browser.screenshot(browser, "subscriber");

@@ -96,6 +96,11 @@ public final class ChargingFeatures implements AutoCloseable {
   public record PartnerBalance(
       Partner partner, long balanceFen, List<SettlementRecord> lastSettled) {}
 
+  /** Which SIM each number uses. */
+  public SimDirectory sims() {
+    return sims;
+  }
+
   /** Every partner with its balance and last settled days, for the console; moves nothing. */
   public List<PartnerBalance> partnerBalances() {
     return settlements.partners().stream()

@@ -141,7 +141,9 @@ public final class OperatorConsoleRoutes implements HttpService {
             "title",
             "partners.title",
             "partners",
-            sources.partners().get().stream().map(OperatorConsoleRoutes::partner).toList()));
+            sources.charging().partnerBalances().stream()
+                .map(OperatorConsoleRoutes::partner)
+                .toList()));
   }
 
   private static Map<String, Object> partner(ChargingFeatures.PartnerBalance p) {

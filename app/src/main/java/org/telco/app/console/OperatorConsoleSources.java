@@ -1,6 +1,5 @@
 package org.telco.app.console;
 
-import java.util.List;
 import java.util.function.Supplier;
 import org.telco.app.charging.ChargingFeatures;
 import org.telco.app.payment.Payments;
@@ -26,7 +25,7 @@ import org.telco.subscriber.SubscriberStore;
  * @param inbox handsets' received SMS
  * @param sms the SMS centre, for messages and its traffic count
  * @param topUps the top-ups recorded since start
- * @param partners the partners with their balances
+ * @param charging the charging function: its partners with their balances, and the SIM directory
  * @param feeds what the node itself counts and knows
  */
 public record OperatorConsoleSources(
@@ -39,5 +38,5 @@ public record OperatorConsoleSources(
     HandsetInbox inbox,
     SmsCentre sms,
     Supplier<Payments.TopUps> topUps,
-    Supplier<List<ChargingFeatures.PartnerBalance>> partners,
+    ChargingFeatures charging,
     ConsoleFeeds feeds) {}

@@ -10,6 +10,7 @@ import org.telco.ledger.Account;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.Transfer;
 import org.telco.sms.MessageRecord;
+import org.telco.subscriber.Imsi;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.StateChange;
 import org.telco.subscriber.Subscriber;
@@ -87,6 +88,7 @@ final class SubscriberPages {
     summary.put("msisdn", s.msisdn().digits());
     summary.put("state", s.state().name());
     summary.put("plan", plan(s));
+    summary.put("sim", sources.charging().sims().simOf(s.msisdn()).map(Imsi::digits).orElse("-"));
     summary.put("balance", Amounts.yuan(balance));
     summary.put("due", Amounts.yuan(due));
     summary.put("since", s.createdAt().toString());
