@@ -10,10 +10,12 @@ import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.telco.storage.PostgresForTests;
 
 /**
@@ -76,13 +78,21 @@ public final class Browser {
   }
 
   /**
-   * Fills and sends the login form of the node at {@code nodeUrl}; the caller waits for whatever
-   * page it expects next (the dashboard, or the login page again with its error).
+   * Fills and sends the login form of the node at {@code nodeUrl}, and waits for its answer:
+   * another page, or the login page again with its error. A page opened before the answer arrived
+   * aborted the submission, and with it the session cookie (a fresh-clone run failed so).
    */
   public static void logIn(ChromeDriver driver, String nodeUrl, String user, String password) {
     driver.get(nodeUrl + "/console/login");
     driver.findElement(By.id("user")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+    // Wait for the answer: a page opened before it arrives aborts the submission, cookie and all.
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d ->
+                !d.getCurrentUrl().endsWith("/console/login")
+                    || !d.findElements(By.id("login-error")).isEmpty());
   }
 
   /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
