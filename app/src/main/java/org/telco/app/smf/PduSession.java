@@ -1,10 +1,13 @@
 package org.telco.app.smf;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.telco.app.nchf.ChargingDataRequest;
 import org.telco.app.nchf.ChargingDataResponse;
 import org.telco.app.nchf.MultipleUnitInformation;
@@ -17,6 +20,7 @@ import org.telco.app.nchf.Trigger;
 import org.telco.app.nchf.TriggerCategory;
 import org.telco.app.nchf.TriggerType;
 import org.telco.app.nchf.UsedUnitContainer;
+import org.telco.web.Json;
 
 /**
  * The charging side of one PDU session as an SMF keeps it (TS 32.291 Rel-17 over TS 32.255): the
@@ -30,7 +34,13 @@ import org.telco.app.nchf.UsedUnitContainer;
  * time in nanoseconds of a monotonic clock. Not thread-safe: one session, one thread.
  */
 final class PduSession {
+  private static final AtomicLong CHARGING_IDS = new AtomicLong();
+  private static final long MAX_CHARGING_ID = 4_294_967_295L;
+  private static final long PDU_SESSION_IDS = 15;
+
   private final String subscriber;
+  private final String gpsi;
+  private final long chargingId;
   private final String notifyUri;
   private final String nfName;
   private final long requestedBytes;
@@ -54,7 +64,9 @@ final class PduSession {
       long requestedBytes,
       String notifyUri,
       String nfName) {
-    this.subscriber = "msisdn-" + msisdn;
+    this.subscriber = "imsi-" + SimCards.imsiOf(msisdn);
+    this.gpsi = "msisdn-" + msisdn;
+    this.chargingId = CHARGING_IDS.incrementAndGet() % MAX_CHARGING_ID;
     this.notifyUri = notifyUri;
     this.nfName = nfName;
     this.requestedBytes = requestedBytes;
@@ -236,6 +248,22 @@ final class PduSession {
         null,
         usages.isEmpty() ? null : List.copyOf(usages),
         null,
-        null);
+        sequence == 0 ? sessionInformation() : null);
+  }
+
+  /**
+   * What a real SMF tells the CHF about the PDU session when it opens it: the charging id, the
+   * number (GPSI) beside the SIM's SUPI in {@code subscriberIdentifier}, the session id and the
+   * DNN.
+   */
+  private JsonNode sessionInformation() {
+    ObjectNode information = Json.mapper().createObjectNode();
+    information.put("chargingId", chargingId);
+    information.putObject("userInformation").put("servedGPSI", gpsi);
+    information
+        .putObject("pduSessionInformation")
+        .put("pduSessionID", 1 + chargingId % PDU_SESSION_IDS)
+        .put("dnnId", "internet");
+    return information;
   }
 }

@@ -11,9 +11,10 @@ import org.telco.web.Json;
 
 /**
  * Gives the simulator's subscribers something to spend, through the operator's public API as any
- * operator tool would: subscribes each number (an existing one is kept), tops it up, and buys data
- * packs through the two-phase purchase ({@code POST /api/v1/traffic/purchases}). Every step has an
- * id derived from the number, so provisioning again changes nothing.
+ * operator tool would: subscribes each number (an existing one is kept), records its SIM (the SMF
+ * names the subscriber by the SIM's SUPI, {@link SimCards}), tops it up, and buys data packs
+ * through the two-phase purchase ({@code POST /api/v1/traffic/purchases}). Every step has an id
+ * derived from the number, so provisioning again changes nothing.
  */
 public final class Provisioning {
   private static final int PARALLEL = 8;
@@ -77,6 +78,11 @@ public final class Provisioning {
             json(Map.of("msisdn", msisdn, "planId", "basic", "servicePassword", "Smf-Sim-42")));
     if (subscribed.status() != 201 && subscribed.status() != 409) {
       return refused("subscribing " + msisdn, subscribed);
+    }
+    PlatformClient.Answer sim =
+        api.put("/subscribers/" + msisdn + "/sim", json(Map.of("imsi", SimCards.imsiOf(msisdn))));
+    if (sim.status() != 200) {
+      return refused("recording the SIM of " + msisdn, sim);
     }
     if (topUpFen > 0) {
       PlatformClient.Answer paid =

@@ -39,7 +39,10 @@ class PduSessionTest {
   @Test
   void theCreateAsksForQuotaInEachRatingGroupAndFollowsTheSpec() {
     ChargingDataRequest create = session.create(NOW);
-    assertThat(create.subscriberIdentifier()).isEqualTo("msisdn-8613800001001");
+    assertThat(create.subscriberIdentifier()).isEqualTo("imsi-460003800001001");
+    assertThat(create.pduSessionChargingInformation().at("/userInformation/servedGPSI").asText())
+        .isEqualTo("msisdn-8613800001001");
+    assertThat(NchfSchemas.validateWritten("ChargingDataRequest", create)).isEmpty();
     assertThat(create.invocationSequenceNumber()).isZero();
     assertThat(create.notifyUri()).isEqualTo("http://smf/notify/1");
     assertThat(create.unitUsages())
