@@ -266,10 +266,20 @@ final class OnlineCharging {
         || subscriber.state() == SubscriberState.EMERGENCY_CREDIT;
   }
 
+  /**
+   * A fresh session ref. Creates run on many request threads at once, and most generators (the
+   * tests' seeded {@code SplittableRandom} among them) are not safe to share: unguarded, two
+   * threads drew the same ref. The monitor makes any generator safe; it is held for two draws.
+   */
   private ChargingRef newRef() {
+    long high;
+    long low;
+    synchronized (random) {
+      high = random.nextLong();
+      low = random.nextLong();
+    }
     java.util.HexFormat hex = java.util.HexFormat.of();
-    return new ChargingRef(
-        hex.toHexDigits(random.nextLong()) + "-" + hex.toHexDigits(random.nextLong()));
+    return new ChargingRef(hex.toHexDigits(high) + "-" + hex.toHexDigits(low));
   }
 
   private Outcome locked(ChargingRef ref, java.util.function.Supplier<Outcome> work) {
