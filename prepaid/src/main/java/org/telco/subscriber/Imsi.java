@@ -36,13 +36,7 @@ public record Imsi(String digits) {
     if (text.length() < LENGTH_MIN || text.length() > LENGTH_MAX) {
       return false;
     }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
+    return Digits.only(text);
   }
 
   /** The IMSI a SUPI {@code imsi-<digits>} names, if it is one. */

@@ -35,13 +35,7 @@ public record Msisdn(String digits) implements Comparable<Msisdn> {
     if (text.length() < LENGTH_MIN || text.length() > LENGTH_MAX || text.charAt(0) == '0') {
       return false;
     }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
+    return Digits.only(text);
   }
 
   /** Whether the number starts with {@code prefix}. */

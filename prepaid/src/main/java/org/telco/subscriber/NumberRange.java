@@ -17,11 +17,8 @@ public record NumberRange(String prefix) {
       throw new IllegalArgumentException(
           "range prefix must have 1-" + (Msisdn.LENGTH_MAX - 1) + " digits: " + prefix);
     }
-    for (int i = 0; i < prefix.length(); i++) {
-      char c = prefix.charAt(i);
-      if (c < '0' || c > '9') {
-        throw new IllegalArgumentException("range prefix must be digits only: " + prefix);
-      }
+    if (!Digits.only(prefix)) {
+      throw new IllegalArgumentException("range prefix must be digits only: " + prefix);
     }
   }
 
