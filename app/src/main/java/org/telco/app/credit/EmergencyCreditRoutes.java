@@ -42,10 +42,7 @@ final class EmergencyCreditRoutes implements HttpService {
   }
 
   private Reply advancesOf(Call call) {
-    Msisdn msisdn = MsisdnField.parse(call.pathParameter("msisdn"));
-    if (subscribers.find(msisdn).isEmpty()) {
-      throw MsisdnField.subscriberNotFound(msisdn.digits());
-    }
+    Msisdn msisdn = MsisdnField.subscriberIn(subscribers, call.pathParameter("msisdn")).msisdn();
     return Reply.ok(advances.of(msisdn).stream().map(AdvanceJson::of).toList());
   }
 

@@ -1,6 +1,8 @@
 package org.telco.app.subscriber;
 
 import org.telco.subscriber.Msisdn;
+import org.telco.subscriber.Subscriber;
+import org.telco.subscriber.SubscriberStore;
 import org.telco.web.Problem;
 
 /**
@@ -30,6 +32,17 @@ public final class MsisdnField {
           .toException();
     }
     return new Msisdn(raw);
+  }
+
+  /**
+   * The subscriber that {@code raw} (a path's number) names in {@code store}.
+   *
+   * @throws org.telco.web.ProblemException 400 naming {@code msisdn} when it is absent or
+   *     malformed, 404 {@code subscriber-not-found} when nobody here has it
+   */
+  public static Subscriber subscriberIn(SubscriberStore store, String raw) {
+    Msisdn msisdn = parse(raw);
+    return store.find(msisdn).orElseThrow(() -> subscriberNotFound(msisdn.digits()));
   }
 
   /** The 404 problem for a number that is not a subscriber here. */

@@ -65,11 +65,7 @@ public final class SimRoutes implements HttpService {
   }
 
   private Msisdn subscriber(Call call) {
-    Msisdn msisdn = MsisdnField.parse(call.pathParameter("msisdn"));
-    if (subscribers.find(msisdn).isEmpty()) {
-      throw MsisdnField.subscriberNotFound(msisdn.digits());
-    }
-    return msisdn;
+    return MsisdnField.subscriberIn(subscribers, call.pathParameter("msisdn")).msisdn();
   }
 
   private static Imsi imsi(String raw) {

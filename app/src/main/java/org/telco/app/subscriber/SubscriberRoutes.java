@@ -196,8 +196,7 @@ public final class SubscriberRoutes implements HttpService {
   }
 
   private Subscriber existing(Call call) {
-    Msisdn msisdn = MsisdnField.parse(call.pathParameter("msisdn"));
-    return store.find(msisdn).orElseThrow(() -> MsisdnField.subscriberNotFound(msisdn.digits()));
+    return MsisdnField.subscriberIn(store, call.pathParameter("msisdn"));
   }
 
   private Msisdn ownNumber(String raw) {

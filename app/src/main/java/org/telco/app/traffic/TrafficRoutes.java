@@ -239,11 +239,7 @@ final class TrafficRoutes {
   }
 
   private Msisdn subscriber(Call call) {
-    Msisdn msisdn = MsisdnField.parse(call.pathParameter("msisdn"));
-    if (subscribers.find(msisdn).isEmpty()) {
-      throw MsisdnField.subscriberNotFound(msisdn.digits());
-    }
-    return msisdn;
+    return MsisdnField.subscriberIn(subscribers, call.pathParameter("msisdn")).msisdn();
   }
 
   private TrafficJson.Purchase view(TrafficPurchase p) {
