@@ -189,9 +189,11 @@ final class ServeCommand implements Callable<Integer> {
     // Operators are the nodes with an SMPP login.
     out.printf("%n  %-14s %s%n", "operator", "network-function key (an SMF's, for Nchf only)");
     for (Node running : platform.nodes()) {
-      if (platform.credentials().of(running.name()).smppSystemId() != null) {
-        String admin = platform.credentials().of(running.name()).adminApiKey();
-        out.printf("  %-14s %s%n", running.name(), NetworkFunctionKeys.of(running.name(), admin));
+      Credentials.NodeCredentials c = platform.credentials().of(running.name());
+      if (c.smppSystemId() != null) {
+        out.printf(
+            "  %-14s %s%n",
+            running.name(), NetworkFunctionKeys.of(running.name(), c.adminApiKey()));
       }
     }
     out.printf("%nTry: curl -s http://%s:%d/health%n", host, platform.nodes().getFirst().port());
