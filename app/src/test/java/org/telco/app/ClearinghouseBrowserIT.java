@@ -41,13 +41,8 @@ class ClearinghouseBrowserIT {
   }
 
   @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (platform != null) {
-      platform.close();
-    }
+  static void stop() throws Exception {
+    Browser.quitThenClose(browser, platform);
   }
 
   @Test

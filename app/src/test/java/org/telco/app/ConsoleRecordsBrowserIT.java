@@ -65,13 +65,8 @@ class ConsoleRecordsBrowserIT {
   }
 
   @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (platform != null) {
-      platform.close();
-    }
+  static void stop() throws Exception {
+    Browser.quitThenClose(browser, platform);
   }
 
   @Test

@@ -62,13 +62,8 @@ class HandsetBrowserIT {
   }
 
   @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (platform != null) {
-      platform.close();
-    }
+  static void stop() throws Exception {
+    Browser.quitThenClose(browser, platform);
   }
 
   @Test

@@ -41,6 +41,19 @@ public final class Browser {
 
   private Browser() {}
 
+  /**
+   * Quits the browser, then closes what it was pointed at; either may be null when the class's
+   * start-up failed before it was made.
+   */
+  public static void quitThenClose(ChromeDriver browser, AutoCloseable platform) throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
   /** A fresh headless browser at 1280 x 900 with its own profile directory; quit it when done. */
   public static ChromeDriver start() throws IOException, InterruptedException {
     ensureInstalled();
