@@ -110,7 +110,7 @@ public final class Node implements AutoCloseable {
                 env.clock())
             : null;
     Map<String, TimerHandler> handlers = new HashMap<>();
-    handlers.put(PENDING_EXPIRY, timer -> ledger.expire(new TransferId(timer.payload())).join());
+    handlers.put(PENDING_EXPIRY, t -> ledger.expireForTimer(new TransferId(t.payload())).join());
     if (operator != null) {
       handlers.putAll(operator.timerHandlers());
     }

@@ -87,6 +87,14 @@ final class ServeCommand implements Callable<Integer> {
   int shards;
 
   @Option(
+      names = "--transfer-window",
+      defaultValue = "262144",
+      description =
+          "newest ledger transfers each shard holds in memory, about 300 bytes each; older ones"
+              + " are read from the database when named (default: ${DEFAULT-VALUE})")
+  int transferWindow;
+
+  @Option(
       names = "--peer",
       description = "address of another node, e.g. --peer clearinghouse=http://10.0.0.5:8080")
   Map<String, String> peers = new LinkedHashMap<>();
@@ -125,7 +133,7 @@ final class ServeCommand implements Callable<Integer> {
             clock.equals("simulated"),
             host,
             postgresPort,
-            EngineSettings.DEFAULT.withShardCount(shards),
+            EngineSettings.DEFAULT.withShardCount(shards).withTransferWindow(transferWindow),
             demoData);
     long started = System.nanoTime();
     Platform platform = Platform.start(settings);

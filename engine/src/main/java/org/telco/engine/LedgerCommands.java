@@ -73,12 +73,17 @@ final class LedgerCommands {
     }
   }
 
-  /** Expires a pending transfer whose durable timer fired. */
+  /**
+   * Expires a pending transfer; with {@code recall} off (the durable timer), one no longer held is
+   * answered without a store read.
+   */
   static final class Expire extends ShardCommand<TransferResult> {
     private final TransferId pendingId;
+    private final boolean recall;
 
-    Expire(TransferId pendingId) {
+    Expire(TransferId pendingId, boolean recall) {
       this.pendingId = pendingId;
+      this.recall = recall;
     }
 
     @Override
@@ -88,7 +93,7 @@ final class LedgerCommands {
 
     @Override
     TransferResult run(Ledger ledger, Instant now) {
-      return ledger.expire(pendingId, now);
+      return recall ? ledger.expire(pendingId, now) : ledger.expireIfHeld(pendingId, now);
     }
   }
 
@@ -144,8 +149,11 @@ final class LedgerCommands {
     }
   }
 
-  /** Reads an account's newest transfers, from the shard's memory. */
-  static final class History extends ShardCommand<List<Transfer>> {
+  /**
+   * Reads an account's newest transfers from the shard's memory; empty when the shard holds fewer
+   * than asked and older ones exist, which the caller then reads from the store.
+   */
+  static final class History extends ShardCommand<Optional<List<Transfer>>> {
     @Override
     boolean readsOnly() {
       return true;
@@ -165,8 +173,10 @@ final class LedgerCommands {
     }
 
     @Override
-    List<Transfer> run(Ledger ledger, Instant now) {
-      return ledger.transfersOf(id, limit);
+    Optional<List<Transfer>> run(Ledger ledger, Instant now) {
+      return ledger.holdsNewestOf(id, limit)
+          ? Optional.of(ledger.transfersOf(id, limit))
+          : Optional.empty();
     }
   }
 

@@ -14,6 +14,8 @@ import java.util.logging.Logger;
 import org.telco.ledger.Ledger;
 import org.telco.ledger.LedgerBatch;
 import org.telco.ledger.LedgerStore;
+import org.telco.ledger.Transfer;
+import org.telco.ledger.TransferId;
 
 /**
  * A single writer over one slice of the accounts. Its thread takes commands in arrival order,
@@ -24,7 +26,9 @@ import org.telco.ledger.LedgerStore;
  * ledger, so no locks are needed and no update is lost.
  *
  * <p>If the commit fails, the in-memory ledger is ahead of the database: the shard fails every
- * command of the batch and rebuilds its ledger from the store before going on.
+ * command of the batch and rebuilds its ledger from the store before going on. One failure is
+ * mended instead: the store refusing transfer ids it committed long ago, which the ledger took for
+ * new because they had left its window of recent transfers (see {@link #commit}).
  */
 final class Shard implements Runnable {
   private static final Logger LOG = Logger.getLogger(Shard.class.getName());
@@ -118,9 +122,7 @@ final class Shard implements Runnable {
     LedgerBatch changes = ledger.drainChanges();
     List<ShardCommand<?>> waiting = batch.subList(answered, batch.size());
     try {
-      if (!changes.isEmpty()) {
-        store.commit(changes);
-      }
+      commit(changes, waiting, now);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "shard " + index + " commit failed; rebuilding from the store", e);
       for (ShardCommand<?> command : waiting) {
@@ -133,6 +135,54 @@ final class Shard implements Runnable {
       command.acknowledge();
     }
     statistics.recordBatch(batch.size(), changes.transfers().size(), System.nanoTime() - started);
+  }
+
+  /**
+   * Commits what the batch changed. When the store refuses it because some of its transfer ids were
+   * committed long ago (a client retrying after the transfer left the window), the shard rebuilds
+   * its ledger, holds those transfers again and applies the waiting commands once more: the reused
+   * ids are then answered as retries (or as reused with different fields), and the rest is
+   * committed as before. Any other failure is thrown.
+   */
+  private void commit(LedgerBatch changes, List<ShardCommand<?>> waiting, Instant now) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    try {
+      store.commit(changes);
+    } catch (RuntimeException refused) {
+      List<Transfer> committedBefore = committedBefore(changes, refused);
+      if (committedBefore.isEmpty()) {
+        throw refused;
+      }
+      LOG.info(
+          () ->
+              "shard %d: %d transfer ids of the batch were committed long ago; applying it again"
+                  .formatted(index, committedBefore.size()));
+      ledger = reload.get();
+      ledger.recall(committedBefore);
+      for (ShardCommand<?> command : waiting) {
+        command.apply(ledger, now);
+      }
+      LedgerBatch again = ledger.drainChanges();
+      if (!again.isEmpty()) {
+        store.commit(again);
+      }
+    }
+  }
+
+  /** Which of the batch's new transfers the store already holds; none when it cannot tell. */
+  private List<Transfer> committedBefore(LedgerBatch changes, RuntimeException refused) {
+    List<TransferId> ids = new ArrayList<>(changes.transfers().size());
+    for (Transfer transfer : changes.transfers()) {
+      ids.add(transfer.id());
+    }
+    try {
+      return store.transfers(ids);
+    } catch (RuntimeException unreadable) {
+      refused.addSuppressed(unreadable);
+      return List.of();
+    }
   }
 
   private void failRemaining() {

@@ -1,7 +1,9 @@
 package org.telco.engine;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.telco.ledger.Account;
 import org.telco.ledger.AccountId;
@@ -51,9 +53,16 @@ public record ShardRouting(int count) {
     for (Transfer transfer : snapshot.transfers()) {
       transfers.get(shardOf(transfer.debitAccountId())).add(transfer);
     }
+    List<Set<AccountId>> older = new ArrayList<>(count);
+    for (int s = 0; s < count; s++) {
+      older.add(new HashSet<>());
+    }
+    for (AccountId account : snapshot.accountsWithOlderTransfers()) {
+      older.get(shardOf(account)).add(account);
+    }
     List<LedgerSnapshot> slices = new ArrayList<>(count);
     for (int s = 0; s < count; s++) {
-      slices.add(new LedgerSnapshot(accounts.get(s), transfers.get(s)));
+      slices.add(new LedgerSnapshot(accounts.get(s), transfers.get(s), older.get(s)));
     }
     return slices;
   }

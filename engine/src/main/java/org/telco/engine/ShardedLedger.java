@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.telco.ledger.Account;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.AccountResult;
@@ -15,6 +17,7 @@ import org.telco.ledger.Ledger;
 import org.telco.ledger.LedgerSnapshot;
 import org.telco.ledger.LedgerStore;
 import org.telco.ledger.NewAccount;
+import org.telco.ledger.Recall;
 import org.telco.ledger.Transfer;
 import org.telco.ledger.TransferFlag;
 import org.telco.ledger.TransferId;
@@ -33,7 +36,9 @@ import org.telco.ledger.TransferResult;
  * <p>Every answer arrives after the change is durable in the store.
  */
 public final class ShardedLedger implements AutoCloseable {
+  private final LedgerStore store;
   private final ShardRouting routing;
+  private final ExecutorService storeReads = Executors.newVirtualThreadPerTaskExecutor();
   private final Shard[] shards;
   private final Thread[] threads;
   private final ConcurrentMap<TransferId, Integer> pendingShards = new ConcurrentHashMap<>();
@@ -41,30 +46,34 @@ public final class ShardedLedger implements AutoCloseable {
 
   private ShardedLedger(LedgerStore store, Clock clock, EngineSettings settings) {
     int count = settings.shardCount();
+    int window = settings.transferWindow();
+    Recall recall = Recall.from(store);
+    this.store = store;
     this.routing = new ShardRouting(count);
-    LedgerSnapshot snapshot = store.load();
+    // Each shard holds its own window; the store picks for all of them at once.
+    LedgerSnapshot snapshot = store.load((int) Math.min(Integer.MAX_VALUE, (long) window * count));
     List<LedgerSnapshot> slices = routing.split(snapshot);
     for (Account account : snapshot.accounts()) {
       knownAccounts.put(account.id(), account.asset());
-    }
-    for (Transfer transfer : snapshot.transfers()) {
-      if (transfer.has(TransferFlag.PENDING)) {
-        pendingShards.put(transfer.id(), routing.shardOf(transfer.debitAccountId()));
-      }
     }
     shards = new Shard[count];
     threads = new Thread[count];
     for (int i = 0; i < count; i++) {
       int index = i;
-      Ledger ledger = Ledger.restore(slices.get(i));
+      Ledger ledger = Ledger.restore(slices.get(i), window, recall);
       ledger.checkInvariants();
+      for (TransferId open : ledger.openPendings()) {
+        pendingShards.put(open, i);
+      }
       shards[i] =
           new Shard(
               i,
               ledger,
               store,
               clock,
-              () -> Ledger.restore(routing.split(store.load()).get(index)),
+              () ->
+                  Ledger.restore(
+                      routing.split(store.load(window)).get(index), window, Recall.from(store)),
               settings);
       threads[i] = Thread.ofPlatform().name("ledger-shard-" + i).start(shards[i]);
     }
@@ -118,10 +127,35 @@ public final class ShardedLedger implements AutoCloseable {
     return plan.merge(answers);
   }
 
-  /** Expires a pending transfer whose timer fired; idempotent. */
+  /**
+   * Expires a pending transfer whose timeout has passed; idempotent. For one resolved long ago, the
+   * answer says how it ended (read from the store).
+   */
   public CompletableFuture<TransferResult> expire(TransferId pendingId) {
+    return expire(pendingId, true);
+  }
+
+  /**
+   * Expires a pending transfer for its durable timer: as {@link #expire}, but a pending transfer
+   * the ledger no longer holds is answered PENDING_TRANSFER_NOT_FOUND without asking the store (it
+   * ended long ago; nothing is left to expire). Timers fire for every pending transfer, mostly long
+   * after it was posted or voided, and must not cost a store read each.
+   */
+  public CompletableFuture<TransferResult> expireForTimer(TransferId pendingId) {
+    return expire(pendingId, false);
+  }
+
+  private CompletableFuture<TransferResult> expire(TransferId pendingId, boolean recall) {
     int shard = pendingShards.getOrDefault(pendingId, 0);
-    return shards[shard].enqueue(new LedgerCommands.Expire(pendingId)).answer();
+    return shards[shard]
+        .enqueue(new LedgerCommands.Expire(pendingId, recall))
+        .answer()
+        .whenComplete(
+            (result, failure) -> {
+              if (result instanceof TransferResult.Accepted) {
+                pendingShards.remove(pendingId);
+              }
+            });
   }
 
   /** An account as of every command answered before this call. */
@@ -166,13 +200,22 @@ public final class ShardedLedger implements AutoCloseable {
 
   /**
    * The transfers that debited or credited the account, newest first, as of every command answered
-   * before this call; empty for an unknown account.
+   * before this call; empty for an unknown account. Served by the account's shard when it holds
+   * them all, else read from the store (which then holds everything the shard has answered).
    */
   public CompletableFuture<List<Transfer>> transfersOf(AccountId id, int limit) {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must not be negative: " + limit);
     }
-    return shards[shardOf(id)].enqueue(new LedgerCommands.History(id, limit)).answer();
+    return shards[shardOf(id)]
+        .enqueue(new LedgerCommands.History(id, limit))
+        .answer()
+        .thenCompose(
+            held ->
+                held.isPresent()
+                    ? CompletableFuture.completedFuture(held.get())
+                    : CompletableFuture.supplyAsync(
+                        () -> store.transfersOf(id, limit), storeReads));
   }
 
   /** Checks conservation and limits on every shard; completes exceptionally if broken. */
@@ -211,12 +254,20 @@ public final class ShardedLedger implements AutoCloseable {
     }
   }
 
+  /**
+   * Keeps the routes of pending transfers while they are pending: a post or void that names only
+   * the pending transfer goes to its shard. Once resolved, the route is dropped (so the map holds
+   * only open reservations); a late retry then goes to shard 0, which answers it from the store.
+   */
   private void remember(List<TransferResult> results) {
     for (TransferResult result : results) {
-      if (result instanceof TransferResult.Accepted accepted
-          && accepted.transfer().has(TransferFlag.PENDING)) {
-        Transfer pending = accepted.transfer();
-        pendingShards.put(pending.id(), routing.shardOf(pending.debitAccountId()));
+      if (result instanceof TransferResult.Accepted accepted && !accepted.replayed()) {
+        Transfer transfer = accepted.transfer();
+        if (transfer.has(TransferFlag.PENDING)) {
+          pendingShards.put(transfer.id(), routing.shardOf(transfer.debitAccountId()));
+        } else if (transfer.pendingId() != null) {
+          pendingShards.remove(transfer.pendingId());
+        }
       }
     }
   }
@@ -224,6 +275,7 @@ public final class ShardedLedger implements AutoCloseable {
   /** Lets queued commands finish, then stops the shard threads. */
   @Override
   public void close() {
+    storeReads.close();
     for (Shard shard : shards) {
       shard.stop();
     }

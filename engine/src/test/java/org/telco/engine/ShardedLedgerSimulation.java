@@ -32,10 +32,10 @@ import org.telco.time.SimulatedClock;
 
 /**
  * A seeded run of the engine with faults: random batches of immediate, pending, post, void and
- * linked transfers, store commits that fail at random, expiries, and restarts. After every step:
- * every acknowledged transfer is in the store, nothing of a failed batch is, the engine's balances
- * equal the stored ones, and every shard conserves each asset. The seed is in the test name, so a
- * failure replays exactly.
+ * linked transfers, store commits that fail at random, expiries, and restarts, on shards holding
+ * windows of a few transfers. After every step: every acknowledged transfer is in the store,
+ * nothing of a failed batch is, the engine's balances equal the stored ones, and every shard
+ * conserves each asset. The seed is in the test name, so a failure replays exactly.
  */
 class ShardedLedgerSimulation {
   private static final int ACCOUNTS = 12;
@@ -47,7 +47,12 @@ class ShardedLedgerSimulation {
     Random random = new Random(seed);
     SimulatedClock clock = new SimulatedClock(Instant.parse("2026-05-01T00:00:00Z"));
     FaultyStore store = new FaultyStore(new InMemoryLedgerStore(), seed);
-    EngineSettings settings = EngineSettings.DEFAULT.withShardCount(1 + random.nextInt(3));
+    // Windows of a few transfers: retries, posts, voids, expiries and restarts keep naming
+    // transfers the shards no longer hold.
+    EngineSettings settings =
+        EngineSettings.DEFAULT
+            .withShardCount(1 + random.nextInt(3))
+            .withTransferWindow(1 + random.nextInt(24));
     ShardedLedger ledger = ShardedLedger.start(store, clock, settings);
     Set<TransferId> acknowledged = new HashSet<>();
     List<TransferId> pendings = new ArrayList<>();

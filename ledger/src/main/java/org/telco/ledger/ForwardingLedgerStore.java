@@ -23,6 +23,21 @@ public abstract class ForwardingLedgerStore implements LedgerStore {
   }
 
   @Override
+  public LedgerSnapshot load(int window) {
+    return delegate.load(window);
+  }
+
+  @Override
+  public Optional<Transfer> resolutionOf(TransferId pendingId) {
+    return delegate.resolutionOf(pendingId);
+  }
+
+  @Override
+  public List<Transfer> transfersOf(AccountId id, int limit) {
+    return delegate.transfersOf(id, limit);
+  }
+
+  @Override
   public void commit(LedgerBatch batch) {
     delegate.commit(batch);
   }

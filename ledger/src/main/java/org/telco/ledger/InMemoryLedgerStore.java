@@ -21,6 +21,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
   private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
   private final Map<TransferId, Transfer> transfers = new HashMap<>();
   private final List<Transfer> log = new ArrayList<>();
+  private final Map<TransferId, Transfer> resolutions = new HashMap<>();
 
   @Override
   public synchronized LedgerSnapshot load() {
@@ -40,6 +41,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
     for (Transfer transfer : batch.transfers()) {
       transfers.put(transfer.id(), transfer);
       log.add(transfer);
+      if (transfer.pendingId() != null) {
+        resolutions.put(transfer.pendingId(), transfer);
+      }
     }
     for (Account balances : batch.balances()) {
       Account stored = accounts.get(balances.id());
@@ -92,5 +96,10 @@ public final class InMemoryLedgerStore implements LedgerStore {
   @Override
   public synchronized Optional<Transfer> transfer(TransferId id) {
     return Optional.ofNullable(transfers.get(id));
+  }
+
+  @Override
+  public synchronized Optional<Transfer> resolutionOf(TransferId pendingId) {
+    return Optional.ofNullable(resolutions.get(pendingId));
   }
 }

@@ -15,18 +15,42 @@ import java.util.Set;
  * once, so it stays fast and deterministic; durability is the caller's job, through {@link
  * #drainChanges()} and a {@link LedgerStore}, and a restart rebuilds it with {@link #restore}. Not
  * thread-safe: one shard thread owns it. docs/ledger.md explains the model.
+ *
+ * <p>It holds every account, every pending transfer still pending, and a <b>window</b> of the
+ * newest committed transfers ({@link LedgerState}); a request that names an older one is answered
+ * from the store through its {@link Recall}.
  */
 public final class Ledger {
-  private final LedgerState state = new LedgerState();
+  /**
+   * Transfers held by default: about 80 MB at some 300 bytes each, and at a charging node's rate of
+   * a few thousand transfers a second, the last minute or two.
+   */
+  public static final int DEFAULT_WINDOW = 262_144;
+
+  private final LedgerState state;
+  private final Recall recall;
   private final LinkedChain chain = new LinkedChain();
-  private final TransferDecision decision =
-      new TransferDecision(state.accounts, state.transfers, state.pendings);
+  private final TransferDecision decision;
 
-  private Ledger() {}
+  private Ledger(int window, Recall recall) {
+    this.state = new LedgerState(window);
+    this.recall = Objects.requireNonNull(recall, "recall");
+    this.decision = new TransferDecision(state.accounts, state.transfers, state.pendings, recall);
+  }
 
-  /** A ledger with no accounts and no transfers. */
+  /** A ledger with no accounts and no transfers, holding the default window. */
   public static Ledger empty() {
-    return new Ledger();
+    return new Ledger(DEFAULT_WINDOW, Recall.NOTHING);
+  }
+
+  /**
+   * A ledger with no accounts and no transfers.
+   *
+   * @param window how many of the newest transfers it holds
+   * @param recall where it finds the older ones
+   */
+  public static Ledger empty(int window, Recall recall) {
+    return new Ledger(window, recall);
   }
 
   /**
@@ -37,7 +61,15 @@ public final class Ledger {
    * @throws IllegalStateException when the snapshot contradicts itself
    */
   public static Ledger restore(LedgerSnapshot snapshot) {
-    Ledger ledger = new Ledger();
+    return restore(snapshot, DEFAULT_WINDOW, Recall.NOTHING);
+  }
+
+  /**
+   * Rebuilds a ledger from committed state, as {@link #restore(LedgerSnapshot)}, holding the newest
+   * {@code window} transfers and recalling older ones through {@code recall}.
+   */
+  public static Ledger restore(LedgerSnapshot snapshot, int window, Recall recall) {
+    Ledger ledger = new Ledger(window, recall);
     ledger.state.load(snapshot);
     return ledger;
   }
@@ -102,6 +134,7 @@ public final class Ledger {
     } finally {
       // A chain never outlives its submission, even when a request throws.
       chain.close();
+      state.evictBeyondWindow();
     }
     return List.of(results);
   }
@@ -144,25 +177,63 @@ public final class Ledger {
    * #pendingExpiries()} for when it is due).
    */
   public TransferResult expire(TransferId pendingId, Instant now) {
+    return expire(pendingId, now, true);
+  }
+
+  /**
+   * Expires a pending transfer as {@link #expire} does, but answers PENDING_TRANSFER_NOT_FOUND at
+   * once for one the ledger no longer holds instead of asking the store how it ended. Pending
+   * transfers still pending are always held, so there is nothing to expire either way; this is for
+   * the durable timer, which fires for every pending transfer, mostly long after a client resolved
+   * it, and only needs to know that nothing is left to do.
+   */
+  public TransferResult expireIfHeld(TransferId pendingId, Instant now) {
+    return expire(pendingId, now, false);
+  }
+
+  private TransferResult expire(TransferId pendingId, Instant now, boolean recallIfGone) {
     Objects.requireNonNull(now, "now");
     TransferId preferred = ExpiryIds.candidate(pendingId, 0);
     PendingTransfer entry = state.pendings.get(pendingId);
     if (entry == null) {
-      return rejected(
-          preferred,
-          state.transfers.containsKey(pendingId)
-              ? TransferRejection.PENDING_TRANSFER_NOT_PENDING
-              : TransferRejection.PENDING_TRANSFER_NOT_FOUND);
+      return recallIfGone
+          ? expiredLongAgo(pendingId, preferred)
+          : rejected(preferred, TransferRejection.PENDING_TRANSFER_NOT_FOUND);
     }
-    return switch (entry.status()) {
-      case PENDING ->
-          entry.isDue(now)
-              ? commitExpiry(entry.transfer(), now)
-              : rejected(preferred, TransferRejection.PENDING_TRANSFER_NOT_PENDING);
-      case POSTED -> rejected(preferred, TransferRejection.PENDING_TRANSFER_ALREADY_POSTED);
-      case VOIDED -> rejected(preferred, TransferRejection.PENDING_TRANSFER_ALREADY_VOIDED);
-      case EXPIRED -> new TransferResult.Accepted(entry.resolution(), true);
-    };
+    TransferResult result =
+        switch (entry.status()) {
+          case PENDING ->
+              entry.isDue(now)
+                  ? commitExpiry(entry.transfer(), now)
+                  : rejected(preferred, TransferRejection.PENDING_TRANSFER_NOT_PENDING);
+          case POSTED -> rejected(preferred, TransferRejection.PENDING_TRANSFER_ALREADY_POSTED);
+          case VOIDED -> rejected(preferred, TransferRejection.PENDING_TRANSFER_ALREADY_VOIDED);
+          case EXPIRED -> new TransferResult.Accepted(entry.resolution(), true);
+        };
+    state.evictBeyondWindow();
+    return result;
+  }
+
+  /**
+   * {@link #expire} of a pending transfer the ledger no longer holds: the store says how it ended.
+   */
+  private TransferResult expiredLongAgo(TransferId pendingId, TransferId preferred) {
+    Transfer held = state.transfers.get(pendingId);
+    Transfer pending = held != null ? held : recall.transfer(pendingId).orElse(null);
+    if (pending == null) {
+      return rejected(preferred, TransferRejection.PENDING_TRANSFER_NOT_FOUND);
+    }
+    if (!pending.has(TransferFlag.PENDING)) {
+      return rejected(preferred, TransferRejection.PENDING_TRANSFER_NOT_PENDING);
+    }
+    Optional<Transfer> resolution = recall.resolutionOf(pendingId);
+    if (resolution.isEmpty()) {
+      return rejected(preferred, TransferRejection.PENDING_TRANSFER_NOT_FOUND);
+    }
+    PendingStatus status = Resolutions.statusOf(pending, resolution.get());
+    return status == PendingStatus.EXPIRED
+        ? new TransferResult.Accepted(resolution.get(), true)
+        : rejected(preferred, TransferDecision.rejectionFor(status));
   }
 
   private TransferResult commitExpiry(Transfer pending, Instant now) {
@@ -192,17 +263,46 @@ public final class Ledger {
     return account == null ? Optional.empty() : Optional.of(account.snapshot());
   }
 
-  /** A committed transfer. */
+  /** A committed transfer, if the ledger still holds it (see {@link Recall} for older ones). */
   public Optional<Transfer> transfer(TransferId id) {
     return Optional.ofNullable(state.transfers.get(id));
   }
 
   /**
-   * The transfers that debited or credited the account, newest first; empty for an unknown account.
+   * The transfers that debited or credited the account and that the ledger holds, newest first;
+   * empty for an unknown account. Complete when {@link #holdsNewestOf} says so.
    */
   public List<Transfer> transfersOf(AccountId id, int limit) {
     Balances account = state.accounts.get(id);
     return account == null ? List.of() : account.history.newest(limit);
+  }
+
+  /**
+   * Whether {@link #transfersOf} gives the account's {@code limit} newest transfers in full: it
+   * holds that many, or the account has none older than those it holds. When not, the store has the
+   * rest.
+   */
+  public boolean holdsNewestOf(AccountId id, int limit) {
+    Balances account = state.accounts.get(id);
+    return account == null || !account.history.olderInStore() || account.history.size() >= limit;
+  }
+
+  /**
+   * Holds transfers found in the store again, so that requests reusing their ids are answered as
+   * retries of them; for a shard whose commit found ids older than the window in use.
+   */
+  public void recall(Collection<Transfer> found) {
+    state.recall(found);
+  }
+
+  /** How many committed transfers the ledger holds by id now (at most its window). */
+  public int heldTransfers() {
+    return state.windowed();
+  }
+
+  /** The ids of the pending transfers still pending, for routing their posts and voids. */
+  public List<TransferId> openPendings() {
+    return state.pendings.openIds();
   }
 
   /** Where a pending transfer stands; empty when the id names no pending transfer. */

@@ -1,19 +1,40 @@
 package org.telco.ledger;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * What a {@link Ledger} holds: accounts with their balances, committed transfers by id, the pending
- * transfers with their statuses, and the changes not yet drained. Applies and reverts committed
- * transfers; deciding whether to commit them is {@link TransferDecision}'s job.
+ * What a {@link Ledger} holds: accounts with their balances, the <b>window</b> of the newest
+ * committed transfers by id, the pending transfers with their statuses, and the changes not yet
+ * drained. Applies and reverts committed transfers; deciding whether to commit them is {@link
+ * TransferDecision}'s job.
+ *
+ * <p>Memory is bounded by the window, not by the ledger's age: a charging node commits thousands of
+ * transfers a second, and holding every one (about 300 bytes each) would fill any heap within
+ * minutes and make a restart load the whole table. When the window is full, the oldest transfer
+ * leaves it: its id, its place in its accounts' histories, and, once the pending transfer and its
+ * resolution have both left, the pending entry. Pending transfers still pending never leave. What
+ * left is still in the store, and {@link Recall} finds it there when a request needs it.
  */
 final class LedgerState {
   final Map<AccountId, Balances> accounts = new HashMap<>();
   final Map<TransferId, Transfer> transfers = new HashMap<>();
   final PendingTransfers pendings = new PendingTransfers();
   final LedgerChanges changes = new LedgerChanges();
+  private final ArrayDeque<Transfer> window = new ArrayDeque<>();
+  private final Set<TransferId> recalled = new HashSet<>();
+  private final int windowSize;
+
+  LedgerState(int windowSize) {
+    if (windowSize < 1) {
+      throw new IllegalArgumentException("the transfer window must hold at least 1: " + windowSize);
+    }
+    this.windowSize = windowSize;
+  }
 
   /**
    * Loads committed state: balances as stored, never re-applied; transfers indexed in commit order,
@@ -32,6 +53,13 @@ final class LedgerState {
       }
       index(transfer, wasExpiry(transfer));
     }
+    for (AccountId older : snapshot.accountsWithOlderTransfers()) {
+      Balances account = accounts.get(older);
+      if (account != null) {
+        account.history.markOlderInStore();
+      }
+    }
+    evictBeyondWindow();
   }
 
   /**
@@ -40,13 +68,12 @@ final class LedgerState {
    * when no client post or void can succeed any more.
    */
   private boolean wasExpiry(Transfer transfer) {
-    if (!transfer.has(TransferFlag.VOID_PENDING)
-        || transfer.code() != 0
-        || !ExpiryIds.hasExpiryShape(transfer.id())) {
+    if (!transfer.has(TransferFlag.VOID_PENDING)) {
       return false;
     }
     PendingTransfer entry = pendings.get(transfer.pendingId());
-    return entry != null && entry.isDue(transfer.timestamp());
+    return entry != null
+        && Resolutions.statusOf(entry.transfer(), transfer) == PendingStatus.EXPIRED;
   }
 
   /** Opens an account with zero balances. */
@@ -77,6 +104,7 @@ final class LedgerState {
     }
     accounts.get(transfer.debitAccountId()).history.add(transfer);
     accounts.get(transfer.creditAccountId()).history.add(transfer);
+    window.addLast(transfer);
     TransferKind kind = TransferKind.of(transfer.flags());
     if (kind == TransferKind.PENDING) {
       pendings.add(transfer);
@@ -116,6 +144,67 @@ final class LedgerState {
     Balances.move(debit, credit, kind, transfer.amount(), reserved, -1);
     credit.history.removeLast(transfer);
     debit.history.removeLast(transfer);
+    if (window.peekLast() != transfer) {
+      throw new IllegalStateException("window rollback out of order at " + transfer.id());
+    }
+    window.pollLast();
     transfers.remove(transfer.id());
+  }
+
+  /**
+   * Holds transfers found in the store, which left the window long ago, so that requests reusing
+   * their ids are answered as retries. They join the window's newest end and leave with it; they
+   * are not put back into histories, which hold each account's transfers in commit order.
+   */
+  void recall(Iterable<Transfer> found) {
+    for (Transfer transfer : found) {
+      if (transfers.putIfAbsent(transfer.id(), transfer) == null) {
+        recalled.add(transfer.id());
+        window.addLast(transfer);
+      }
+    }
+    evictBeyondWindow();
+  }
+
+  /** How many transfers the window holds now. */
+  int windowed() {
+    return window.size();
+  }
+
+  /**
+   * Lets the oldest transfers leave until the window holds no more than its size. Called between
+   * submissions, never inside a linked chain, so a chain can always be reverted.
+   */
+  void evictBeyondWindow() {
+    while (window.size() > windowSize) {
+      Transfer oldest = window.pollFirst();
+      transfers.remove(oldest.id());
+      if (recalled.remove(oldest.id())) {
+        continue;
+      }
+      accounts.get(oldest.debitAccountId()).history.removeOldest(oldest);
+      accounts.get(oldest.creditAccountId()).history.removeOldest(oldest);
+      forgetResolvedPending(oldest);
+    }
+  }
+
+  /**
+   * Drops the entry of the pending transfer that {@code gone} created or resolved, once the pending
+   * transfer is resolved and neither it nor its resolution is in the window any more.
+   */
+  private void forgetResolvedPending(Transfer gone) {
+    TransferKind kind = TransferKind.of(gone.flags());
+    TransferId pendingId =
+        kind == TransferKind.PENDING ? gone.id() : kind.resolvesPending() ? gone.pendingId() : null;
+    if (pendingId == null) {
+      return;
+    }
+    PendingTransfer entry = pendings.get(pendingId);
+    if (entry == null || entry.status() == PendingStatus.PENDING) {
+      return;
+    }
+    if (!transfers.containsKey(pendingId) && !transfers.containsKey(entry.resolution().id())) {
+      pendings.remove(pendingId);
+    }
   }
 }

@@ -19,6 +19,15 @@ public interface LedgerStore {
   LedgerSnapshot load();
 
   /**
+   * Loads what a ledger holding the newest {@code window} transfers needs ({@link
+   * LedgerSnapshotBuilder}). The default picks from {@link #load()}; a store with many transfers
+   * streams them through the builder instead, so a restart never holds them all.
+   */
+  default LedgerSnapshot load(int window) {
+    return LedgerSnapshotBuilder.of(load(), window);
+  }
+
+  /**
    * Makes the whole batch durable, or nothing of it, before returning. A batch that reuses a
    * committed transfer id or account id is a bug in the caller, and fails.
    *
@@ -31,6 +40,32 @@ public interface LedgerStore {
 
   /** A transfer as committed. */
   Optional<Transfer> transfer(TransferId id);
+
+  /** The committed post, void or expiry of pending transfer {@code pendingId}, if any. */
+  default Optional<Transfer> resolutionOf(TransferId pendingId) {
+    for (Transfer transfer : load().transfers()) {
+      if (pendingId.equals(transfer.pendingId())) {
+        return Optional.of(transfer);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Up to {@code limit} of the committed transfers that debited or credited the account, newest
+   * first: the history a ledger no longer holds in full.
+   */
+  default List<Transfer> transfersOf(AccountId id, int limit) {
+    List<Transfer> all = load().transfers();
+    List<Transfer> newest = new ArrayList<>();
+    for (int i = all.size() - 1; i >= 0 && newest.size() < limit; i--) {
+      Transfer transfer = all.get(i);
+      if (transfer.debitAccountId().equals(id) || transfer.creditAccountId().equals(id)) {
+        newest.add(transfer);
+      }
+    }
+    return newest;
+  }
 
   /**
    * The committed transfers among {@code ids}, in any order; ids never committed are left out.

@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every pending transfer a ledger has committed, by id, with its status. */
+/**
+ * The pending transfers a ledger holds, by id, with their statuses: every one still pending, and
+ * resolved ones while they or their resolutions are in the ledger's window.
+ */
 final class PendingTransfers {
   private final Map<TransferId, PendingTransfer> byId = new HashMap<>();
 
@@ -23,9 +26,20 @@ final class PendingTransfers {
     return entry;
   }
 
-  /** Forgets a pending transfer whose linked chain was rolled back. */
+  /** Forgets a pending transfer: its linked chain was rolled back, or it ended long ago. */
   void remove(TransferId id) {
     byId.remove(id);
+  }
+
+  /** The ids of the pending transfers still pending. */
+  List<TransferId> openIds() {
+    List<TransferId> open = new ArrayList<>();
+    for (PendingTransfer entry : byId.values()) {
+      if (entry.status() == PendingStatus.PENDING) {
+        open.add(entry.transfer().id());
+      }
+    }
+    return open;
   }
 
   /** The timers of every pending transfer that is still pending and has a timeout. */

@@ -12,14 +12,17 @@ final class TransferDecision {
   private final Map<AccountId, Balances> accounts;
   private final Map<TransferId, Transfer> transfers;
   private final PendingTransfers pendings;
+  private final Recall recall;
 
   TransferDecision(
       Map<AccountId, Balances> accounts,
       Map<TransferId, Transfer> transfers,
-      PendingTransfers pendings) {
+      PendingTransfers pendings,
+      Recall recall) {
     this.accounts = accounts;
     this.transfers = transfers;
     this.pendings = pendings;
+    this.recall = recall;
   }
 
   /**
@@ -31,7 +34,12 @@ final class TransferDecision {
     if (fault != null) {
       return rejected(request, fault);
     }
+    TransferKind kind = TransferKind.of(request.flags());
     Transfer existing = transfers.get(request.id());
+    if (existing == null && kind.resolvesPending() && pendings.get(request.pendingId()) == null) {
+      // The pending transfer was resolved long ago: this may be the retry of that resolution.
+      existing = recall.transfer(request.id()).orElse(null);
+    }
     if (existing != null) {
       return TransferValidation.sameFields(request, existing)
           ? new TransferResult.Accepted(existing, true)
@@ -54,7 +62,6 @@ final class TransferDecision {
     if (debit != null && credit != null && debit.asset != credit.asset) {
       return rejected(request, TransferRejection.ACCOUNTS_MUST_HAVE_THE_SAME_ASSET);
     }
-    TransferKind kind = TransferKind.of(request.flags());
     return switch (kind) {
       case IMMEDIATE, PENDING -> move(request, kind == TransferKind.PENDING, debit, credit, now);
       case POST_PENDING, VOID_PENDING -> resolve(request, kind, now);
@@ -86,24 +93,16 @@ final class TransferDecision {
   private TransferResult resolve(TransferRequest request, TransferKind kind, Instant now) {
     PendingTransfer entry = pendings.get(request.pendingId());
     if (entry == null) {
-      return rejected(
-          request,
-          transfers.containsKey(request.pendingId())
-              ? TransferRejection.PENDING_TRANSFER_NOT_PENDING
-              : TransferRejection.PENDING_TRANSFER_NOT_FOUND);
+      return rejected(request, resolvedLongAgo(request));
     }
     Transfer pending = entry.transfer();
-    if (!matchesIfGiven(request.debitAccountId(), pending.debitAccountId())
-        || !matchesIfGiven(request.creditAccountId(), pending.creditAccountId())) {
+    if (!sameAccounts(request, pending)) {
       return rejected(request, TransferRejection.PENDING_TRANSFER_HAS_DIFFERENT_ACCOUNTS);
     }
     TransferRejection unavailable =
-        switch (entry.status()) {
-          case PENDING -> entry.isDue(now) ? TransferRejection.PENDING_TRANSFER_EXPIRED : null;
-          case POSTED -> TransferRejection.PENDING_TRANSFER_ALREADY_POSTED;
-          case VOIDED -> TransferRejection.PENDING_TRANSFER_ALREADY_VOIDED;
-          case EXPIRED -> TransferRejection.PENDING_TRANSFER_EXPIRED;
-        };
+        entry.status() == PendingStatus.PENDING
+            ? (entry.isDue(now) ? TransferRejection.PENDING_TRANSFER_EXPIRED : null)
+            : rejectionFor(entry.status());
     if (unavailable != null) {
       return rejected(request, unavailable);
     }
@@ -135,6 +134,45 @@ final class TransferDecision {
         request.code(),
         pending.asset(),
         now);
+  }
+
+  /**
+   * Why a post or void of a pending transfer the ledger does not hold fails. Pending transfers
+   * still pending are always held, so one that is not held either never existed, is not a pending
+   * transfer, or was resolved long ago; the store says which, and how it was resolved.
+   */
+  private TransferRejection resolvedLongAgo(TransferRequest request) {
+    Transfer held = transfers.get(request.pendingId());
+    Transfer pending = held != null ? held : recall.transfer(request.pendingId()).orElse(null);
+    if (pending == null) {
+      return TransferRejection.PENDING_TRANSFER_NOT_FOUND;
+    }
+    if (!pending.has(TransferFlag.PENDING)) {
+      return TransferRejection.PENDING_TRANSFER_NOT_PENDING;
+    }
+    if (!sameAccounts(request, pending)) {
+      return TransferRejection.PENDING_TRANSFER_HAS_DIFFERENT_ACCOUNTS;
+    }
+    // No resolution in the store: the transfer is pending on another shard, not on this one.
+    return recall
+        .resolutionOf(pending.id())
+        .map(resolution -> rejectionFor(Resolutions.statusOf(pending, resolution)))
+        .orElse(TransferRejection.PENDING_TRANSFER_NOT_FOUND);
+  }
+
+  /** The rejection of a post or void of a pending transfer that has ended as {@code status}. */
+  static TransferRejection rejectionFor(PendingStatus status) {
+    return switch (status) {
+      case PENDING -> throw new IllegalArgumentException("a pending transfer has not ended");
+      case POSTED -> TransferRejection.PENDING_TRANSFER_ALREADY_POSTED;
+      case VOIDED -> TransferRejection.PENDING_TRANSFER_ALREADY_VOIDED;
+      case EXPIRED -> TransferRejection.PENDING_TRANSFER_EXPIRED;
+    };
+  }
+
+  private static boolean sameAccounts(TransferRequest request, Transfer pending) {
+    return matchesIfGiven(request.debitAccountId(), pending.debitAccountId())
+        && matchesIfGiven(request.creditAccountId(), pending.creditAccountId());
   }
 
   private static boolean matchesIfGiven(AccountId requested, AccountId actual) {

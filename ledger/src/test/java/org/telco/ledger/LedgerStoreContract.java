@@ -113,6 +113,74 @@ public abstract class LedgerStoreContract {
   }
 
   @Test
+  void aPendingTransferIsResolvedByItsPostOrVoidAndOnlyThat() {
+    Ledger ledger = ledgerWithAccounts();
+    ledger.submit(
+        List.of(
+            TransferRequest.posted(id("fund"), OPERATOR, CUSTOMER, 1_000, 0),
+            TransferRequest.pending(id("p1"), CUSTOMER, OPERATOR, 400, 3_600, 0),
+            TransferRequest.pending(id("p2"), CUSTOMER, OPERATOR, 100, 0, 0),
+            TransferRequest.pending(id("p3"), CUSTOMER, OPERATOR, 100, 0, 0),
+            TransferRequest.postPending(id("c1"), id("p1"), 300),
+            TransferRequest.voidPending(id("v3"), id("p3"))),
+        T0);
+    store.commit(ledger.drainChanges());
+
+    assertThat(store.resolutionOf(id("p1"))).isEqualTo(ledger.transfer(id("c1")));
+    assertThat(store.resolutionOf(id("p3"))).isEqualTo(ledger.transfer(id("v3")));
+    assertThat(store.resolutionOf(id("p2"))).isEmpty();
+    assertThat(store.resolutionOf(id("fund"))).isEmpty();
+    assertThat(store.resolutionOf(id("never"))).isEmpty();
+  }
+
+  @Test
+  void historyIsTheAccountsTransfersNewestFirst() {
+    Ledger ledger = ledgerWithAccounts();
+    List<Transfer> customers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ledger.submit(
+          List.of(
+              TransferRequest.posted(id("in" + i), OPERATOR, CUSTOMER, 10, 0),
+              TransferRequest.posted(id("data" + i), DATA_POOL, DATA_USER, 10, 0)),
+          T0.plusSeconds(i));
+      customers.add(ledger.transfer(id("in" + i)).orElseThrow());
+      store.commit(ledger.drainChanges());
+    }
+
+    assertThat(store.transfersOf(CUSTOMER, 10)).containsExactlyElementsOf(customers.reversed());
+    assertThat(store.transfersOf(CUSTOMER, 2)).containsExactly(customers.get(3), customers.get(2));
+    assertThat(store.transfersOf(OPERATOR, 1)).containsExactly(customers.get(3));
+    assertThat(store.transfersOf(new AccountId(99), 10)).isEmpty();
+  }
+
+  @Test
+  void loadingAWindowKeepsTheNewestTheOpenPendingsAndWhatTheNewestResolve() {
+    Ledger ledger = ledgerWithAccounts();
+    ledger.submit(
+        List.of(
+            TransferRequest.posted(id("fund"), OPERATOR, CUSTOMER, 1_000, 0),
+            TransferRequest.pending(id("open"), CUSTOMER, OPERATOR, 10, 0, 0),
+            TransferRequest.pending(id("hold"), CUSTOMER, OPERATOR, 20, 0, 0),
+            TransferRequest.posted(id("old"), CUSTOMER, OPERATOR, 1, 0),
+            TransferRequest.posted(id("data"), DATA_POOL, DATA_USER, 5, 0),
+            TransferRequest.posted(id("new1"), CUSTOMER, OPERATOR, 1, 0),
+            TransferRequest.postPending(id("take"), id("hold"), 0)),
+        T0);
+    store.commit(ledger.drainChanges());
+
+    LedgerSnapshot snapshot = store.load(2);
+
+    assertThat(snapshot.accounts()).hasSize(4);
+    assertThat(snapshot.transfers())
+        .extracting(Transfer::id)
+        .containsExactly(id("open"), id("hold"), id("new1"), id("take"));
+    assertThat(snapshot.accountsWithOlderTransfers())
+        .containsExactlyInAnyOrder(OPERATOR, CUSTOMER, DATA_POOL, DATA_USER);
+    assertThat(store.load(100).transfers()).hasSize(7);
+    assertThat(store.load(100).accountsWithOlderTransfers()).isEmpty();
+  }
+
+  @Test
   void accountLookupGivesTheOpenedAccount() {
     Ledger ledger = ledgerWithAccounts();
     store.commit(ledger.drainChanges());

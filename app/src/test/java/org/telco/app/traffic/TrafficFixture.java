@@ -47,9 +47,15 @@ final class TrafficFixture implements AutoCloseable {
   private static final ServicePassword PASSWORD =
       ServicePassword.derive("Qw9-zx81".toCharArray(), new byte[16], 1);
 
+  /**
+   * Shards that hold only the newest 16 transfers: every purchase, renewal and charging test then
+   * also runs with reservations settled, posted or voided long before a later request names them,
+   * answered from the store as a busy node's would be.
+   */
+  static final EngineSettings ENGINE = EngineSettings.DEFAULT.withTransferWindow(16);
+
   final SimulatedClock clock = new SimulatedClock(T0);
-  final ShardedLedger engine =
-      ShardedLedger.start(new InMemoryLedgerStore(), clock, EngineSettings.DEFAULT);
+  final ShardedLedger engine = ShardedLedger.start(new InMemoryLedgerStore(), clock, ENGINE);
   final SubscriberAccounts accounts = new SubscriberAccounts(new EngineShards(engine));
   final TrafficAccounts trafficAccounts = new TrafficAccounts(new EngineShards(engine));
   final DataLedger ledger = new DataLedger(engine, trafficAccounts);

@@ -16,6 +16,7 @@ import org.telco.ledger.Account;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.LedgerBatch;
 import org.telco.ledger.LedgerSnapshot;
+import org.telco.ledger.LedgerSnapshotBuilder;
 import org.telco.ledger.LedgerStore;
 import org.telco.ledger.LedgerStoreException;
 import org.telco.ledger.PendingExpiry;
@@ -47,6 +48,16 @@ public final class PgLedgerStore implements LedgerStore {
       "SELECT %s FROM ledger_transfer WHERE id = ?".formatted(TRANSFER_COLUMNS);
   private static final String SOME_TRANSFERS =
       "SELECT %s FROM ledger_transfer WHERE id = ANY (?)".formatted(TRANSFER_COLUMNS);
+  private static final String RESOLUTION =
+      "SELECT %s FROM ledger_transfer WHERE pending_id = ?".formatted(TRANSFER_COLUMNS);
+  // The newest first along the seq index, skipping other accounts' transfers: the ledger keeps
+  // no per-account index (V003), and asks this only for history older than its window.
+  private static final String HISTORY =
+      """
+      SELECT %s FROM ledger_transfer WHERE debit_account_id = ? OR credit_account_id = ?
+      ORDER BY seq DESC LIMIT ?
+      """
+          .formatted(TRANSFER_COLUMNS);
 
   private final DataSource dataSource;
 
@@ -62,20 +73,28 @@ public final class PgLedgerStore implements LedgerStore {
         EXPIRY_TIMER_KIND + ":" + pendingId, EXPIRY_TIMER_KIND, pendingId, expiry.dueAt());
   }
 
-  /** Reads everything from one snapshot, streaming rows so millions of transfers fit. */
+  /** Reads everything from one snapshot. */
   @Override
   public LedgerSnapshot load() {
+    return load(Integer.MAX_VALUE);
+  }
+
+  /**
+   * Reads from one snapshot, streaming the transfers through a {@link LedgerSnapshotBuilder}: a
+   * table of a hundred million transfers costs the time to read it, but only the window in memory.
+   */
+  @Override
+  public LedgerSnapshot load(int window) {
+    LedgerSnapshotBuilder builder = new LedgerSnapshotBuilder(window);
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       connection.setReadOnly(true);
       connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      List<Account> accounts = new ArrayList<>();
-      List<Transfer> transfers = new ArrayList<>();
       try (PreparedStatement select = connection.prepareStatement(ALL_ACCOUNTS)) {
         select.setFetchSize(FETCH_SIZE);
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            accounts.add(LedgerRows.account(rows));
+            builder.account(LedgerRows.account(rows));
           }
         }
       }
@@ -83,12 +102,12 @@ public final class PgLedgerStore implements LedgerStore {
         select.setFetchSize(FETCH_SIZE);
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            transfers.add(LedgerRows.transfer(rows));
+            builder.transfer(LedgerRows.transfer(rows));
           }
         }
       }
       connection.commit();
-      return new LedgerSnapshot(accounts, transfers);
+      return builder.build();
     } catch (SQLException e) {
       throw new LedgerStoreException("cannot load the ledger", e);
     }
@@ -125,14 +144,38 @@ public final class PgLedgerStore implements LedgerStore {
   }
 
   @Override
+  public Optional<Transfer> resolutionOf(TransferId pendingId) {
+    return one(
+        RESOLUTION, statement -> statement.setString(1, pendingId.value()), LedgerRows::transfer);
+  }
+
+  @Override
   public List<Transfer> transfers(Collection<TransferId> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
+    String[] values = ids.stream().map(TransferId::value).toArray(String[]::new);
+    return many(
+        SOME_TRANSFERS,
+        statement ->
+            statement.setArray(1, statement.getConnection().createArrayOf("text", values)));
+  }
+
+  @Override
+  public List<Transfer> transfersOf(AccountId id, int limit) {
+    return many(
+        HISTORY,
+        statement -> {
+          statement.setLong(1, id.value());
+          statement.setLong(2, id.value());
+          statement.setInt(3, limit);
+        });
+  }
+
+  private List<Transfer> many(String sql, Binder binder) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(SOME_TRANSFERS)) {
-      String[] values = ids.stream().map(TransferId::value).toArray(String[]::new);
-      select.setArray(1, connection.createArrayOf("text", values));
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      binder.bind(select);
       List<Transfer> found = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
@@ -141,7 +184,7 @@ public final class PgLedgerStore implements LedgerStore {
       }
       return found;
     } catch (SQLException e) {
-      throw new LedgerStoreException("cannot read " + ids.size() + " transfers", e);
+      throw new LedgerStoreException("cannot read transfers", e);
     }
   }
 
