@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.telco.ledger.Account;
 import org.telco.ledger.Ledger;
 import org.telco.ledger.LedgerBatch;
 import org.telco.ledger.LedgerStore;
@@ -28,10 +30,14 @@ import org.telco.ledger.TransferId;
  * <p>If the commit fails, the in-memory ledger is ahead of the database: the shard fails every
  * command of the batch and rebuilds its ledger from the store before going on. One failure is
  * mended instead: the store refusing transfer ids it committed long ago, which the ledger took for
- * new because they had left its window of recent transfers (see {@link #commit}).
+ * new because they had left its window of recent transfers (see {@link #commit}). The window is
+ * trimmed only after a commit, so a batch's own transfers stay held until they are durable.
  */
 final class Shard implements Runnable {
   private static final Logger LOG = Logger.getLogger(Shard.class.getName());
+
+  /** Applications of one batch at most when the store keeps finding reused ids. */
+  private static final int REAPPLY_ROUNDS_MAX = 3;
 
   private final int index;
   private final LedgerStore store;
@@ -110,79 +116,102 @@ final class Shard implements Runnable {
     // a restart.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     int answered = 0;
-    for (int i = 0; i < batch.size(); i++) {
-      ShardCommand<?> command = batch.get(i);
-      command.apply(ledger, now);
-      if (answered == i && command.readsOnly()) {
-        // Nothing of this batch has changed the ledger yet: the read saw committed state only.
-        command.acknowledge();
-        answered++;
-      }
-    }
-    LedgerBatch changes = ledger.drainChanges();
-    List<ShardCommand<?>> waiting = batch.subList(answered, batch.size());
+    LedgerBatch committed;
     try {
-      commit(changes, waiting, now);
+      for (int i = 0; i < batch.size(); i++) {
+        ShardCommand<?> command = batch.get(i);
+        command.apply(ledger, now);
+        if (answered == i && command.readsOnly()) {
+          // Nothing of this batch has changed the ledger yet: the read saw committed state only.
+          command.acknowledge();
+          answered++;
+        }
+      }
+      committed = commit(ledger.drainChanges(), batch.subList(answered, batch.size()), now);
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "shard " + index + " commit failed; rebuilding from the store", e);
-      for (ShardCommand<?> command : waiting) {
+      // A refused commit, or a store read that failed while a command was applied.
+      LOG.log(Level.SEVERE, "shard " + index + " batch failed; rebuilding from the store", e);
+      for (ShardCommand<?> command : batch.subList(answered, batch.size())) {
         command.fail(e);
       }
       ledger = reload.get();
       return;
     }
-    for (ShardCommand<?> command : waiting) {
+    ledger.trimWindow();
+    for (ShardCommand<?> command : batch.subList(answered, batch.size())) {
       command.acknowledge();
     }
-    statistics.recordBatch(batch.size(), changes.transfers().size(), System.nanoTime() - started);
+    statistics.recordBatch(batch.size(), committed.transfers().size(), System.nanoTime() - started);
   }
 
   /**
-   * Commits what the batch changed. When the store refuses it because some of its transfer ids were
-   * committed long ago (a client retrying after the transfer left the window), the shard rebuilds
-   * its ledger, holds those transfers again and applies the waiting commands once more: the reused
-   * ids are then answered as retries (or as reused with different fields), and the rest is
-   * committed as before. Any other failure is thrown.
+   * Commits what the batch changed, and returns what was committed. When the store refuses it
+   * because some of its transfer ids were committed long ago (a retry after the transfer left the
+   * window), the shard takes the batch back in memory, holds those transfers again and applies the
+   * waiting commands once more: the reused ids are then answered as retries (or as reused with
+   * different fields), and the rest is committed as before. Any other failure is thrown.
    */
-  private void commit(LedgerBatch changes, List<ShardCommand<?>> waiting, Instant now) {
-    if (changes.isEmpty()) {
-      return;
-    }
-    try {
-      store.commit(changes);
-    } catch (RuntimeException refused) {
-      List<Transfer> committedBefore = committedBefore(changes, refused);
-      if (committedBefore.isEmpty()) {
-        throw refused;
-      }
-      LOG.info(
-          () ->
-              "shard %d: %d transfer ids of the batch were committed long ago; applying it again"
-                  .formatted(index, committedBefore.size()));
-      ledger = reload.get();
-      ledger.recall(committedBefore);
-      for (ShardCommand<?> command : waiting) {
-        command.apply(ledger, now);
-      }
-      LedgerBatch again = ledger.drainChanges();
-      if (!again.isEmpty()) {
-        store.commit(again);
+  private LedgerBatch commit(LedgerBatch changes, List<ShardCommand<?>> waiting, Instant now) {
+    LedgerBatch attempt = changes;
+    for (int round = 1; !attempt.isEmpty(); round++) {
+      try {
+        store.commit(attempt);
+        return attempt;
+      } catch (RuntimeException refused) {
+        List<Transfer> reused = committedLongAgo(attempt, refused);
+        if (reused.isEmpty() || round == REAPPLY_ROUNDS_MAX) {
+          throw refused;
+        }
+        LOG.info(
+            () ->
+                "shard %d: %d transfer ids of a batch were committed long ago; applying it again"
+                    .formatted(index, reused.size()));
+        ledger.undo(attempt);
+        ledger.recall(reused);
+        for (ShardCommand<?> command : waiting) {
+          command.apply(ledger, now);
+        }
+        attempt = ledger.drainChanges();
       }
     }
+    return attempt;
   }
 
-  /** Which of the batch's new transfers the store already holds; none when it cannot tell. */
-  private List<Transfer> committedBefore(LedgerBatch changes, RuntimeException refused) {
-    List<TransferId> ids = new ArrayList<>(changes.transfers().size());
-    for (Transfer transfer : changes.transfers()) {
-      ids.add(transfer.id());
-    }
+  /**
+   * The transfers the store already holds under ids the refused batch used for new ones. Empty when
+   * the store cannot tell, or when the refused commit may have landed after all (its answer lost):
+   * then only a rebuild from the store is safe.
+   */
+  private List<Transfer> committedLongAgo(LedgerBatch refusedBatch, RuntimeException refused) {
+    List<TransferId> ids = new ArrayList<>(refusedBatch.transfers().size());
+    refusedBatch.transfers().forEach(transfer -> ids.add(transfer.id()));
     try {
-      return store.transfers(ids);
+      List<Transfer> found = store.transfers(ids);
+      return found.size() < ids.size() || !balancesAsAfter(refusedBatch) ? found : List.of();
     } catch (RuntimeException unreadable) {
       refused.addSuppressed(unreadable);
       return List.of();
     }
+  }
+
+  /**
+   * Whether the store's balances of every account the batch touched are those the batch leaves.
+   * Asked only when the store holds every one of the batch's ids: a commit is all or nothing, so a
+   * batch with an id the store lacks did not land; with none lacking, either it landed or all its
+   * ids were reused, and only the balances tell which.
+   */
+  private boolean balancesAsAfter(LedgerBatch batch) {
+    for (Account after : batch.balances()) {
+      Optional<Account> stored = store.account(after.id());
+      if (stored.isEmpty()
+          || stored.get().debitsPending() != after.debitsPending()
+          || stored.get().debitsPosted() != after.debitsPosted()
+          || stored.get().creditsPending() != after.creditsPending()
+          || stored.get().creditsPosted() != after.creditsPosted()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void failRemaining() {

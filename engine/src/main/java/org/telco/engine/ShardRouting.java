@@ -50,8 +50,14 @@ public record ShardRouting(int count) {
     for (Account account : snapshot.accounts()) {
       accounts.get(shardOf(account.id())).add(account);
     }
-    for (Transfer transfer : snapshot.transfers()) {
-      transfers.get(shardOf(transfer.debitAccountId())).add(transfer);
+    int[] heldForStatus = new int[count];
+    List<Transfer> all = snapshot.transfers();
+    for (int i = 0; i < all.size(); i++) {
+      int shard = shardOf(all.get(i).debitAccountId());
+      transfers.get(shard).add(all.get(i));
+      if (i < snapshot.heldForStatus()) {
+        heldForStatus[shard]++;
+      }
     }
     List<Set<AccountId>> older = new ArrayList<>(count);
     for (int s = 0; s < count; s++) {
@@ -62,7 +68,8 @@ public record ShardRouting(int count) {
     }
     List<LedgerSnapshot> slices = new ArrayList<>(count);
     for (int s = 0; s < count; s++) {
-      slices.add(new LedgerSnapshot(accounts.get(s), transfers.get(s), older.get(s)));
+      slices.add(
+          new LedgerSnapshot(accounts.get(s), transfers.get(s), heldForStatus[s], older.get(s)));
     }
     return slices;
   }

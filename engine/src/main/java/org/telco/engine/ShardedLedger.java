@@ -31,7 +31,9 @@ import org.telco.ledger.TransferResult;
  * <p>An account lives on the shard of its family ({@link ShardRouting}). A transfer and every
  * member of its linked chain must stay on one shard; a chain that would span two is rejected with
  * {@code ACCOUNTS_ON_DIFFERENT_SHARDS} before any shard sees it. Posts and voids that name only a
- * pending transfer are routed to the shard where that pending transfer was committed.
+ * pending transfer are routed to the shard where that pending transfer was committed while it is
+ * pending; once it is resolved they go to shard 0, which answers them from the store (a retry is
+ * replayed, anything else learns how the pending transfer ended).
  *
  * <p>Every answer arrives after the change is durable in the store.
  */
@@ -51,7 +53,8 @@ public final class ShardedLedger implements AutoCloseable {
     this.store = store;
     this.routing = new ShardRouting(count);
     // Each shard holds its own window; the store picks for all of them at once.
-    LedgerSnapshot snapshot = store.load((int) Math.min(Integer.MAX_VALUE, (long) window * count));
+    int picked = (int) Math.min(Integer.MAX_VALUE, (long) window * count);
+    LedgerSnapshot snapshot = store.load(picked);
     List<LedgerSnapshot> slices = routing.split(snapshot);
     for (Account account : snapshot.accounts()) {
       knownAccounts.put(account.id(), account.asset());
@@ -71,9 +74,7 @@ public final class ShardedLedger implements AutoCloseable {
               ledger,
               store,
               clock,
-              () ->
-                  Ledger.restore(
-                      routing.split(store.load(window)).get(index), window, Recall.from(store)),
+              () -> Ledger.restore(routing.split(store.load(picked)).get(index), window, recall),
               settings);
       threads[i] = Thread.ofPlatform().name("ledger-shard-" + i).start(shards[i]);
     }
@@ -261,11 +262,14 @@ public final class ShardedLedger implements AutoCloseable {
    */
   private void remember(List<TransferResult> results) {
     for (TransferResult result : results) {
-      if (result instanceof TransferResult.Accepted accepted && !accepted.replayed()) {
+      if (result instanceof TransferResult.Accepted accepted) {
         Transfer transfer = accepted.transfer();
-        if (transfer.has(TransferFlag.PENDING)) {
+        if (transfer.has(TransferFlag.PENDING) && !accepted.replayed()) {
           pendingShards.put(transfer.id(), routing.shardOf(transfer.debitAccountId()));
-        } else if (transfer.pendingId() != null) {
+        } else if (transfer.has(TransferFlag.PENDING)) {
+          // A retry: the first answer may have been lost with a commit that landed anyway.
+          pendingShards.putIfAbsent(transfer.id(), routing.shardOf(transfer.debitAccountId()));
+        } else if (transfer.pendingId() != null && !accepted.replayed()) {
           pendingShards.remove(transfer.pendingId());
         }
       }
@@ -275,7 +279,6 @@ public final class ShardedLedger implements AutoCloseable {
   /** Lets queued commands finish, then stops the shard threads. */
   @Override
   public void close() {
-    storeReads.close();
     for (Shard shard : shards) {
       shard.stop();
     }
@@ -284,8 +287,9 @@ public final class ShardedLedger implements AutoCloseable {
         thread.join();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        break;
       }
     }
+    storeReads.close();
   }
 }

@@ -1,18 +1,24 @@
 package org.telco.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.telco.ledger.AccountFlag;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.Asset;
+import org.telco.ledger.ForwardingLedgerStore;
 import org.telco.ledger.InMemoryLedgerStore;
+import org.telco.ledger.LedgerBatch;
+import org.telco.ledger.LedgerStore;
+import org.telco.ledger.LedgerStoreException;
 import org.telco.ledger.NewAccount;
 import org.telco.ledger.Transfer;
 import org.telco.ledger.TransferId;
@@ -33,7 +39,7 @@ class ShardedLedgerWindowTest {
   private static final AccountId OTHER_SHARD = ShardRouting.member(2, 0);
 
   private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-23T00:00:00Z"));
-  private final InMemoryLedgerStore store = new InMemoryLedgerStore();
+  private final LandsThenFails store = new LandsThenFails(new InMemoryLedgerStore());
   private ShardedLedger ledger = ShardedLedger.start(store, clock, TINY);
 
   @BeforeEach
@@ -79,6 +85,33 @@ class ShardedLedgerWindowTest {
     assertThat(results.get(2)).isInstanceOf(TransferResult.Accepted.class);
     assertThat(store.transfer(id("new"))).isPresent();
     assertThat(customer().debitsPosted()).isEqualTo(7 + 4 + 5);
+    ledger.checkInvariants().join();
+  }
+
+  @Test
+  void aLoneRetryLongAfterIsAReplay() {
+    TransferRequest old = TransferRequest.posted(id("old"), CUSTOMER, OPERATOR, 7, 0);
+    submit(old);
+    pushOutOfTheWindow();
+
+    assertThat(submit(old)).isEqualTo(new TransferResult.Accepted(stored("old"), true));
+    assertThat(customer().debitsPosted()).isEqualTo(7 + 4);
+    assertThat(customer()).isEqualTo(store.account(CUSTOMER).orElseThrow());
+  }
+
+  @Test
+  void aCommitThatLandedButFailedIsRebuiltFromTheStoreNotTakenBack() {
+    pushOutOfTheWindow();
+    TransferRequest request = TransferRequest.posted(id("landed"), CUSTOMER, OPERATOR, 9, 0);
+    store.landThenFail = true;
+
+    assertThatThrownBy(() -> submit(request)).isInstanceOf(CompletionException.class);
+
+    assertThat(customer()).isEqualTo(store.account(CUSTOMER).orElseThrow());
+    assertThat(customer().debitsPosted()).isEqualTo(4 + 9);
+    TransferResult retried = submit(request);
+    assertThat(retried).isEqualTo(new TransferResult.Accepted(stored("landed"), true));
+    assertThat(customer().debitsPosted()).isEqualTo(4 + 9);
     ledger.checkInvariants().join();
   }
 
@@ -148,6 +181,24 @@ class ShardedLedgerWindowTest {
 
   private Transfer stored(String value) {
     return store.transfer(id(value)).orElseThrow();
+  }
+
+  /** A store whose next commit, when asked, lands and then reports a failure (a lost answer). */
+  private static final class LandsThenFails extends ForwardingLedgerStore {
+    volatile boolean landThenFail;
+
+    LandsThenFails(LedgerStore delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public void commit(LedgerBatch batch) {
+      super.commit(batch);
+      if (landThenFail) {
+        landThenFail = false;
+        throw new LedgerStoreException("connection lost after the commit", null);
+      }
+    }
   }
 
   private static Transfer accepted(TransferResult result) {

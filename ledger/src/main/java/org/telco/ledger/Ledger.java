@@ -134,7 +134,6 @@ public final class Ledger {
     } finally {
       // A chain never outlives its submission, even when a request throws.
       chain.close();
-      state.evictBeyondWindow();
     }
     return List.of(results);
   }
@@ -210,7 +209,6 @@ public final class Ledger {
           case VOIDED -> rejected(preferred, TransferRejection.PENDING_TRANSFER_ALREADY_VOIDED);
           case EXPIRED -> new TransferResult.Accepted(entry.resolution(), true);
         };
-    state.evictBeyondWindow();
     return result;
   }
 
@@ -295,6 +293,24 @@ public final class Ledger {
     state.recall(found);
   }
 
+  /**
+   * Takes back a batch from {@link #drainChanges()} that the store refused to commit, so the ledger
+   * is again what the store holds; the commands can then be applied again. Only the last batch
+   * drained, and only before {@link #trimWindow()}.
+   */
+  public void undo(LedgerBatch refused) {
+    state.undo(refused);
+  }
+
+  /**
+   * Lets the oldest transfers leave the window until it holds no more than its size. Call it once
+   * the drained changes are durable: until then every transfer of the batch stays held, so a retry
+   * within the batch is a replay and {@link #undo} can take the batch back.
+   */
+  public void trimWindow() {
+    state.evictBeyondWindow();
+  }
+
   /** How many committed transfers the ledger holds by id now (at most its window). */
   public int heldTransfers() {
     return state.windowed();
@@ -305,7 +321,10 @@ public final class Ledger {
     return state.pendings.openIds();
   }
 
-  /** Where a pending transfer stands; empty when the id names no pending transfer. */
+  /**
+   * Where a pending transfer stands; empty when the id names no pending transfer, or one resolved
+   * so long ago that it has left the window.
+   */
   public Optional<PendingStatus> pendingStatus(TransferId id) {
     PendingTransfer entry = state.pendings.get(id);
     return entry == null ? Optional.empty() : Optional.of(entry.status());

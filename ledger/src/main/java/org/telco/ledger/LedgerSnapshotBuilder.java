@@ -23,7 +23,7 @@ public final class LedgerSnapshotBuilder {
   private final ArrayDeque<Kept> newest = new ArrayDeque<>();
   private final Map<TransferId, Kept> open = new LinkedHashMap<>();
   private final Map<TransferId, Kept> resolvedByNewest = new HashMap<>();
-  private final Set<AccountId> older = new HashSet<>();
+  private final Set<AccountId> accountsWithOlder = new HashSet<>();
   private long ordinal;
 
   /** A builder keeping the newest {@code window} transfers; at least 1. */
@@ -65,24 +65,28 @@ public final class LedgerSnapshotBuilder {
       if (TransferKind.of(gone.flags()).resolvesPending()) {
         resolvedByNewest.remove(gone.pendingId());
       }
-      older.add(gone.debitAccountId());
-      older.add(gone.creditAccountId());
+      accountsWithOlder.add(gone.debitAccountId());
+      accountsWithOlder.add(gone.creditAccountId());
     }
   }
 
-  /** The snapshot: every account, the transfers picked, in commit order. */
+  /**
+   * The snapshot: every account, the transfers picked in commit order, those held only for a
+   * pending status first (they are older than all of the newest).
+   */
   public LedgerSnapshot build() {
-    Map<TransferId, Kept> picked = new HashMap<>();
+    Map<TransferId, Kept> forStatus = new HashMap<>();
+    open.values().forEach(kept -> forStatus.put(kept.transfer().id(), kept));
+    resolvedByNewest.values().forEach(kept -> forStatus.put(kept.transfer().id(), kept));
     for (Kept kept : newest) {
-      picked.put(kept.transfer().id(), kept);
+      forStatus.remove(kept.transfer().id());
     }
-    open.values().forEach(kept -> picked.putIfAbsent(kept.transfer().id(), kept));
-    resolvedByNewest.values().forEach(kept -> picked.putIfAbsent(kept.transfer().id(), kept));
-    List<Kept> inOrder = new ArrayList<>(picked.values());
-    inOrder.sort(Comparator.comparingLong(Kept::ordinal));
-    List<Transfer> transfers = new ArrayList<>(inOrder.size());
-    inOrder.forEach(kept -> transfers.add(kept.transfer()));
-    return new LedgerSnapshot(accounts, transfers, older);
+    List<Kept> statusOnly = new ArrayList<>(forStatus.values());
+    statusOnly.sort(Comparator.comparingLong(Kept::ordinal));
+    List<Transfer> transfers = new ArrayList<>(statusOnly.size() + newest.size());
+    statusOnly.forEach(kept -> transfers.add(kept.transfer()));
+    newest.forEach(kept -> transfers.add(kept.transfer()));
+    return new LedgerSnapshot(accounts, transfers, statusOnly.size(), accountsWithOlder);
   }
 
   private record Kept(long ordinal, Transfer transfer) {}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +27,10 @@ final class LedgerState {
   final PendingTransfers pendings = new PendingTransfers();
   final LedgerChanges changes = new LedgerChanges();
   private final ArrayDeque<Transfer> window = new ArrayDeque<>();
-  private final Set<TransferId> recalled = new HashSet<>();
+
+  /** Held by id (in the window) but in no history: recalled, or kept only for a pending status. */
+  private final Set<TransferId> outsideHistories = new HashSet<>();
+
   private final int windowSize;
 
   LedgerState(int windowSize) {
@@ -46,12 +50,18 @@ final class LedgerState {
         throw new IllegalStateException("snapshot holds account " + account.id() + " twice");
       }
     }
-    for (Transfer transfer : snapshot.transfers()) {
+    List<Transfer> transfers = snapshot.transfers();
+    for (int i = 0; i < transfers.size(); i++) {
+      Transfer transfer = transfers.get(i);
       if (!accounts.containsKey(transfer.debitAccountId())
           || !accounts.containsKey(transfer.creditAccountId())) {
         throw new IllegalStateException("transfer " + transfer.id() + " names unknown accounts");
       }
-      index(transfer, wasExpiry(transfer));
+      boolean forStatusOnly = i < snapshot.heldForStatus();
+      if (forStatusOnly) {
+        outsideHistories.add(transfer.id());
+      }
+      index(transfer, wasExpiry(transfer), !forStatusOnly);
     }
     for (AccountId older : snapshot.accountsWithOlderTransfers()) {
       Balances account = accounts.get(older);
@@ -84,7 +94,7 @@ final class LedgerState {
 
   /** Applies a transfer that was decided valid, and records it for the next drain. */
   void commit(Transfer transfer, boolean expiry) {
-    long reserved = index(transfer, expiry);
+    long reserved = index(transfer, expiry, true);
     TransferKind kind = TransferKind.of(transfer.flags());
     Balances debit = accounts.get(transfer.debitAccountId());
     Balances credit = accounts.get(transfer.creditAccountId());
@@ -98,12 +108,14 @@ final class LedgerState {
    * Records a committed transfer in the indexes and updates pending statuses, without touching
    * balances; returns the amount reserved by the pending transfer it resolves.
    */
-  private long index(Transfer transfer, boolean expiry) {
+  private long index(Transfer transfer, boolean expiry, boolean inHistories) {
     if (transfers.putIfAbsent(transfer.id(), transfer) != null) {
       throw new IllegalStateException("transfer " + transfer.id() + " committed twice");
     }
-    accounts.get(transfer.debitAccountId()).history.add(transfer);
-    accounts.get(transfer.creditAccountId()).history.add(transfer);
+    if (inHistories) {
+      accounts.get(transfer.debitAccountId()).history.add(transfer);
+      accounts.get(transfer.creditAccountId()).history.add(transfer);
+    }
     window.addLast(transfer);
     TransferKind kind = TransferKind.of(transfer.flags());
     if (kind == TransferKind.PENDING) {
@@ -152,6 +164,22 @@ final class LedgerState {
   }
 
   /**
+   * Takes back a drained batch that the store refused, newest transfer first, then the accounts it
+   * opened: the state is again what the store holds. Nothing may have left the window since the
+   * batch was applied (the window is trimmed only after a commit), so each transfer is still the
+   * newest entry of the window and of its histories.
+   */
+  void undo(LedgerBatch refused) {
+    List<Transfer> applied = refused.transfers();
+    for (int i = applied.size() - 1; i >= 0; i--) {
+      revert(applied.get(i));
+    }
+    for (Account opened : refused.openedAccounts()) {
+      accounts.remove(opened.id());
+    }
+  }
+
+  /**
    * Holds transfers found in the store, which left the window long ago, so that requests reusing
    * their ids are answered as retries. They join the window's newest end and leave with it; they
    * are not put back into histories, which hold each account's transfers in commit order.
@@ -159,11 +187,10 @@ final class LedgerState {
   void recall(Iterable<Transfer> found) {
     for (Transfer transfer : found) {
       if (transfers.putIfAbsent(transfer.id(), transfer) == null) {
-        recalled.add(transfer.id());
+        outsideHistories.add(transfer.id());
         window.addLast(transfer);
       }
     }
-    evictBeyondWindow();
   }
 
   /** How many transfers the window holds now. */
@@ -172,18 +199,18 @@ final class LedgerState {
   }
 
   /**
-   * Lets the oldest transfers leave until the window holds no more than its size. Called between
-   * submissions, never inside a linked chain, so a chain can always be reverted.
+   * Lets the oldest transfers leave until the window holds no more than its size. Only for
+   * transfers the store holds: a shard calls it after each commit, so until then a batch's
+   * transfers are all held (a retry inside the batch is a replay) and can all be undone.
    */
   void evictBeyondWindow() {
     while (window.size() > windowSize) {
       Transfer oldest = window.pollFirst();
       transfers.remove(oldest.id());
-      if (recalled.remove(oldest.id())) {
-        continue;
+      if (!outsideHistories.remove(oldest.id())) {
+        accounts.get(oldest.debitAccountId()).history.removeOldest(oldest);
+        accounts.get(oldest.creditAccountId()).history.removeOldest(oldest);
       }
-      accounts.get(oldest.debitAccountId()).history.removeOldest(oldest);
-      accounts.get(oldest.creditAccountId()).history.removeOldest(oldest);
       forgetResolvedPending(oldest);
     }
   }

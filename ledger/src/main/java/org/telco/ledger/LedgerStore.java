@@ -29,7 +29,9 @@ public interface LedgerStore {
 
   /**
    * Makes the whole batch durable, or nothing of it, before returning. A batch that reuses a
-   * committed transfer id or account id is a bug in the caller, and fails.
+   * committed transfer id or account id fails; a ledger whose window no longer held the transfer
+   * behind a reused id learns of it this way (the engine's shard then recalls it and applies the
+   * batch again).
    *
    * @throws LedgerStoreException when the batch could not be written; nothing was written
    */

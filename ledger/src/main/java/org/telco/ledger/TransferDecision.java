@@ -36,9 +36,8 @@ final class TransferDecision {
     }
     TransferKind kind = TransferKind.of(request.flags());
     Transfer existing = transfers.get(request.id());
-    if (existing == null && kind.resolvesPending() && pendings.get(request.pendingId()) == null) {
-      // The pending transfer was resolved long ago: this may be the retry of that resolution.
-      existing = recall.transfer(request.id()).orElse(null);
+    if (existing == null) {
+      existing = heldOutsideTheWindow(request, kind);
     }
     if (existing != null) {
       return TransferValidation.sameFields(request, existing)
@@ -134,6 +133,29 @@ final class TransferDecision {
         request.code(),
         pending.asset(),
         now);
+  }
+
+  /**
+   * A committed transfer with the request's id that the window no longer holds by id: a pending
+   * transfer still held for its status, or the post or void recorded with one; for a post or void
+   * of a pending transfer not held at all, whatever the store has under the id (the retry of a
+   * resolution made long ago). Other ids reused after leaving the window are caught by the store,
+   * which refuses the batch (see the engine's shard).
+   */
+  private Transfer heldOutsideTheWindow(TransferRequest request, TransferKind kind) {
+    PendingTransfer own = pendings.get(request.id());
+    if (own != null) {
+      return own.transfer();
+    }
+    if (!kind.resolvesPending()) {
+      return null;
+    }
+    PendingTransfer entry = pendings.get(request.pendingId());
+    if (entry == null) {
+      return recall.transfer(request.id()).orElse(null);
+    }
+    Transfer resolution = entry.resolution();
+    return resolution != null && resolution.id().equals(request.id()) ? resolution : null;
   }
 
   /**

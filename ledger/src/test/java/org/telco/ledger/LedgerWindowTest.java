@@ -100,6 +100,7 @@ class LedgerWindowTest {
     submit(TransferRequest.pending(id("hold"), CUSTOMER, OPERATOR, 500, 60, 0));
     TransferResult expired = ledger.expire(id("hold"), T0.plusSeconds(60));
     store.commit(ledger.drainChanges());
+    ledger.trimWindow();
     pushOutOfTheWindow();
 
     assertThat(ledger.expire(id("hold"), T0.plusSeconds(90)))
@@ -130,6 +131,64 @@ class LedgerWindowTest {
         .isEqualTo(rejected("x", TransferRejection.PENDING_TRANSFER_NOT_PENDING));
     assertThat(submit(TransferRequest.postPending(id("y"), id("never"), 0)))
         .isEqualTo(rejected("y", TransferRejection.PENDING_TRANSFER_NOT_FOUND));
+  }
+
+  @Test
+  void aRetriedPendingTransferStillPendingIsAReplayLongAfter() {
+    TransferRequest hold = TransferRequest.pending(id("hold"), CUSTOMER, OPERATOR, 500, 0, 0);
+    submit(hold);
+    pushOutOfTheWindow();
+
+    TransferResult again = submit(hold);
+
+    assertThat(again).isInstanceOf(TransferResult.Accepted.class);
+    assertThat(((TransferResult.Accepted) again).replayed()).isTrue();
+    assertThat(submit(TransferRequest.posted(id("hold"), CUSTOMER, OPERATOR, 1, 0)))
+        .isEqualTo(rejected("hold", TransferRejection.EXISTS_WITH_DIFFERENT_FIELDS));
+    assertThat(ledger.account(CUSTOMER).orElseThrow().debitsPending()).isEqualTo(500);
+  }
+
+  @Test
+  void aBatchKeepsItsTransfersHeldUntilTrimmedAfterItsCommit() {
+    TransferRequest first = TransferRequest.posted(id("first"), CUSTOMER, OPERATOR, 1, 0);
+    for (int i = 0; i < 2 * WINDOW; i++) {
+      ledger.submit(
+          List.of(i == 0 ? first : TransferRequest.posted(id("b" + i), CUSTOMER, OPERATOR, 1, 0)),
+          T0);
+    }
+
+    TransferResult retried = ledger.submit(List.of(first), T0).getFirst();
+
+    assertThat(retried).isInstanceOf(TransferResult.Accepted.class);
+    assertThat(((TransferResult.Accepted) retried).replayed()).isTrue();
+    assertThat(ledger.heldTransfers()).isEqualTo(1 + 2 * WINDOW);
+    store.commit(ledger.drainChanges());
+    ledger.trimWindow();
+    assertThat(ledger.heldTransfers()).isEqualTo(WINDOW);
+  }
+
+  @Test
+  void aRefusedBatchIsTakenBackWhole() {
+    submit(TransferRequest.pending(id("hold"), CUSTOMER, OPERATOR, 500, 0, 0));
+    List<Account> before = List.copyOf(ledger.accounts());
+    int held = ledger.heldTransfers();
+    ledger.open(List.of(new NewAccount(new AccountId(9), Asset.CNY_FEN, Set.of(), "new")), T0);
+    ledger.submit(
+        List.of(
+            TransferRequest.posted(id("x1"), CUSTOMER, new AccountId(9), 70, 0),
+            TransferRequest.postPending(id("x2"), id("hold"), 100),
+            TransferRequest.pending(id("x3"), CUSTOMER, OPERATOR, 30, 0, 0)),
+        T0);
+
+    ledger.undo(ledger.drainChanges());
+
+    assertThat(ledger.accounts()).isEqualTo(before);
+    assertThat(ledger.heldTransfers()).isEqualTo(held);
+    assertThat(ledger.pendingStatus(id("hold"))).contains(PendingStatus.PENDING);
+    assertThat(ledger.openPendings()).containsExactly(id("hold"));
+    assertThat(submit(TransferRequest.postPending(id("x2"), id("hold"), 100)))
+        .isInstanceOf(TransferResult.Accepted.class);
+    ledger.checkInvariants();
   }
 
   @Test
@@ -184,6 +243,9 @@ class LedgerWindowTest {
     assertThat(restored.openPendings()).containsExactly(id("open"));
     assertThat(restored.pendingStatus(id("hold"))).contains(PendingStatus.POSTED);
     assertThat(restored.holdsNewestOf(CUSTOMER, 100)).isFalse();
+    assertThat(restored.transfersOf(CUSTOMER, 100))
+        .extracting(Transfer::id)
+        .containsExactly(id("take"), id("filler-2"), id("filler-1"));
     assertThat(restored.submit(List.of(TransferRequest.postPending(id("p2"), id("open"), 0)), T0))
         .singleElement()
         .isInstanceOf(TransferResult.Accepted.class);
@@ -198,6 +260,7 @@ class LedgerWindowTest {
   private TransferResult submit(TransferRequest request) {
     TransferResult result = ledger.submit(List.of(request), T0).getFirst();
     store.commit(ledger.drainChanges());
+    ledger.trimWindow();
     return result;
   }
 
