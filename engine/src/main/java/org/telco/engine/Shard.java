@@ -39,6 +39,9 @@ final class Shard implements Runnable {
   /** Applications of one batch at most when the store keeps finding reused ids. */
   private static final int REAPPLY_ROUNDS_MAX = 3;
 
+  /** Pause before trying again to rebuild a ledger the store could not give back. */
+  private static final long REBUILD_RETRY_MILLIS = 500;
+
   private final int index;
   private final LedgerStore store;
   private final Clock clock;
@@ -103,6 +106,11 @@ final class Shard implements Runnable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         running = false;
+      } catch (RuntimeException | Error e) {
+        // A bug, or the heap running out: fail what is unanswered, rebuild, keep serving.
+        LOG.log(Level.SEVERE, "shard " + index + " failed a batch; rebuilding from the store", e);
+        batch.forEach(command -> command.fail(e));
+        rebuild();
       } finally {
         batch.clear();
       }
@@ -110,8 +118,15 @@ final class Shard implements Runnable {
     failRemaining();
   }
 
-  private void process(List<ShardCommand<?>> batch) {
+  private void process(List<ShardCommand<?>> batch) throws InterruptedException {
     long started = System.nanoTime();
+    if (ledger == null && !rebuild()) {
+      IllegalStateException unavailable =
+          new IllegalStateException("shard " + index + " cannot read its ledger from the store");
+      batch.forEach(command -> command.fail(unavailable));
+      Thread.sleep(REBUILD_RETRY_MILLIS);
+      return;
+    }
     // Microseconds are what the store keeps: an answer then reads the same before and after
     // a restart.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -134,14 +149,30 @@ final class Shard implements Runnable {
       for (ShardCommand<?> command : batch.subList(answered, batch.size())) {
         command.fail(e);
       }
-      ledger = reload.get();
+      rebuild();
       return;
     }
-    ledger.trimWindow();
     for (ShardCommand<?> command : batch.subList(answered, batch.size())) {
       command.acknowledge();
     }
+    ledger.trimWindow();
     statistics.recordBatch(batch.size(), committed.transfers().size(), System.nanoTime() - started);
+  }
+
+  /**
+   * Replaces the in-memory ledger with one rebuilt from the store. When the store cannot be read
+   * (the usual reason a commit failed), the shard holds no ledger and fails what it is asked until
+   * a later attempt succeeds, rather than serving from memory that may be ahead of the store.
+   */
+  private boolean rebuild() {
+    try {
+      ledger = reload.get();
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "shard " + index + " cannot rebuild its ledger from the store", e);
+      ledger = null;
+      return false;
+    }
   }
 
   /**
@@ -158,15 +189,19 @@ final class Shard implements Runnable {
         store.commit(attempt);
         return attempt;
       } catch (RuntimeException refused) {
-        List<Transfer> reused = committedLongAgo(attempt, refused);
-        if (reused.isEmpty() || round == REAPPLY_ROUNDS_MAX) {
+        List<Transfer> reused = round < REAPPLY_ROUNDS_MAX ? storedUnder(attempt, refused) : null;
+        if (reused == null || reused.isEmpty()) {
+          throw refused;
+        }
+        ledger.undo(attempt);
+        if (reused.size() == attempt.transfers().size() && landed(attempt)) {
+          // Its answer was lost, not the commit: only a rebuild from the store is safe.
           throw refused;
         }
         LOG.info(
             () ->
                 "shard %d: %d transfer ids of a batch were committed long ago; applying it again"
                     .formatted(index, reused.size()));
-        ledger.undo(attempt);
         ledger.recall(reused);
         for (ShardCommand<?> command : waiting) {
           command.apply(ledger, now);
@@ -177,17 +212,12 @@ final class Shard implements Runnable {
     return attempt;
   }
 
-  /**
-   * The transfers the store already holds under ids the refused batch used for new ones. Empty when
-   * the store cannot tell, or when the refused commit may have landed after all (its answer lost):
-   * then only a rebuild from the store is safe.
-   */
-  private List<Transfer> committedLongAgo(LedgerBatch refusedBatch, RuntimeException refused) {
+  /** The transfers the store holds under the batch's ids; empty when it cannot tell. */
+  private List<Transfer> storedUnder(LedgerBatch refusedBatch, RuntimeException refused) {
     List<TransferId> ids = new ArrayList<>(refusedBatch.transfers().size());
     refusedBatch.transfers().forEach(transfer -> ids.add(transfer.id()));
     try {
-      List<Transfer> found = store.transfers(ids);
-      return found.size() < ids.size() || !balancesAsAfter(refusedBatch) ? found : List.of();
+      return store.transfers(ids);
     } catch (RuntimeException unreadable) {
       refused.addSuppressed(unreadable);
       return List.of();
@@ -195,23 +225,30 @@ final class Shard implements Runnable {
   }
 
   /**
-   * Whether the store's balances of every account the batch touched are those the batch leaves.
-   * Asked only when the store holds every one of the batch's ids: a commit is all or nothing, so a
-   * batch with an id the store lacks did not land; with none lacking, either it landed or all its
-   * ids were reused, and only the balances tell which.
+   * Whether a refused batch, every id of which the store holds, was committed after all. A commit
+   * is all or nothing, so either it landed or every id was reused; the balances tell which: the
+   * store has the batch's for every account it touched, and the batch moved at least one of them
+   * from what the ledger, the batch taken back, holds now. A batch that moved nothing cannot be
+   * told apart, and needs no rebuild either way: its transfers are recalled as they are stored.
    */
-  private boolean balancesAsAfter(LedgerBatch batch) {
+  private boolean landed(LedgerBatch batch) {
+    boolean moved = false;
     for (Account after : batch.balances()) {
       Optional<Account> stored = store.account(after.id());
-      if (stored.isEmpty()
-          || stored.get().debitsPending() != after.debitsPending()
-          || stored.get().debitsPosted() != after.debitsPosted()
-          || stored.get().creditsPending() != after.creditsPending()
-          || stored.get().creditsPosted() != after.creditsPosted()) {
+      if (stored.isEmpty() || !sameBalances(stored.get(), after)) {
         return false;
       }
+      Optional<Account> before = ledger.account(after.id());
+      moved |= before.isEmpty() || !sameBalances(before.get(), after);
     }
-    return true;
+    return moved;
+  }
+
+  private static boolean sameBalances(Account a, Account b) {
+    return a.debitsPending() == b.debitsPending()
+        && a.debitsPosted() == b.debitsPosted()
+        && a.creditsPending() == b.creditsPending()
+        && a.creditsPosted() == b.creditsPosted();
   }
 
   private void failRemaining() {

@@ -40,7 +40,12 @@ import org.telco.ledger.TransferResult;
 public final class ShardedLedger implements AutoCloseable {
   private final LedgerStore store;
   private final ShardRouting routing;
-  private final ExecutorService storeReads = Executors.newVirtualThreadPerTaskExecutor();
+
+  /** Reads history older than the shards' windows; two at a time, so commits keep their pool. */
+  private final ExecutorService storeReads =
+      Executors.newFixedThreadPool(
+          2, Thread.ofPlatform().daemon().name("ledger-history-", 0).factory());
+
   private final Shard[] shards;
   private final Thread[] threads;
   private final ConcurrentMap<TransferId, Integer> pendingShards = new ConcurrentHashMap<>();
@@ -63,21 +68,33 @@ public final class ShardedLedger implements AutoCloseable {
     threads = new Thread[count];
     for (int i = 0; i < count; i++) {
       int index = i;
-      Ledger ledger = Ledger.restore(slices.get(i), window, recall);
+      Ledger ledger = routed(Ledger.restore(slices.get(i), window, recall), i);
       ledger.checkInvariants();
-      for (TransferId open : ledger.openPendings()) {
-        pendingShards.put(open, i);
-      }
       shards[i] =
           new Shard(
               i,
               ledger,
               store,
               clock,
-              () -> Ledger.restore(routing.split(store.load(picked)).get(index), window, recall),
+              () ->
+                  routed(
+                      Ledger.restore(routing.split(store.load(picked)).get(index), window, recall),
+                      index),
               settings);
       threads[i] = Thread.ofPlatform().name("ledger-shard-" + i).start(shards[i]);
     }
+  }
+
+  /**
+   * Routes the pending transfers still pending on a (re)built shard to it: a rebuild after a commit
+   * whose answer was lost may hold pending transfers no caller has heard of, and their timers must
+   * still find them.
+   */
+  private Ledger routed(Ledger ledger, int shard) {
+    for (TransferId open : ledger.openPendings()) {
+      pendingShards.put(open, shard);
+    }
+    return ledger;
   }
 
   /**
@@ -262,14 +279,11 @@ public final class ShardedLedger implements AutoCloseable {
    */
   private void remember(List<TransferResult> results) {
     for (TransferResult result : results) {
-      if (result instanceof TransferResult.Accepted accepted) {
+      if (result instanceof TransferResult.Accepted accepted && !accepted.replayed()) {
         Transfer transfer = accepted.transfer();
-        if (transfer.has(TransferFlag.PENDING) && !accepted.replayed()) {
+        if (transfer.has(TransferFlag.PENDING)) {
           pendingShards.put(transfer.id(), routing.shardOf(transfer.debitAccountId()));
-        } else if (transfer.has(TransferFlag.PENDING)) {
-          // A retry: the first answer may have been lost with a commit that landed anyway.
-          pendingShards.putIfAbsent(transfer.id(), routing.shardOf(transfer.debitAccountId()));
-        } else if (transfer.pendingId() != null && !accepted.replayed()) {
+        } else if (transfer.pendingId() != null) {
           pendingShards.remove(transfer.pendingId());
         }
       }

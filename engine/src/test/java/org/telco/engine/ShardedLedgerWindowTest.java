@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.telco.ledger.Asset;
 import org.telco.ledger.ForwardingLedgerStore;
 import org.telco.ledger.InMemoryLedgerStore;
 import org.telco.ledger.LedgerBatch;
+import org.telco.ledger.LedgerSnapshot;
 import org.telco.ledger.LedgerStore;
 import org.telco.ledger.LedgerStoreException;
 import org.telco.ledger.NewAccount;
@@ -97,6 +99,44 @@ class ShardedLedgerWindowTest {
     assertThat(submit(old)).isEqualTo(new TransferResult.Accepted(stored("old"), true));
     assertThat(customer().debitsPosted()).isEqualTo(7 + 4);
     assertThat(customer()).isEqualTo(store.account(CUSTOMER).orElseThrow());
+  }
+
+  @Test
+  void aRetriedChainThatMovedNothingIsReplayedWithoutARebuild() {
+    List<TransferRequest> chain =
+        List.of(
+            TransferRequest.pending(id("p"), CUSTOMER, OPERATOR, 30, 0, 0).linked(),
+            TransferRequest.voidPending(id("v"), id("p")));
+    ledger.submit(chain).join();
+    pushOutOfTheWindow();
+    int loads = store.loads.get();
+
+    List<TransferResult> again = ledger.submit(chain).join();
+
+    assertThat(again)
+        .containsExactly(
+            new TransferResult.Accepted(stored("p"), true),
+            new TransferResult.Accepted(stored("v"), true));
+    assertThat(store.loads.get()).isEqualTo(loads);
+    assertThat(customer()).isEqualTo(store.account(CUSTOMER).orElseThrow());
+  }
+
+  @Test
+  void aShardThatCannotRebuildFailsRequestsUntilTheStoreIsBack() {
+    store.landThenFail = true;
+    store.failLoads = true;
+    assertThatThrownBy(() -> submit(TransferRequest.posted(id("a"), CUSTOMER, OPERATOR, 1, 0)))
+        .isInstanceOf(CompletionException.class);
+    assertThatThrownBy(() -> submit(TransferRequest.posted(id("b"), CUSTOMER, OPERATOR, 1, 0)))
+        .isInstanceOf(CompletionException.class);
+
+    store.failLoads = false;
+
+    assertThat(submit(TransferRequest.posted(id("c"), CUSTOMER, OPERATOR, 1, 0)))
+        .isInstanceOf(TransferResult.Accepted.class);
+    assertThat(customer()).isEqualTo(store.account(CUSTOMER).orElseThrow());
+    assertThat(customer().debitsPosted()).isEqualTo(1 + 1);
+    ledger.checkInvariants().join();
   }
 
   @Test
@@ -183,12 +223,26 @@ class ShardedLedgerWindowTest {
     return store.transfer(id(value)).orElseThrow();
   }
 
-  /** A store whose next commit, when asked, lands and then reports a failure (a lost answer). */
+  /**
+   * A store whose next commit, when asked, lands and then reports a failure (a lost answer), whose
+   * loads can be made to fail (a database that is down), and which counts its loads.
+   */
   private static final class LandsThenFails extends ForwardingLedgerStore {
+    final AtomicInteger loads = new AtomicInteger();
     volatile boolean landThenFail;
+    volatile boolean failLoads;
 
     LandsThenFails(LedgerStore delegate) {
       super(delegate);
+    }
+
+    @Override
+    public LedgerSnapshot load(int window) {
+      loads.incrementAndGet();
+      if (failLoads) {
+        throw new LedgerStoreException("the database is down");
+      }
+      return super.load(window);
     }
 
     @Override

@@ -63,12 +63,7 @@ final class LedgerState {
       }
       index(transfer, wasExpiry(transfer), !forStatusOnly);
     }
-    for (AccountId older : snapshot.accountsWithOlderTransfers()) {
-      Balances account = accounts.get(older);
-      if (account != null) {
-        account.history.markOlderInStore();
-      }
-    }
+    snapshot.accountsWithOlderTransfers().forEach(this::markOlderInStore);
     evictBeyondWindow();
   }
 
@@ -189,7 +184,17 @@ final class LedgerState {
       if (transfers.putIfAbsent(transfer.id(), transfer) == null) {
         outsideHistories.add(transfer.id());
         window.addLast(transfer);
+        // Their accounts' histories do not show them: let history queries go to the store.
+        markOlderInStore(transfer.debitAccountId());
+        markOlderInStore(transfer.creditAccountId());
       }
+    }
+  }
+
+  private void markOlderInStore(AccountId id) {
+    Balances account = accounts.get(id);
+    if (account != null) {
+      account.history.markOlderInStore();
     }
   }
 

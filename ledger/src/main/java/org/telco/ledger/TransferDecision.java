@@ -40,10 +40,29 @@ final class TransferDecision {
       existing = heldOutsideTheWindow(request, kind);
     }
     if (existing != null) {
-      return TransferValidation.sameFields(request, existing)
-          ? new TransferResult.Accepted(existing, true)
-          : rejected(request, TransferRejection.EXISTS_WITH_DIFFERENT_FIELDS);
+      return asRetryOf(request, existing);
     }
+    TransferResult decided = decideNew(request, kind, now);
+    if (decided instanceof TransferResult.Rejected) {
+      // Before refusing an id the window does not hold, make sure it was never committed: the
+      // retry of a transfer that left the window must be a replay, not a refusal on today's
+      // balances. (An accepted one is checked by the store, which refuses a reused id.)
+      Transfer committed = recall.transfer(request.id()).orElse(null);
+      if (committed != null) {
+        return asRetryOf(request, committed);
+      }
+    }
+    return decided;
+  }
+
+  private static TransferResult asRetryOf(TransferRequest request, Transfer existing) {
+    return TransferValidation.sameFields(request, existing)
+        ? new TransferResult.Accepted(existing, true)
+        : rejected(request, TransferRejection.EXISTS_WITH_DIFFERENT_FIELDS);
+  }
+
+  /** Decides a request whose id the ledger does not hold. */
+  private TransferResult decideNew(TransferRequest request, TransferKind kind, Instant now) {
     Balances debit = null;
     if (request.debitAccountId() != null) {
       debit = accounts.get(request.debitAccountId());
@@ -136,25 +155,18 @@ final class TransferDecision {
   }
 
   /**
-   * A committed transfer with the request's id that the window no longer holds by id: a pending
-   * transfer still held for its status, or the post or void recorded with one; for a post or void
-   * of a pending transfer not held at all, whatever the store has under the id (the retry of a
-   * resolution made long ago). Other ids reused after leaving the window are caught by the store,
-   * which refuses the batch (see the engine's shard).
+   * A committed transfer with the request's id that the window no longer holds by id, but the
+   * ledger still does: a pending transfer held for its status, or the post or void recorded with
+   * one. Other ids that left the window are looked up in the store when the request would be
+   * refused ({@link #decide}), or caught by the store, which refuses a batch reusing them.
    */
   private Transfer heldOutsideTheWindow(TransferRequest request, TransferKind kind) {
     PendingTransfer own = pendings.get(request.id());
     if (own != null) {
       return own.transfer();
     }
-    if (!kind.resolvesPending()) {
-      return null;
-    }
-    PendingTransfer entry = pendings.get(request.pendingId());
-    if (entry == null) {
-      return recall.transfer(request.id()).orElse(null);
-    }
-    Transfer resolution = entry.resolution();
+    PendingTransfer entry = kind.resolvesPending() ? pendings.get(request.pendingId()) : null;
+    Transfer resolution = entry == null ? null : entry.resolution();
     return resolution != null && resolution.id().equals(request.id()) ? resolution : null;
   }
 

@@ -64,6 +64,21 @@ class LedgerWindowTest {
   }
 
   @Test
+  void aRetryLongAfterIsAReplayEvenWhenTodaysBalanceWouldRefuseIt() {
+    TransferRequest spend = TransferRequest.posted(id("spend"), CUSTOMER, OPERATOR, 9_000, 0);
+    submit(spend);
+    pushOutOfTheWindow();
+    submit(TransferRequest.posted(id("rest"), CUSTOMER, OPERATOR, 997, 0));
+
+    assertThat(submit(spend)).isEqualTo(new TransferResult.Accepted(stored("spend"), true));
+    assertThat(submit(TransferRequest.posted(id("spend"), CUSTOMER, OPERATOR, 9_001, 0)))
+        .isEqualTo(rejected("spend", TransferRejection.EXISTS_WITH_DIFFERENT_FIELDS));
+    assertThat(submit(TransferRequest.posted(id("more"), CUSTOMER, OPERATOR, 9_000, 0)))
+        .isEqualTo(rejected("more", TransferRejection.EXCEEDS_CREDITS));
+    assertThat(ledger.account(CUSTOMER).orElseThrow().debitsPosted()).isEqualTo(10_000);
+  }
+
+  @Test
   void aPendingTransferStillPendingNeverLeavesAndCanBePostedLater() {
     submit(TransferRequest.pending(id("hold"), CUSTOMER, OPERATOR, 500, 0, 0));
     pushOutOfTheWindow();
@@ -262,6 +277,10 @@ class LedgerWindowTest {
     store.commit(ledger.drainChanges());
     ledger.trimWindow();
     return result;
+  }
+
+  private Transfer stored(String value) {
+    return store.transfer(id(value)).orElseThrow();
   }
 
   private static TransferResult rejected(String id, TransferRejection reason) {
