@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.telco.porting.PortingParties.CreditAnswer;
 import org.telco.porting.PortingParties.DonorUnreachable;
 import org.telco.porting.PortingParties.Donors;
@@ -27,12 +29,20 @@ import org.telco.subscriber.OperatorId;
  * the money never stays moved without the routing.
  */
 public final class PortingDesk {
+  /**
+   * Locks taken per port id (striped) around every step from acceptance on, so that the recipient's
+   * acceptance and the node's {@link #resume} never settle or confirm one port at the same time:
+   * the loser of that race would otherwise answer the state the winner was still working on.
+   */
+  private static final int PORT_LOCK_STRIPES = 64;
+
   private final PortingStore store;
   private final VerificationPolicy policy;
   private final Donors donors;
   private final Settlement settlement;
   private final Routing routing;
   private final Clock clock;
+  private final ReentrantLock[] portLocks = new ReentrantLock[PORT_LOCK_STRIPES];
 
   /** The desk over its store and the parties it calls. */
   public PortingDesk(
@@ -48,6 +58,9 @@ public final class PortingDesk {
     this.settlement = settlement;
     this.routing = routing;
     this.clock = clock;
+    for (int i = 0; i < PORT_LOCK_STRIPES; i++) {
+      portLocks[i] = new ReentrantLock();
+    }
   }
 
   /** What came of a call. */
@@ -159,6 +172,10 @@ public final class PortingDesk {
    * left ACCEPTED by a crash, finishes the step.
    */
   public Answer accept(String portId, OperatorId recipient) {
+    return locked(portId, () -> acceptLocked(portId, recipient));
+  }
+
+  private Answer acceptLocked(String portId, OperatorId recipient) {
     Optional<PortRequest> stored = ownedBy(portId, recipient);
     if (stored.isEmpty()) {
       return new Answer.Unknown(portId);
@@ -167,7 +184,7 @@ public final class PortingDesk {
     return switch (request.state()) {
       case CREDIT_CHECKED -> {
         PortRequest accepted = request.moveTo(PortState.ACCEPTED, clock.instant());
-        yield store.replace(request, accepted) ? settle(accepted) : accept(portId, recipient);
+        yield store.replace(request, accepted) ? settle(accepted) : acceptLocked(portId, recipient);
       }
       case ACCEPTED -> settle(request);
       case SETTLED, COMPLETED, REJECTED, EXPIRED -> new Answer.Current(request);
@@ -216,6 +233,10 @@ public final class PortingDesk {
    * COMPLETED. A repeat changes nothing.
    */
   public Answer complete(String portId, OperatorId donor) {
+    return locked(portId, () -> completeLocked(portId, donor));
+  }
+
+  private Answer completeLocked(String portId, OperatorId donor) {
     Optional<PortRequest> stored = store.request(portId).filter(r -> r.donor().equals(donor));
     if (stored.isEmpty()) {
       return new Answer.Unknown(portId);
@@ -240,11 +261,12 @@ public final class PortingDesk {
   public int resume(Duration patience, int limit) {
     int moved = 0;
     for (PortRequest accepted : store.inState(PortState.ACCEPTED, limit)) {
-      moved += settle(accepted) instanceof Answer.Current ? 1 : 0;
+      moved += locked(accepted.id(), () -> finish(accepted.id())) instanceof Answer.Current ? 1 : 0;
     }
     for (PortRequest settled : store.inState(PortState.SETTLED, limit)) {
       moved +=
-          confirm(settled) instanceof Answer.Current c && c.request().state() == PortState.COMPLETED
+          locked(settled.id(), () -> finish(settled.id())) instanceof Answer.Current c
+                  && c.request().state() == PortState.COMPLETED
               ? 1
               : 0;
     }
@@ -263,6 +285,29 @@ public final class PortingDesk {
   private Answer end(PortRequest request, PortRejection why) {
     PortRequest ended = request.end(why, clock.instant());
     return store.replace(request, ended) ? new Answer.Current(ended) : reread(request.id());
+  }
+
+  /**
+   * Takes a port left ACCEPTED or SETTLED one step on, as it stands once its lock is held: the
+   * recipient's own call may have finished it meanwhile.
+   */
+  private Answer finish(String portId) {
+    PortRequest request = store.request(portId).orElseThrow();
+    return switch (request.state()) {
+      case ACCEPTED -> settle(request);
+      case SETTLED -> confirm(request);
+      default -> new Answer.OutOfStep(request);
+    };
+  }
+
+  private Answer locked(String portId, Supplier<Answer> step) {
+    ReentrantLock lock = portLocks[Math.floorMod(portId.hashCode(), PORT_LOCK_STRIPES)];
+    lock.lock();
+    try {
+      return step.get();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** A rival moved the request meanwhile: answer with where it stands now. */

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.telco.porting.PortingDesk.Answer;
 import org.telco.porting.PortingParties.CreditAnswer;
@@ -66,6 +68,45 @@ class PortingDeskTest {
     assertThat(current(desk.complete("port-1", ALPHA)).state()).isEqualTo(PortState.COMPLETED);
     assertThat(desk.complete("port-1", BETA)).isInstanceOf(Answer.Unknown.class);
     assertThat(accounts.moves).isEqualTo(1);
+  }
+
+  @Test
+  void aResumeRacingTheRecipientsAcceptanceWaitsForItSoTheRecipientHearsCompleted()
+      throws InterruptedException {
+    current(desk.verify("port-1", NUMBER, ALPHA, BETA, deposited(PASSWORD)));
+    CountDownLatch resumeConfirming = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread[] resumer = new Thread[1];
+    accounts.beforeFirstCompensation =
+        () -> {
+          // The node's resume starts while the recipient's acceptance is settling. Unguarded, it
+          // settled the port itself and was confirming it when the acceptance answered SETTLED.
+          resumer[0] = Thread.ofPlatform().start(() -> desk.resume(Duration.ofHours(1), 10));
+          awaitQuietly(resumeConfirming);
+        };
+    donor.onConfirmation =
+        () -> {
+          if (Thread.currentThread() == resumer[0]) {
+            resumeConfirming.countDown();
+            awaitQuietly(release);
+          }
+        };
+
+    Answer answer = desk.accept("port-1", BETA);
+    release.countDown();
+    resumer[0].join(5_000);
+
+    assertThat(current(answer).state()).isEqualTo(PortState.COMPLETED);
+    assertThat(accounts.moves).isEqualTo(1);
+    assertThat(donor.confirmed).containsExactly(Map.entry("port-1", 1));
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(500, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
@@ -201,6 +242,7 @@ class PortingDeskTest {
   private static final class Donor implements PortingParties.Donors {
     CreditAnswer answer = new CreditAnswer.Report(OWES_2300);
     boolean silentOnConfirmation;
+    Runnable onConfirmation = () -> {};
     final Map<String, Integer> confirmed = new HashMap<>();
 
     @Override
@@ -213,6 +255,7 @@ class PortingDeskTest {
 
     @Override
     public void confirmCompensation(PortRequest settled) {
+      onConfirmation.run();
       if (silentOnConfirmation) {
         throw new DonorUnreachable(settled.donor() + " did not answer", null);
       }
@@ -225,9 +268,20 @@ class PortingDeskTest {
     final Map<OperatorId, Long> balances = new HashMap<>(Map.of(BETA, 10_000L));
     final Map<String, Boolean> done = new HashMap<>();
     int moves;
+    Runnable beforeFirstCompensation = () -> {};
 
     @Override
     public boolean compensate(String portId, OperatorId payer, OperatorId payee, long fen) {
+      Runnable hook;
+      synchronized (this) {
+        hook = beforeFirstCompensation;
+        beforeFirstCompensation = () -> {};
+      }
+      hook.run();
+      return move(portId, payer, payee, fen);
+    }
+
+    private synchronized boolean move(String portId, OperatorId payer, OperatorId payee, long fen) {
       if (done.containsKey(portId)) {
         return done.get(portId);
       }
