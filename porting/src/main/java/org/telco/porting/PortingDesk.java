@@ -5,8 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
+import org.telco.concurrent.StripedLocks;
 import org.telco.porting.PortingParties.CreditAnswer;
 import org.telco.porting.PortingParties.DonorUnreachable;
 import org.telco.porting.PortingParties.Donors;
@@ -42,7 +41,7 @@ public final class PortingDesk {
   private final Settlement settlement;
   private final Routing routing;
   private final Clock clock;
-  private final ReentrantLock[] portLocks = new ReentrantLock[PORT_LOCK_STRIPES];
+  private final StripedLocks portLocks = new StripedLocks(PORT_LOCK_STRIPES);
 
   /** The desk over its store and the parties it calls. */
   public PortingDesk(
@@ -58,9 +57,6 @@ public final class PortingDesk {
     this.settlement = settlement;
     this.routing = routing;
     this.clock = clock;
-    for (int i = 0; i < PORT_LOCK_STRIPES; i++) {
-      portLocks[i] = new ReentrantLock();
-    }
   }
 
   /** What came of a call. */
@@ -172,7 +168,7 @@ public final class PortingDesk {
    * left ACCEPTED by a crash, finishes the step.
    */
   public Answer accept(String portId, OperatorId recipient) {
-    return locked(portId, () -> acceptLocked(portId, recipient));
+    return portLocks.locked(portId, () -> acceptLocked(portId, recipient));
   }
 
   private Answer acceptLocked(String portId, OperatorId recipient) {
@@ -233,7 +229,7 @@ public final class PortingDesk {
    * COMPLETED. A repeat changes nothing.
    */
   public Answer complete(String portId, OperatorId donor) {
-    return locked(portId, () -> completeLocked(portId, donor));
+    return portLocks.locked(portId, () -> completeLocked(portId, donor));
   }
 
   private Answer completeLocked(String portId, OperatorId donor) {
@@ -261,11 +257,14 @@ public final class PortingDesk {
   public int resume(Duration patience, int limit) {
     int moved = 0;
     for (PortRequest accepted : store.inState(PortState.ACCEPTED, limit)) {
-      moved += locked(accepted.id(), () -> finish(accepted.id())) instanceof Answer.Current ? 1 : 0;
+      moved +=
+          portLocks.locked(accepted.id(), () -> finish(accepted.id())) instanceof Answer.Current
+              ? 1
+              : 0;
     }
     for (PortRequest settled : store.inState(PortState.SETTLED, limit)) {
       moved +=
-          locked(settled.id(), () -> finish(settled.id())) instanceof Answer.Current c
+          portLocks.locked(settled.id(), () -> finish(settled.id())) instanceof Answer.Current c
                   && c.request().state() == PortState.COMPLETED
               ? 1
               : 0;
@@ -298,16 +297,6 @@ public final class PortingDesk {
       case SETTLED -> confirm(request);
       default -> new Answer.OutOfStep(request);
     };
-  }
-
-  private Answer locked(String portId, Supplier<Answer> step) {
-    ReentrantLock lock = portLocks[Math.floorMod(portId.hashCode(), PORT_LOCK_STRIPES)];
-    lock.lock();
-    try {
-      return step.get();
-    } finally {
-      lock.unlock();
-    }
   }
 
   /** A rival moved the request meanwhile: answer with where it stands now. */

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.telco.charging.ChargingRef;
@@ -23,6 +22,7 @@ import org.telco.charging.SessionStore;
 import org.telco.charging.UnitAnswer;
 import org.telco.charging.UnitRequest;
 import org.telco.charging.UnitResult;
+import org.telco.concurrent.StripedLocks;
 import org.telco.subscriber.Msisdn;
 import org.telco.subscriber.Plan;
 import org.telco.subscriber.PlanCatalog;
@@ -58,7 +58,7 @@ final class OnlineCharging {
   private final Clock clock;
   private final ZoneId zone;
   private final RandomGenerator random;
-  private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+  private final StripedLocks locks = new StripedLocks(LOCK_STRIPES);
 
   OnlineCharging(
       SubscriberStore subscribers,
@@ -79,9 +79,6 @@ final class OnlineCharging {
     this.clock = clock;
     this.zone = zone;
     this.random = random;
-    for (int i = 0; i < LOCK_STRIPES; i++) {
-      locks[i] = new ReentrantLock();
-    }
   }
 
   /** What came of a request. */
@@ -135,17 +132,17 @@ final class OnlineCharging {
             now,
             now);
     sessions.create(opened);
-    return locked(opened.ref(), () -> apply(opened, request, false));
+    return locks.locked(opened.ref(), () -> apply(opened, request, false));
   }
 
   /** Applies an update to session {@code ref}. */
   Outcome update(ChargingRef ref, ChargingRequest request) {
-    return locked(ref, () -> applyTo(ref, request, false));
+    return locks.locked(ref, () -> applyTo(ref, request, false));
   }
 
   /** Applies the final request of session {@code ref} and ends it. */
   Outcome release(ChargingRef ref, ChargingRequest request) {
-    return locked(ref, () -> applyTo(ref, request, true));
+    return locks.locked(ref, () -> applyTo(ref, request, true));
   }
 
   /** The subscriber's open sessions, for the notice when the number is barred. */
@@ -280,15 +277,5 @@ final class OnlineCharging {
     }
     java.util.HexFormat hex = java.util.HexFormat.of();
     return new ChargingRef(hex.toHexDigits(high) + "-" + hex.toHexDigits(low));
-  }
-
-  private Outcome locked(ChargingRef ref, java.util.function.Supplier<Outcome> work) {
-    ReentrantLock lock = locks[Math.floorMod(ref.hashCode(), LOCK_STRIPES)];
-    lock.lock();
-    try {
-      return work.get();
-    } finally {
-      lock.unlock();
-    }
   }
 }

@@ -1,0 +1,2 @@
+/** Small concurrency helpers shared by the flows. */
+package org.telco.concurrent;
