@@ -199,30 +199,25 @@ public final class Ledger {
           ? expiredLongAgo(pendingId, preferred)
           : rejected(preferred, TransferRejection.PENDING_TRANSFER_NOT_FOUND);
     }
-    TransferResult result =
-        switch (entry.status()) {
-          case PENDING ->
-              entry.isDue(now)
-                  ? commitExpiry(entry.transfer(), now)
-                  : rejected(preferred, TransferRejection.PENDING_TRANSFER_NOT_PENDING);
-          case POSTED -> rejected(preferred, TransferRejection.PENDING_TRANSFER_ALREADY_POSTED);
-          case VOIDED -> rejected(preferred, TransferRejection.PENDING_TRANSFER_ALREADY_VOIDED);
-          case EXPIRED -> new TransferResult.Accepted(entry.resolution(), true);
-        };
-    return result;
+    return switch (entry.status()) {
+      case PENDING ->
+          entry.isDue(now)
+              ? commitExpiry(entry.transfer(), now)
+              : rejected(preferred, TransferRejection.PENDING_TRANSFER_NOT_PENDING);
+      case POSTED -> rejected(preferred, TransferRejection.PENDING_TRANSFER_ALREADY_POSTED);
+      case VOIDED -> rejected(preferred, TransferRejection.PENDING_TRANSFER_ALREADY_VOIDED);
+      case EXPIRED -> new TransferResult.Accepted(entry.resolution(), true);
+    };
   }
 
   /**
    * {@link #expire} of a pending transfer the ledger no longer holds: the store says how it ended.
    */
   private TransferResult expiredLongAgo(TransferId pendingId, TransferId preferred) {
-    Transfer held = state.transfers.get(pendingId);
-    Transfer pending = held != null ? held : recall.transfer(pendingId).orElse(null);
-    if (pending == null) {
-      return rejected(preferred, TransferRejection.PENDING_TRANSFER_NOT_FOUND);
-    }
-    if (!pending.has(TransferFlag.PENDING)) {
-      return rejected(preferred, TransferRejection.PENDING_TRANSFER_NOT_PENDING);
+    Transfer pending = decision.heldOrStored(pendingId);
+    TransferRejection notPending = TransferDecision.unlessPendingTransfer(pending);
+    if (notPending != null) {
+      return rejected(preferred, notPending);
     }
     Optional<Transfer> resolution = recall.resolutionOf(pendingId);
     if (resolution.isEmpty()) {

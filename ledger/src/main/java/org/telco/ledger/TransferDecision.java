@@ -176,13 +176,10 @@ final class TransferDecision {
    * transfer, or was resolved long ago; the store says which, and how it was resolved.
    */
   private TransferRejection resolvedLongAgo(TransferRequest request) {
-    Transfer held = transfers.get(request.pendingId());
-    Transfer pending = held != null ? held : recall.transfer(request.pendingId()).orElse(null);
-    if (pending == null) {
-      return TransferRejection.PENDING_TRANSFER_NOT_FOUND;
-    }
-    if (!pending.has(TransferFlag.PENDING)) {
-      return TransferRejection.PENDING_TRANSFER_NOT_PENDING;
+    Transfer pending = heldOrStored(request.pendingId());
+    TransferRejection notPending = unlessPendingTransfer(pending);
+    if (notPending != null) {
+      return notPending;
     }
     if (!sameAccounts(request, pending)) {
       return TransferRejection.PENDING_TRANSFER_HAS_DIFFERENT_ACCOUNTS;
@@ -192,6 +189,28 @@ final class TransferDecision {
         .resolutionOf(pending.id())
         .map(resolution -> rejectionFor(Resolutions.statusOf(pending, resolution)))
         .orElse(TransferRejection.PENDING_TRANSFER_NOT_FOUND);
+  }
+
+  /**
+   * The committed transfer {@code id}, held or else read from the store; null when there is none.
+   */
+  Transfer heldOrStored(TransferId id) {
+    Transfer held = transfers.get(id);
+    return held != null ? held : recall.transfer(id).orElse(null);
+  }
+
+  /**
+   * Why {@code candidate}, named as a pending transfer, cannot be one: PENDING_TRANSFER_NOT_FOUND
+   * when it is null, PENDING_TRANSFER_NOT_PENDING when it is not a pending transfer; null when it
+   * is one.
+   */
+  static TransferRejection unlessPendingTransfer(Transfer candidate) {
+    if (candidate == null) {
+      return TransferRejection.PENDING_TRANSFER_NOT_FOUND;
+    }
+    return candidate.has(TransferFlag.PENDING)
+        ? null
+        : TransferRejection.PENDING_TRANSFER_NOT_PENDING;
   }
 
   /** The rejection of a post or void of a pending transfer that has ended as {@code status}. */
