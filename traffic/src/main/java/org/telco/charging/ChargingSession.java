@@ -35,7 +35,7 @@ public record ChargingSession(
     Map<RatingGroup, List<Reservation>> held,
     Instant createdAt,
     Instant updatedAt) {
-  /** Freezes the reservations, sorted by rating group. */
+  /** Checks the family and freezes the reservations, sorted by rating group. */
   public ChargingSession {
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(msisdn, "msisdn");
@@ -43,6 +43,9 @@ public record ChargingSession(
     Objects.requireNonNull(answer, "answer");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
+    if (family < 0) {
+      throw new IllegalArgumentException("family must not be negative: " + family);
+    }
     TreeMap<RatingGroup, List<Reservation>> copy = new TreeMap<>();
     held.forEach(
         (group, list) -> {
