@@ -5,6 +5,10 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,6 +23,7 @@ public final class Endpoints {
   private static final Logger LOG = Logger.getLogger(Endpoints.class.getName());
   private static final String JSON = "application/json";
   private static final String PROBLEM_JSON = "application/problem+json";
+  private static final long EXACT_READ_MAX = 1 << 20;
 
   private final ApiKeys apiKeys;
   private final PeerVerifier peers;
@@ -33,8 +38,7 @@ public final class Endpoints {
   public Handler handler(Access access, Endpoint endpoint) {
     return (request, response) -> {
       try {
-        byte[] body =
-            request.content().hasEntity() ? request.content().as(byte[].class) : new byte[0];
+        byte[] body = body(request);
         Caller caller = authenticate(access, request, body);
         Reply reply = endpoint.handle(new Call(request, body, caller));
         write(response, reply);
@@ -50,6 +54,28 @@ public final class Endpoints {
             new Problem(500, "internal-error", "Internal error", "see the node's log", null));
       }
     };
+  }
+
+  /**
+   * The request body. A body that names its length (every API and Nchf request does) is read into
+   * an array of exactly that size. Reading to the end instead takes 16 kB chunks: for an Nchf
+   * request of 600 bytes that was about a sixth of all the memory the benchmark allocated.
+   */
+  private static byte[] body(ServerRequest request) {
+    if (!request.content().hasEntity()) {
+      return new byte[0];
+    }
+    long length = request.headers().contentLength().orElse(-1);
+    if (length < 0 || length > EXACT_READ_MAX) {
+      return request.content().as(byte[].class);
+    }
+    byte[] body = new byte[(int) length];
+    try (InputStream in = request.content().inputStream()) {
+      int read = in.readNBytes(body, 0, body.length);
+      return read == body.length ? body : Arrays.copyOf(body, read);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the request body", e);
+    }
   }
 
   private Caller authenticate(Access access, ServerRequest request, byte[] body) {

@@ -1,7 +1,6 @@
 package org.telco.app.nchf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -55,15 +54,14 @@ final class IeChecks {
    */
   JsonNode field(JsonNode parent, String pointer, String name, Need need) {
     JsonNode value = parent.get(name);
-    String at = pointer + "/" + name;
     if (value == null) {
       if (need == Need.MANDATORY) {
-        report(ProblemDetails.MANDATORY_IE_MISSING, at, "is missing");
+        report(ProblemDetails.MANDATORY_IE_MISSING, pointer + "/" + name, "is missing");
       }
       return null;
     }
     if (value.isNull()) {
-      incorrect(at, need, "must not be null");
+      incorrect(pointer + "/" + name, need, "must not be null");
       return null;
     }
     return value;
@@ -207,13 +205,12 @@ final class IeChecks {
     if (value == null) {
       return;
     }
-    boolean valid = value.isIntegralNumber();
-    if (valid) {
-      BigInteger number = value.bigIntegerValue();
-      valid =
-          number.compareTo(BigInteger.valueOf(min)) >= 0
-              && number.compareTo(BigInteger.valueOf(max)) <= 0;
-    }
+    // Every range checked lies within 64 bits, so an integer that does not fit a long is out of it.
+    boolean valid =
+        value.isIntegralNumber()
+            && value.canConvertToLong()
+            && value.longValue() >= min
+            && value.longValue() <= max;
     if (!valid) {
       incorrect(pointer + "/" + name, need, reason);
     }
