@@ -122,7 +122,7 @@ final class LedgerCommands {
   }
 
   /** Reads several accounts of the shard, in order; answered as {@link Read} is. */
-  static final class ReadAll extends ShardCommand<List<Optional<Account>>> {
+  static class ReadAll extends ShardCommand<List<Optional<Account>>> {
     @Override
     boolean readsOnly() {
       return true;
@@ -132,6 +132,10 @@ final class LedgerCommands {
 
     ReadAll(List<AccountId> ids) {
       this.ids = List.copyOf(ids);
+    }
+
+    final List<AccountId> ids() {
+      return ids;
     }
 
     @Override
@@ -146,6 +150,36 @@ final class LedgerCommands {
         found.add(ledger.account(id));
       }
       return found;
+    }
+  }
+
+  /**
+   * Reads accounts as {@link ReadAll} does, and has the shard follow them from then on: when the
+   * read is answered, their committed balances are published ({@link Shard#follow}), and every
+   * later commit keeps them current. The answer comes either before any change of the batch or
+   * after its commit, so the ledger then holds exactly what is committed.
+   */
+  static final class Follow extends ReadAll {
+    private final Consumer<Account> follow;
+    private Ledger ledger;
+
+    Follow(List<AccountId> ids, Consumer<Account> follow) {
+      super(ids);
+      this.follow = follow;
+    }
+
+    @Override
+    List<Optional<Account>> run(Ledger ledger, Instant now) {
+      this.ledger = ledger;
+      return super.run(ledger, now);
+    }
+
+    @Override
+    void acknowledge() {
+      for (AccountId id : ids()) {
+        ledger.account(id).ifPresent(follow);
+      }
+      super.acknowledge();
     }
   }
 

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.telco.ledger.Account;
+import org.telco.ledger.AccountId;
 import org.telco.ledger.Ledger;
 import org.telco.ledger.LedgerBatch;
 import org.telco.ledger.LedgerStore;
@@ -51,6 +53,13 @@ final class Shard implements Runnable {
   private final ShardStatistics statistics = new ShardStatistics();
   private volatile boolean running = true;
   private Ledger ledger;
+
+  /**
+   * The committed balances of the accounts someone follows ({@link LedgerCommands.Follow}),
+   * readable from any thread without a turn in the queue. Only this shard's thread writes it: when
+   * a follow is answered, and after each commit, before that batch's answers; a rebuild empties it.
+   */
+  private final ConcurrentHashMap<AccountId, Account> followed = new ConcurrentHashMap<>();
 
   Shard(
       int index,
@@ -152,6 +161,7 @@ final class Shard implements Runnable {
       rebuild();
       return;
     }
+    publish(committed);
     for (ShardCommand<?> command : batch.subList(answered, batch.size())) {
       command.acknowledge();
     }
@@ -165,6 +175,7 @@ final class Shard implements Runnable {
    * a later attempt succeeds, rather than serving from memory that may be ahead of the store.
    */
   private boolean rebuild() {
+    followed.clear();
     try {
       ledger = reload.get();
       return true;
@@ -249,6 +260,26 @@ final class Shard implements Runnable {
         && a.debitsPosted() == b.debitsPosted()
         && a.creditsPending() == b.creditsPending()
         && a.creditsPosted() == b.creditsPosted();
+  }
+
+  /** Brings the followed accounts that a commit changed up to date. */
+  private void publish(LedgerBatch batch) {
+    if (followed.isEmpty()) {
+      return;
+    }
+    for (Account account : batch.balances()) {
+      followed.replace(account.id(), account);
+    }
+  }
+
+  /** Publishes an account's committed balances from now on; on this shard's thread only. */
+  void follow(Account account) {
+    followed.put(account.id(), account);
+  }
+
+  /** A followed account's balances as last committed, or null when nobody follows it. */
+  Account committedBalance(AccountId id) {
+    return followed.get(id);
   }
 
   private void failRemaining() {

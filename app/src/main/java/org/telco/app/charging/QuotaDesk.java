@@ -207,12 +207,17 @@ final class QuotaDesk {
     return split.overuseBytes();
   }
 
-  /** The subscriber's balances now: its live buckets' and its money's available credit. */
+  /**
+   * The subscriber's balances now: its live buckets' and its money's available credit, as last
+   * committed. After a subscriber's first request they are read without a turn in the shard's queue
+   * ({@link ShardedLedger#committedAccounts}); a plan made on them that a rival's reservation has
+   * since overtaken is refused by the ledger and planned again.
+   */
   private Map<AccountId, Long> read(Payers payers) {
     List<AccountId> ids = new ArrayList<>();
     payers.live().forEach(b -> ids.add(b.account()));
     ids.add(payers.subscriber().moneyAccount());
-    List<Optional<Account>> found = ledger.accounts(ids).join();
+    List<Optional<Account>> found = ledger.committedAccounts(ids).join();
     Map<AccountId, Long> available = new HashMap<>();
     for (int i = 0; i < ids.size(); i++) {
       available.put(ids.get(i), Math.max(0, found.get(i).map(Account::availableCredit).orElse(0L)));
