@@ -23,7 +23,8 @@ import org.telco.time.Timer;
  * Writes one {@link LedgerBatch} with a handful of statements, whatever its size: transfers with a
  * binary {@code COPY} ({@link TransferCopy}); accounts, balances and timers bound as one array per
  * column and expanded with {@code unnest} on the server. Ten thousand transfers thus cost a few
- * round trips, not ten thousand.
+ * round trips, not ten thousand. A small batch that opens no account is one statement ({@link
+ * OneStatementWrite}).
  */
 final class LedgerBatchWriter {
   private static final String INSERT_ACCOUNTS =
@@ -59,6 +60,11 @@ final class LedgerBatchWriter {
   /** Writes the batch on {@code connection}, inside the caller's transaction. */
   static void write(Connection connection, LedgerBatch batch) throws SQLException {
     PGConnection pg = connection.unwrap(PGConnection.class);
+    if (OneStatementWrite.fits(batch)) {
+      requireAccountsOfTransfersNotInBalances(connection, pg, batch);
+      OneStatementWrite.write(connection, batch);
+      return;
+    }
     insertAccounts(connection, pg, batch.openedAccounts());
     if (!batch.transfers().isEmpty()) {
       TransferCopy.copy(connection, batch.transfers());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,7 @@ import org.telco.ledger.Account;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.Asset;
 import org.telco.ledger.LedgerBatch;
+import org.telco.ledger.LedgerSnapshot;
 import org.telco.ledger.LedgerStore;
 import org.telco.ledger.LedgerStoreContract;
 import org.telco.ledger.LedgerStoreException;
@@ -88,6 +90,106 @@ class PgLedgerStoreTest extends LedgerStoreContract {
 
     assertThat(store.transfer(transfer.id())).isEmpty();
     assertThat(store.account(A)).contains(account(A, 0, 0));
+  }
+
+  @Test
+  void aSmallBatchWritesItsTransfersTimersAndBalancesAtOnce() {
+    store.commit(
+        new LedgerBatch(
+            List.of(account(A, 0, 0), account(B, 0, 0)), List.of(), List.of(), List.of()));
+    Transfer pending =
+        new Transfer(
+            new TransferId("p1"),
+            A,
+            B,
+            5,
+            null,
+            Set.of(TransferFlag.PENDING),
+            60,
+            0,
+            Asset.CNY_FEN,
+            T0);
+    Transfer posted = transfer("t1", 7);
+    Account a = new Account(A, Asset.CNY_FEN, Set.of(), "account:" + A, 5, 7, 0, 0, T0);
+    Account b = new Account(B, Asset.CNY_FEN, Set.of(), "account:" + B, 0, 0, 5, 7, T0);
+
+    store.commit(
+        new LedgerBatch(
+            List.of(),
+            List.of(pending, posted),
+            List.of(b, a),
+            List.of(new PendingExpiry(pending.id(), pending.expiresAt()))));
+
+    LedgerSnapshot loaded = store.load();
+    assertThat(loaded.transfers()).containsExactly(pending, posted);
+    assertThat(loaded.accounts()).containsExactlyInAnyOrder(a, b);
+    assertThat(new PgTimerStore(database.dataSource()).due(T0.plusSeconds(60), 10))
+        .extracting(Timer::id)
+        .containsExactly("ledger.pending-expiry:p1");
+  }
+
+  @Test
+  void smallAndLargeBatchesLoadBackInTheOrderTheyWereCommitted() {
+    store.commit(
+        new LedgerBatch(
+            List.of(account(A, 0, 0), account(B, 0, 0)), List.of(), List.of(), List.of()));
+    List<Transfer> all = new ArrayList<>();
+    long moved = 0;
+    for (int size : new int[] {3, 300, 2, 256, 257}) {
+      List<Transfer> batch = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        batch.add(transfer("t" + (all.size() + batch.size()), 1));
+      }
+      moved += size;
+      store.commit(
+          new LedgerBatch(
+              List.of(), batch, List.of(account(A, moved, 0), account(B, 0, moved)), List.of()));
+      all.addAll(batch);
+    }
+
+    LedgerSnapshot loaded = store.load();
+    assertThat(loaded.transfers()).containsExactlyElementsOf(all);
+    assertThat(loaded.accounts())
+        .containsExactlyInAnyOrder(account(A, moved, 0), account(B, 0, moved));
+  }
+
+  @Test
+  void aSmallBatchReusingACommittedTransferIdWritesNothing() {
+    store.commit(
+        new LedgerBatch(
+            List.of(account(A, 0, 0), account(B, 0, 0)), List.of(), List.of(), List.of()));
+    Transfer first = transfer("t1", 5);
+    store.commit(
+        new LedgerBatch(
+            List.of(), List.of(first), List.of(account(A, 5, 0), account(B, 0, 5)), List.of()));
+    Transfer pending =
+        new Transfer(
+            new TransferId("p2"),
+            A,
+            B,
+            3,
+            null,
+            Set.of(TransferFlag.PENDING),
+            60,
+            0,
+            Asset.CNY_FEN,
+            T0);
+    LedgerBatch reusing =
+        new LedgerBatch(
+            List.of(),
+            List.of(pending, first),
+            List.of(account(A, 10, 0), account(B, 0, 10)),
+            List.of(new PendingExpiry(pending.id(), pending.expiresAt())));
+
+    assertThatThrownBy(() -> store.commit(reusing)).isInstanceOf(LedgerStoreException.class);
+
+    assertThat(store.load().transfers()).containsExactly(first);
+    assertThat(store.account(A)).contains(account(A, 5, 0));
+    assertThat(new PgTimerStore(database.dataSource()).due(T0.plusSeconds(600), 10)).isEmpty();
+  }
+
+  private static Transfer transfer(String id, long amount) {
+    return new Transfer(new TransferId(id), A, B, amount, null, Set.of(), 0, 0, Asset.CNY_FEN, T0);
   }
 
   /** An account with the given posted debits and credits. */
