@@ -8,7 +8,6 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,7 +22,12 @@ public final class Endpoints {
   private static final Logger LOG = Logger.getLogger(Endpoints.class.getName());
   private static final String JSON = "application/json";
   private static final String PROBLEM_JSON = "application/problem+json";
-  private static final long EXACT_READ_MAX = 1 << 20;
+
+  /**
+   * The largest declared length read into an array of that size. The array is taken before any byte
+   * arrives, so a larger claim is read as it comes instead: a client must send what it holds.
+   */
+  private static final long EXACT_READ_MAX = 64 * 1024;
 
   private final ApiKeys apiKeys;
   private final PeerVerifier peers;
@@ -72,7 +76,16 @@ public final class Endpoints {
     byte[] body = new byte[(int) length];
     try (InputStream in = request.content().inputStream()) {
       int read = in.readNBytes(body, 0, body.length);
-      return read == body.length ? body : Arrays.copyOf(body, read);
+      if (read < body.length) {
+        throw new Problem(
+                400,
+                "short-body",
+                "The body is shorter than its Content-Length",
+                read + " of " + body.length + " bytes arrived",
+                null)
+            .toException();
+      }
+      return body;
     } catch (IOException e) {
       throw new UncheckedIOException("reading the request body", e);
     }

@@ -174,6 +174,27 @@ public abstract class SubscriberStoreContract {
   }
 
   @Test
+  void aPrefixEndingInNinesFindsExactlyTheNumbersThatStartWithIt() {
+    created("8613899999999", 1, T0);
+    created("8613900000000", 2, T0);
+    created("8613999999999", 3, T0);
+    created("8614000000000", 4, T0);
+    created("9999000000000", 5, T0);
+
+    assertThat(store.numbersStartingWith("86139", 10))
+        .extracting(s -> s.msisdn().digits())
+        .containsExactly("8613900000000", "8613999999999");
+    assertThat(store.numbersStartingWith("861399", 10))
+        .extracting(s -> s.msisdn().digits())
+        .containsExactly("8613999999999");
+    assertThat(store.numbersStartingWith("99", 10))
+        .extracting(s -> s.msisdn().digits())
+        .containsExactly("9999000000000");
+    assertThat(store.numbersStartingWith("", 10)).hasSize(5);
+    assertThat(store.numbersStartingWith("8613%", 10)).isEmpty();
+  }
+
+  @Test
   void subscribersAreCountedByState() {
     Subscriber first = created("8613800000001", 1, T0);
     created("8613800000002", 2, T0);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.telco.storage.Timestamps;
 import org.telco.subscriber.Msisdn;
@@ -63,16 +64,27 @@ public final class PgSubscriberStore implements SubscriberStore {
       LIMIT ?
       """
           .formatted(SUBSCRIBER_COLUMNS);
-  // The prefix's LIKE wildcards are escaped by the caller; the console's search is rare enough
-  // that a scan does, whatever the database's collation.
-  private static final String PREFIX =
+  // Numbers starting with a prefix of digits are the range [prefix, the next digit string that
+  // does not start with it): an index range whatever the collation (digit strings sort the same in
+  // all of them) and whatever the plan, which does not see the prefix (Database keeps one plan per
+  // statement). A prefix of nines has no end: every digit string from it on starts with it.
+  private static final String PREFIX_RANGE =
       """
       SELECT %s FROM subscriber
-      WHERE msisdn LIKE ?
+      WHERE msisdn >= ? AND msisdn < ?
       ORDER BY msisdn
       LIMIT ?
       """
           .formatted(SUBSCRIBER_COLUMNS);
+  private static final String PREFIX_OPEN_ENDED =
+      """
+      SELECT %s FROM subscriber
+      WHERE msisdn >= ?
+      ORDER BY msisdn
+      LIMIT ?
+      """
+          .formatted(SUBSCRIBER_COLUMNS);
+  private static final Pattern DIGITS = Pattern.compile("[0-9]*");
   private static final String BY_STATE = "SELECT state, count(*) FROM subscriber GROUP BY state";
   private static final String NEXT_SERIAL = "SELECT nextval('subscriber_family_serial')";
 
@@ -237,10 +249,19 @@ public final class PgSubscriberStore implements SubscriberStore {
 
   @Override
   public List<Subscriber> numbersStartingWith(String digitsPrefix, int limit) {
+    if (!DIGITS.matcher(digitsPrefix).matches()) {
+      return List.of();
+    }
+    String end = endOfPrefix(digitsPrefix);
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(PREFIX)) {
-      select.setString(1, digitsPrefix.replaceAll("([\\\\%_])", "\\\\$1") + "%");
-      select.setInt(2, limit);
+        PreparedStatement select =
+            connection.prepareStatement(end == null ? PREFIX_OPEN_ENDED : PREFIX_RANGE)) {
+      int next = 1;
+      select.setString(next++, digitsPrefix);
+      if (end != null) {
+        select.setString(next++, end);
+      }
+      select.setInt(next, limit);
       List<Subscriber> found = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
@@ -251,6 +272,21 @@ public final class PgSubscriberStore implements SubscriberStore {
     } catch (SQLException e) {
       throw new SubscriberStoreFailure("cannot search numbers by prefix", e);
     }
+  }
+
+  /**
+   * The least digit string after every one that starts with {@code prefix} ("8614" for "8613",
+   * "862" for "86199"), or null for a prefix of nines, which nothing follows.
+   */
+  static String endOfPrefix(String prefix) {
+    int last = prefix.length() - 1;
+    while (last >= 0 && prefix.charAt(last) == '9') {
+      last--;
+    }
+    if (last < 0) {
+      return null;
+    }
+    return prefix.substring(0, last) + (char) (prefix.charAt(last) + 1);
   }
 
   @Override
