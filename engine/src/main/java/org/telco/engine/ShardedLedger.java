@@ -193,12 +193,13 @@ public final class ShardedLedger implements AutoCloseable {
   }
 
   /**
-   * Accounts as last committed, in the order of {@code ids} (empty where unknown), like {@link
-   * #accounts} reflecting every command answered before the call. Accounts read this way before are
-   * answered from balances their shards publish after each commit, without a turn in the queue; the
-   * others are read through it and published from then on. For a busy path that reads the same
-   * accounts on every request, online charging's quota planning: there a turn in the queue, a
-   * hand-off to the shard's thread and back, costs far more than the read itself.
+   * Accounts as last committed, in the order of {@code ids} (empty where unknown), each reflecting
+   * every command answered before the call. Accounts read this way before are answered from
+   * balances their shards publish after each commit, without a turn in the queue; the others are
+   * read through it and published from then on. Unlike {@link #accounts}, the accounts are not read
+   * at one point of their shard's order: a commit may land between two of them. For a busy path
+   * that reads the same accounts on every request, online charging's quota planning: there a turn
+   * in the queue, a hand-off to the shard's thread and back, costs far more than the read itself.
    */
   public CompletableFuture<List<Optional<Account>>> committedAccounts(List<AccountId> ids) {
     List<Optional<Account>> found = new ArrayList<>(ids.size());
