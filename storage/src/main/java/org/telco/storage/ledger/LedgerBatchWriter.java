@@ -142,17 +142,22 @@ final class LedgerBatchWriter {
       setBalances(update, 2, pg, columns);
       updated = update.executeUpdate();
     }
-    if (updated != sorted.size()) {
+    requireAllUpdated(updated, sorted.size());
+  }
+
+  /** Fewer balance rows updated than the batch changed means an account that is not open. */
+  static void requireAllUpdated(long updated, int changed) {
+    if (updated != changed) {
       throw new LedgerStoreException(
-          (sorted.size() - updated)
+          (changed - updated)
               + " of the "
-              + sorted.size()
+              + changed
               + " accounts whose balances changed are not open",
           null);
     }
   }
 
-  private static void setBalances(
+  static void setBalances(
       PreparedStatement statement, int first, PGConnection pg, AccountColumns columns)
       throws SQLException {
     Array[] arrays = {

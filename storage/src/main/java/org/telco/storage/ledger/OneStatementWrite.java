@@ -11,7 +11,6 @@ import java.util.List;
 import org.postgresql.PGConnection;
 import org.telco.ledger.Account;
 import org.telco.ledger.LedgerBatch;
-import org.telco.ledger.LedgerStoreException;
 import org.telco.ledger.PendingExpiry;
 import org.telco.ledger.Transfer;
 import org.telco.storage.ColumnArrays;
@@ -99,29 +98,19 @@ final class OneStatementWrite {
       columns.text(timers, Timer::kind),
       columns.text(timers, Timer::payload),
       columns.epochMicros(timers, Timer::dueAt),
-      pg.createArrayOf("int8", accounts.ids),
-      pg.createArrayOf("int8", accounts.debitsPending),
-      pg.createArrayOf("int8", accounts.debitsPosted),
-      pg.createArrayOf("int8", accounts.creditsPending),
-      pg.createArrayOf("int8", accounts.creditsPosted)
+      pg.createArrayOf("int8", accounts.ids)
     };
     long updated;
     try (PreparedStatement write = connection.prepareStatement(WRITE)) {
       for (int i = 0; i < arrays.length; i++) {
         write.setArray(i + 1, arrays[i]);
       }
+      LedgerBatchWriter.setBalances(write, arrays.length + 1, pg, accounts);
       try (ResultSet count = write.executeQuery()) {
         count.next();
         updated = count.getLong(1);
       }
     }
-    if (updated != balances.size()) {
-      throw new LedgerStoreException(
-          (balances.size() - updated)
-              + " of the "
-              + balances.size()
-              + " accounts whose balances changed are not open",
-          null);
-    }
+    LedgerBatchWriter.requireAllUpdated(updated, balances.size());
   }
 }
