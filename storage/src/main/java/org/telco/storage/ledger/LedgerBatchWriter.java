@@ -38,7 +38,11 @@ final class LedgerBatchWriter {
              AS u(id, asset, flags, name, dp, dpo, cp, cpo, created_us)
       """;
 
-  private static final String UPDATE_BALANCES =
+  /**
+   * New balances for accounts by id, one array per column; also a clause of {@link
+   * OneStatementWrite}.
+   */
+  static final String UPDATE_BALANCES =
       """
       UPDATE ledger_account AS a
       SET debits_pending = u.dp, debits_posted = u.dpo,

@@ -14,6 +14,7 @@ import org.telco.ledger.LedgerBatch;
 import org.telco.ledger.PendingExpiry;
 import org.telco.ledger.Transfer;
 import org.telco.storage.ColumnArrays;
+import org.telco.storage.time.PgTimerStore;
 import org.telco.time.Timer;
 
 /**
@@ -46,21 +47,15 @@ final class OneStatementWrite {
                AS t(id, debit, credit, amount, pending_id, flags, timeout, code, asset, ts_us, n)
         ORDER BY t.n
       ), timers AS (
-        INSERT INTO timer (id, kind, payload, due_at)
-        SELECT u.id, u.kind, u.payload, timestamptz 'epoch' + u.due_us * interval '1 microsecond'
-        FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(id, kind, payload, due_us)
+      %s
         ON CONFLICT (id) DO NOTHING
       ), balances AS (
-        UPDATE ledger_account AS a
-        SET debits_pending = u.dp, debits_posted = u.dpo,
-            credits_pending = u.cp, credits_posted = u.cpo
-        FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
-               AS u(id, dp, dpo, cp, cpo)
-        WHERE a.id = u.id
+      %s
         RETURNING a.id
       )
       SELECT count(*) FROM balances
-      """;
+      """
+          .formatted(PgTimerStore.INSERT, LedgerBatchWriter.UPDATE_BALANCES);
 
   private OneStatementWrite() {}
 

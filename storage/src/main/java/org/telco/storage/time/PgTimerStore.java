@@ -27,12 +27,17 @@ import org.telco.time.TimerStore;
  * Collection)}, so a state change and its timer commit together.
  */
 public final class PgTimerStore implements TimerStore {
-  private static final String INSERT =
+  /**
+   * Timers bound as one array per column, without a conflict clause ({@link IdempotentInsert} adds
+   * one); also a clause of the ledger's one-statement write.
+   */
+  public static final String INSERT =
       """
       INSERT INTO timer (id, kind, payload, due_at)
       SELECT u.id, u.kind, u.payload, timestamptz 'epoch' + u.due_us * interval '1 microsecond'
       FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(id, kind, payload, due_us)
       """;
+
   private static final String DUE =
       """
       SELECT id, kind, payload, due_at FROM timer
