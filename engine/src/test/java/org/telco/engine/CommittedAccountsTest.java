@@ -95,14 +95,7 @@ class CommittedAccountsTest {
 
     store.release.release();
     stuck.get(5, TimeUnit.SECONDS);
-    assertThat(
-            ledger
-                .committedAccounts(List.of(PAYEE))
-                .join()
-                .getFirst()
-                .orElseThrow()
-                .creditsPosted())
-        .isEqualTo(35);
+    assertThat(committedCreditsOfPayee()).isEqualTo(35);
   }
 
   @Test
@@ -122,23 +115,9 @@ class CommittedAccountsTest {
     store.failNext.set(true);
     assertThat(ledger.submit(List.of(transfer("lost", 500)))).failsWithin(Duration.ofSeconds(5));
 
-    assertThat(
-            ledger
-                .committedAccounts(List.of(PAYEE))
-                .join()
-                .getFirst()
-                .orElseThrow()
-                .creditsPosted())
-        .isEqualTo(30);
+    assertThat(committedCreditsOfPayee()).isEqualTo(30);
     ledger.submit(List.of(transfer("after", 7))).join();
-    assertThat(
-            ledger
-                .committedAccounts(List.of(PAYEE))
-                .join()
-                .getFirst()
-                .orElseThrow()
-                .creditsPosted())
-        .isEqualTo(37);
+    assertThat(committedCreditsOfPayee()).isEqualTo(37);
   }
 
   @Test
@@ -151,14 +130,11 @@ class CommittedAccountsTest {
 
     assertThat(ledger.accounts(List.of(PAYEE)).join().getFirst().orElseThrow().creditsPosted())
         .isEqualTo(42);
-    assertThat(
-            ledger
-                .committedAccounts(List.of(PAYEE))
-                .join()
-                .getFirst()
-                .orElseThrow()
-                .creditsPosted())
-        .isEqualTo(42);
+    assertThat(committedCreditsOfPayee()).isEqualTo(42);
+  }
+
+  private long committedCreditsOfPayee() {
+    return ledger.committedAccounts(List.of(PAYEE)).join().getFirst().orElseThrow().creditsPosted();
   }
 
   private static List<Long> credits(List<Optional<Account>> accounts) {

@@ -49,18 +49,7 @@ class PgLedgerStoreTest extends LedgerStoreContract {
 
   @Test
   void pendingExpiriesBecomeTimersInTheSameCommit() {
-    Transfer pending =
-        new Transfer(
-            new TransferId("p1"),
-            A,
-            B,
-            5,
-            null,
-            Set.of(TransferFlag.PENDING),
-            60,
-            0,
-            Asset.CNY_FEN,
-            T0);
+    Transfer pending = pending("p1", 5);
     LedgerBatch batch =
         new LedgerBatch(
             List.of(account(A, 0, 0), account(B, 0, 0)),
@@ -97,18 +86,7 @@ class PgLedgerStoreTest extends LedgerStoreContract {
     store.commit(
         new LedgerBatch(
             List.of(account(A, 0, 0), account(B, 0, 0)), List.of(), List.of(), List.of()));
-    Transfer pending =
-        new Transfer(
-            new TransferId("p1"),
-            A,
-            B,
-            5,
-            null,
-            Set.of(TransferFlag.PENDING),
-            60,
-            0,
-            Asset.CNY_FEN,
-            T0);
+    Transfer pending = pending("p1", 5);
     Transfer posted = transfer("t1", 7);
     Account a = new Account(A, Asset.CNY_FEN, Set.of(), "account:" + A, 5, 7, 0, 0, T0);
     Account b = new Account(B, Asset.CNY_FEN, Set.of(), "account:" + B, 0, 0, 5, 7, T0);
@@ -162,18 +140,7 @@ class PgLedgerStoreTest extends LedgerStoreContract {
     store.commit(
         new LedgerBatch(
             List.of(), List.of(first), List.of(account(A, 5, 0), account(B, 0, 5)), List.of()));
-    Transfer pending =
-        new Transfer(
-            new TransferId("p2"),
-            A,
-            B,
-            3,
-            null,
-            Set.of(TransferFlag.PENDING),
-            60,
-            0,
-            Asset.CNY_FEN,
-            T0);
+    Transfer pending = pending("p2", 3);
     LedgerBatch reusing =
         new LedgerBatch(
             List.of(),
@@ -186,6 +153,21 @@ class PgLedgerStoreTest extends LedgerStoreContract {
     assertThat(store.load().transfers()).containsExactly(first);
     assertThat(store.account(A)).contains(account(A, 5, 0));
     assertThat(new PgTimerStore(database.dataSource()).due(T0.plusSeconds(600), 10)).isEmpty();
+  }
+
+  /** A pending transfer from A to B that times out after 60 s. */
+  private static Transfer pending(String id, long amount) {
+    return new Transfer(
+        new TransferId(id),
+        A,
+        B,
+        amount,
+        null,
+        Set.of(TransferFlag.PENDING),
+        60,
+        0,
+        Asset.CNY_FEN,
+        T0);
   }
 
   private static Transfer transfer(String id, long amount) {
