@@ -58,8 +58,10 @@ import org.telco.web.Problem;
 public final class Node implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Node.class.getName());
 
-  /** Timer kind of a pending transfer's expiry, as written by the ledger store. */
-  public static final String PENDING_EXPIRY = "ledger.pending-expiry";
+  /** Timer kind of a pending transfer's expiry, in rows written before the ledger's schedule. */
+  private static final String PENDING_EXPIRY = "ledger.pending-expiry";
+
+  private static final int EXPIRIES_PER_SHARD = 1_000;
 
   /** The clearinghouse's node name. */
   static final String CLEARINGHOUSE = "clearinghouse";
@@ -75,9 +77,7 @@ public final class Node implements AutoCloseable {
   private volatile boolean running = true;
   private long lastRoutingFetch = System.nanoTime() - ROUTING_FETCH_NANOS;
 
-  /**
-   * How often an operator fetches routing changes on its own, besides the clearinghouse's hints.
-   */
+  /** How often an operator fetches routing changes itself, besides the clearinghouse's hints. */
   private static final long ROUTING_FETCH_NANOS = 5_000_000_000L;
 
   private Node(NodeSpec spec, NodeEnvironment env) {
@@ -311,13 +311,13 @@ public final class Node implements AutoCloseable {
   }
 
   /**
-   * Fires every timer due now, runs the billing cycles due now and delivers the outbox messages due
-   * now (billing first, so its notices go out in the same call); called by the poller and after the
-   * clock is advanced.
+   * Expires the ledger's reservations due now, fires every timer due now, runs the billing cycles
+   * due now and delivers the outbox messages due now (billing first, so its notices go out in the
+   * same call); called by the poller and after the clock is advanced.
    */
   public synchronized void fireDueTimers() {
-    while (poller.pollDue() > 0) {
-      // Keep going while timers fire: one firing may make another due.
+    while (ledger.expireDue(EXPIRIES_PER_SHARD).join() > 0 || poller.pollDue() > 0) {
+      // Keep going while anything fires: one firing may make another due.
     }
     if (operator != null) {
       try {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The admin ledger API over real HTTP: accounts, transfers, idempotency, pending expiry by durable
- * timer, and bad input answered with a problem naming the field and nothing written.
+ * The admin ledger API over real HTTP: accounts, transfers, idempotency, pending expiry from the
+ * ledger's schedule, and bad input answered with a problem naming the field and nothing written.
  */
 class LedgerApiIT {
   private static final AtomicLong IDS = new AtomicLong(1000);
@@ -197,7 +197,7 @@ class LedgerApiIT {
   }
 
   @Test
-  void pendingTransferExpiresByDurableTimerWhenTheClockPassesItsTimeout() {
+  void pendingTransferExpiresWhenTheClockPassesItsTimeout() {
     long[] pair = customerPair(300);
     String pending =
         "{\"id\":\"hold-"

@@ -97,6 +97,36 @@ final class LedgerCommands {
     }
   }
 
+  /**
+   * Expires up to {@code max} of the shard's pending transfers whose timeout has passed, earliest
+   * first ({@link Ledger#expireDue}); tells the router once their voids are committed.
+   */
+  static final class ExpireDue extends ShardCommand<List<TransferResult>> {
+    private final int max;
+    private final Consumer<List<TransferResult>> onCommitted;
+
+    ExpireDue(int max, Consumer<List<TransferResult>> onCommitted) {
+      this.max = max;
+      this.onCommitted = onCommitted;
+    }
+
+    @Override
+    int weight() {
+      return max;
+    }
+
+    @Override
+    List<TransferResult> run(Ledger ledger, Instant now) {
+      return ledger.expireDue(now, max);
+    }
+
+    @Override
+    void acknowledge() {
+      onCommitted.accept(result());
+      super.acknowledge();
+    }
+  }
+
   /** Reads an account; answered after the commands before it are durable. */
   static final class Read extends ShardCommand<Optional<Account>> {
     @Override

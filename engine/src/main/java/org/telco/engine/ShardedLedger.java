@@ -147,6 +147,27 @@ public final class ShardedLedger implements AutoCloseable {
   }
 
   /**
+   * Expires, on every shard, the pending transfers whose timeout has passed by the engine's clock,
+   * at most {@code maxPerShard} per shard, earliest first. A node calls it on each tick of its
+   * timer loop: a shard holds every pending transfer still pending and its timeout, so no timer row
+   * is written per reservation.
+   *
+   * @return how many were expired; when a shard expired {@code maxPerShard}, more may be due
+   */
+  public CompletableFuture<Integer> expireDue(int maxPerShard) {
+    List<CompletableFuture<Integer>> counts = new ArrayList<>(shards.length);
+    for (Shard shard : shards) {
+      counts.add(
+          shard
+              .enqueue(new LedgerCommands.ExpireDue(maxPerShard, this::remember))
+              .answer()
+              .thenApply(List::size));
+    }
+    return CompletableFuture.allOf(counts.toArray(CompletableFuture<?>[]::new))
+        .thenApply(done -> counts.stream().mapToInt(CompletableFuture::join).sum());
+  }
+
+  /**
    * Expires a pending transfer whose timeout has passed; idempotent. For one resolved long ago, the
    * answer says how it ended (read from the store).
    */
@@ -155,10 +176,11 @@ public final class ShardedLedger implements AutoCloseable {
   }
 
   /**
-   * Expires a pending transfer for its durable timer: as {@link #expire}, but a pending transfer
-   * the ledger no longer holds is answered PENDING_TRANSFER_NOT_FOUND without asking the store (it
-   * ended long ago; nothing is left to expire). Timers fire for every pending transfer, mostly long
-   * after it was posted or voided, and must not cost a store read each.
+   * Expires a pending transfer for a timer row written by a version that kept one per reservation
+   * (before {@link #expireDue}): as {@link #expire}, but a pending transfer the ledger no longer
+   * holds is answered PENDING_TRANSFER_NOT_FOUND without asking the store (it ended long ago;
+   * nothing is left to expire). Such rows fire for every pending transfer, mostly long after it was
+   * posted or voided, and must not cost a store read each.
    */
   public CompletableFuture<TransferResult> expireForTimer(TransferId pendingId) {
     return expire(pendingId, false);

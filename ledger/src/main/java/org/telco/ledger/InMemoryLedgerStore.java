@@ -13,9 +13,6 @@ import java.util.Set;
  * The reference {@link LedgerStore}: plain maps behind one lock. It defines the behaviour every
  * durable store must match (the contract suite runs against it) and serves tests and demos that
  * need no database.
- *
- * <p>Expiry timers in a batch are not kept: they can be derived again from the pending transfers,
- * see {@link Ledger#pendingExpiries()}.
  */
 public final class InMemoryLedgerStore implements LedgerStore {
   private final Map<AccountId, Account> accounts = new LinkedHashMap<>();

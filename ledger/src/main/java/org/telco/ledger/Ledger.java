@@ -163,17 +163,35 @@ public final class Ledger {
   }
 
   /**
-   * Expires a pending transfer whose timeout has passed, for the durable timer: commits a void
-   * (flags VOID_PENDING, code 0) that releases the reservation, and marks it EXPIRED. The void's id
-   * is {@code expiry:<pendingId>}, or another deterministic {@code expiry:} id when a client
-   * already used that one (or the pending id is too long for it).
+   * Expires every pending transfer whose timeout has passed at {@code now}, earliest first, at most
+   * {@code max} of them: what a shard runs on each tick of its node's timer loop. Each expiry is
+   * committed as {@link #expire} commits it and drained with the next batch.
+   *
+   * @return the voids committed, in order; fewer than {@code max} means none is left due
+   */
+  public List<TransferResult> expireDue(Instant now, int max) {
+    Objects.requireNonNull(now, "now");
+    List<TransferResult> expired = new ArrayList<>();
+    for (Transfer pending : state.pendings.due(now, max)) {
+      expired.add(commitExpiry(pending, now));
+    }
+    return expired;
+  }
+
+  /**
+   * Expires a pending transfer whose timeout has passed: commits a void (flags VOID_PENDING, code
+   * 0) that releases the reservation, and marks it EXPIRED. The void's id is {@code
+   * expiry:<pendingId>}, or another deterministic {@code expiry:} id when a client already used
+   * that one (or the pending id is too long for it).
    *
    * <p>Idempotent, keyed by the pending transfer's status rather than by id: once expired, every
    * later call answers with the same void, replayed. Otherwise, with the preferred expiry id:
    * PENDING_TRANSFER_ALREADY_POSTED or _VOIDED when a client resolved it first (the timer can be
    * dropped); PENDING_TRANSFER_NOT_FOUND when no such transfer exists; PENDING_TRANSFER_NOT_PENDING
    * when it is not a pending transfer, never expires, or is not due yet at {@code now} (see {@link
-   * #pendingExpiries()} for when it is due).
+   * #pendingExpiries()} for when it is due). {@link #expireDue} finds the due ones itself; this is
+   * for a caller that names one, such as a timer row written by a version that kept one per
+   * reservation.
    */
   public TransferResult expire(TransferId pendingId, Instant now) {
     return expire(pendingId, now, true);
@@ -336,8 +354,8 @@ public final class Ledger {
   }
 
   /**
-   * The timers of all pending transfers that are still pending and have a timeout, earliest first:
-   * what a durable timer service must hold, for instance to re-check after a restore.
+   * The expiry schedule: every pending transfer still pending that has a timeout, earliest first.
+   * {@link #expireDue} works through it; a restore rebuilds it from the pending transfers.
    */
   public List<PendingExpiry> pendingExpiries() {
     return List.copyOf(state.pendings.scheduledExpiries());
@@ -345,8 +363,8 @@ public final class Ledger {
 
   /**
    * Everything that changed since the previous drain, for the store to commit: opened accounts,
-   * committed transfers in order, each touched account once with its current balances, and new
-   * expiry timers. Members of rolled-back chains never appear.
+   * committed transfers in order, and each touched account once with its current balances. Members
+   * of rolled-back chains never appear.
    */
   public LedgerBatch drainChanges() {
     return state.changes.drain();

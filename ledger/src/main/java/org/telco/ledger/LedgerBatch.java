@@ -9,20 +9,15 @@ import java.util.List;
  * @param transfers transfers committed in the batch, in commit order
  * @param balances the touched accounts with their balances after the batch (including the opened
  *     ones if a transfer touched them)
- * @param expiries timers for pending transfers with a timeout created in the batch
  */
 public record LedgerBatch(
-    List<Account> openedAccounts,
-    List<Transfer> transfers,
-    List<Account> balances,
-    List<PendingExpiry> expiries) {
+    List<Account> openedAccounts, List<Transfer> transfers, List<Account> balances) {
 
   /** Freezes the lists. */
   public LedgerBatch {
     openedAccounts = List.copyOf(openedAccounts);
     transfers = List.copyOf(transfers);
     balances = List.copyOf(balances);
-    expiries = List.copyOf(expiries);
   }
 
   /** Whether the batch writes nothing. */

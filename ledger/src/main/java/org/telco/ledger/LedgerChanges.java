@@ -1,6 +1,5 @@
 package org.telco.ledger;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,30 +12,25 @@ final class LedgerChanges {
   private final List<Account> opened = new ArrayList<>();
   private final List<Transfer> transfers = new ArrayList<>();
   private final List<Balances> touched = new ArrayList<>();
-  private final List<PendingExpiry> expiries = new ArrayList<>();
 
   /**
    * The sizes of the buffers at one moment.
    *
    * @param transfers how many transfers were buffered
    * @param touched how many accounts were touched
-   * @param expiries how many expiries were scheduled
    */
-  record Mark(int transfers, int touched, int expiries) {}
+  record Mark(int transfers, int touched) {}
 
   /** Records an account opened with zero balances. */
   void opened(Account account) {
     opened.add(account);
   }
 
-  /** Records a committed transfer, the accounts it touched and its timer, if any. */
-  void committed(Transfer transfer, Balances debit, Balances credit, Instant expiresAt) {
+  /** Records a committed transfer and the accounts it touched. */
+  void committed(Transfer transfer, Balances debit, Balances credit) {
     transfers.add(transfer);
     touch(debit);
     touch(credit);
-    if (expiresAt != null) {
-      expiries.add(new PendingExpiry(transfer.id(), expiresAt));
-    }
   }
 
   private void touch(Balances account) {
@@ -48,7 +42,7 @@ final class LedgerChanges {
 
   /** The current sizes of the buffers, to roll back to. */
   Mark mark() {
-    return new Mark(transfers.size(), touched.size(), expiries.size());
+    return new Mark(transfers.size(), touched.size());
   }
 
   /** Drops everything recorded after {@code mark}, except opened accounts. */
@@ -59,7 +53,6 @@ final class LedgerChanges {
       account.touched = false;
     }
     untouched.clear();
-    expiries.subList(mark.expiries(), expiries.size()).clear();
   }
 
   /** Everything recorded so far, with current balances; empties the buffers. */
@@ -69,11 +62,10 @@ final class LedgerChanges {
       balances.add(account.snapshot());
       account.touched = false;
     }
-    LedgerBatch batch = new LedgerBatch(opened, transfers, balances, expiries);
+    LedgerBatch batch = new LedgerBatch(opened, transfers, balances);
     opened.clear();
     transfers.clear();
     touched.clear();
-    expiries.clear();
     return batch;
   }
 }

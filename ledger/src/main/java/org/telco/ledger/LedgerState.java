@@ -1,6 +1,5 @@
 package org.telco.ledger;
 
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -94,9 +93,7 @@ final class LedgerState {
     Balances debit = accounts.get(transfer.debitAccountId());
     Balances credit = accounts.get(transfer.creditAccountId());
     Balances.move(debit, credit, kind, transfer.amount(), reserved, 1);
-    Instant expiresAt =
-        kind == TransferKind.PENDING ? pendings.get(transfer.id()).expiresAt() : null;
-    changes.committed(transfer, debit, credit, expiresAt);
+    changes.committed(transfer, debit, credit);
   }
 
   /**
@@ -128,7 +125,7 @@ final class LedgerState {
         kind == TransferKind.POST_PENDING
             ? PendingStatus.POSTED
             : expiry ? PendingStatus.EXPIRED : PendingStatus.VOIDED;
-    entry.resolve(status, transfer);
+    pendings.resolve(entry, status, transfer);
     return entry.reserved();
   }
 
@@ -144,7 +141,7 @@ final class LedgerState {
     } else if (kind.resolvesPending()) {
       PendingTransfer entry = pendings.get(transfer.pendingId());
       reserved = entry.reserved();
-      entry.reopen();
+      pendings.reopen(entry);
     }
     Balances debit = accounts.get(transfer.debitAccountId());
     Balances credit = accounts.get(transfer.creditAccountId());

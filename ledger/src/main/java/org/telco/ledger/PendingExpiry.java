@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A durable timer the ledger asks its store to keep: at {@code dueAt} the pending transfer must be
- * expired unless it was resolved before. Written in the same commit as the pending transfer, so a
- * crash can never leave a reservation without its timer.
+ * One entry of a ledger's expiry schedule ({@link Ledger#pendingExpiries()}): at {@code dueAt} the
+ * pending transfer is expired unless it was resolved before. The schedule is derived from the
+ * pending transfers themselves, so it is durable exactly when they are.
  *
  * @param pendingId the pending transfer to expire
  * @param dueAt when it expires

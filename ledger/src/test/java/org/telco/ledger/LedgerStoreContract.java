@@ -223,7 +223,7 @@ public abstract class LedgerStoreContract {
     Transfer reused = transfer("t1", OPERATOR, CUSTOMER, 7);
     Account balances = new Account(OPERATOR, Asset.CNY_FEN, Set.of(), "operator", 0, 112, 0, 0, T0);
     LedgerBatch bad =
-        new LedgerBatch(List.of(newAccount), List.of(fresh, reused), List.of(balances), List.of());
+        new LedgerBatch(List.of(newAccount), List.of(fresh, reused), List.of(balances));
 
     assertThatThrownBy(() -> store.commit(bad)).isInstanceOf(LedgerStoreException.class);
 
@@ -241,8 +241,7 @@ public abstract class LedgerStoreContract {
     Account again =
         Account.opened(new NewAccount(OPERATOR, Asset.CNY_FEN, Set.of(), "operator"), T0);
     LedgerBatch bad =
-        new LedgerBatch(
-            List.of(again), List.of(transfer("t9", OPERATOR, CUSTOMER, 5)), List.of(), List.of());
+        new LedgerBatch(List.of(again), List.of(transfer("t9", OPERATOR, CUSTOMER, 5)), List.of());
 
     assertThatThrownBy(() -> store.commit(bad)).isInstanceOf(LedgerStoreException.class);
 

@@ -14,10 +14,7 @@ import org.postgresql.PGConnection;
 import org.telco.ledger.Account;
 import org.telco.ledger.LedgerBatch;
 import org.telco.ledger.LedgerStoreException;
-import org.telco.ledger.PendingExpiry;
 import org.telco.ledger.Transfer;
-import org.telco.storage.time.PgTimerStore;
-import org.telco.time.Timer;
 
 /**
  * Writes one {@link LedgerBatch} with a handful of statements, whatever its size: transfers with a
@@ -75,11 +72,6 @@ final class LedgerBatchWriter {
     }
     requireAccountsOfTransfersNotInBalances(connection, pg, batch);
     updateBalances(connection, pg, batch.balances());
-    List<Timer> timers = new ArrayList<>(batch.expiries().size());
-    for (PendingExpiry expiry : batch.expiries()) {
-      timers.add(PgLedgerStore.expiryTimer(expiry));
-    }
-    PgTimerStore.schedule(connection, timers);
   }
 
   private static void insertAccounts(Connection connection, PGConnection pg, List<Account> accounts)

@@ -11,20 +11,17 @@ import java.util.List;
 import org.postgresql.PGConnection;
 import org.telco.ledger.Account;
 import org.telco.ledger.LedgerBatch;
-import org.telco.ledger.PendingExpiry;
 import org.telco.ledger.Transfer;
 import org.telco.storage.ColumnArrays;
-import org.telco.storage.time.PgTimerStore;
-import org.telco.time.Timer;
 
 /**
  * Writes a small {@link LedgerBatch} (no new accounts, a few transfers) with one statement: the
- * transfers, their expiry timers and the new balances as three data-modifying {@code WITH} clauses.
- * The general writer takes five round trips for the same (the {@code COPY} handshake and its data,
- * the balances, the timers, then the commit); each is a wake-up of the server process and of the
- * shard. Under moderate load a shard commits a few transfers at a time, hundreds of times a second,
- * and those wake-ups were a large part of what each commit cost PostgreSQL. Large batches keep the
- * {@code COPY}, which is cheaper per row.
+ * transfers and the new balances as two data-modifying {@code WITH} clauses. The general writer
+ * takes four round trips for the same (the {@code COPY} handshake and its data, the balances, then
+ * the commit); each is a wake-up of the server process and of the shard. Under moderate load a
+ * shard commits a few transfers at a time, hundreds of times a second, and those wake-ups were a
+ * large part of what each commit cost PostgreSQL. Large batches keep the {@code COPY}, which is
+ * cheaper per row.
  *
  * <p>The clauses run on one snapshot and touch different tables, so none needs to see another's
  * rows. The transfers are inserted in batch order, so {@code seq} follows it as with {@code COPY}.
@@ -46,16 +43,13 @@ final class OneStatementWrite {
                     ?::bigint[], ?::int[], ?::text[], ?::bigint[]) WITH ORDINALITY
                AS t(id, debit, credit, amount, pending_id, flags, timeout, code, asset, ts_us, n)
         ORDER BY t.n
-      ), timers AS (
-      %s
-        ON CONFLICT (id) DO NOTHING
       ), balances AS (
       %s
         RETURNING a.id
       )
       SELECT count(*) FROM balances
       """
-          .formatted(PgTimerStore.INSERT, LedgerBatchWriter.UPDATE_BALANCES);
+          .formatted(LedgerBatchWriter.UPDATE_BALANCES);
 
   private OneStatementWrite() {}
 
@@ -71,10 +65,6 @@ final class OneStatementWrite {
     PGConnection pg = connection.unwrap(PGConnection.class);
     ColumnArrays columns = new ColumnArrays(pg);
     List<Transfer> transfers = batch.transfers();
-    List<Timer> timers = new ArrayList<>(batch.expiries().size());
-    for (PendingExpiry expiry : batch.expiries()) {
-      timers.add(PgLedgerStore.expiryTimer(expiry));
-    }
     List<Account> balances = new ArrayList<>(batch.balances());
     balances.sort(Comparator.comparing(Account::id));
     AccountColumns accounts = new AccountColumns(balances);
@@ -89,10 +79,6 @@ final class OneStatementWrite {
       columns.int4(transfers, Transfer::code),
       columns.text(transfers, t -> t.asset().name()),
       columns.epochMicros(transfers, Transfer::timestamp),
-      columns.text(timers, Timer::id),
-      columns.text(timers, Timer::kind),
-      columns.text(timers, Timer::payload),
-      columns.epochMicros(timers, Timer::dueAt),
       pg.createArrayOf("int8", accounts.ids)
     };
     long updated;

@@ -19,24 +19,20 @@ import org.telco.ledger.LedgerSnapshot;
 import org.telco.ledger.LedgerSnapshotBuilder;
 import org.telco.ledger.LedgerStore;
 import org.telco.ledger.LedgerStoreException;
-import org.telco.ledger.PendingExpiry;
 import org.telco.ledger.Transfer;
 import org.telco.ledger.TransferId;
-import org.telco.time.Timer;
 
 /**
- * The durable {@link LedgerStore}: accounts, transfers and pending-expiry timers in PostgreSQL
- * (tables {@code ledger_account}, {@code ledger_transfer} and {@code timer}).
+ * The durable {@link LedgerStore}: accounts and transfers in PostgreSQL (tables {@code
+ * ledger_account} and {@code ledger_transfer}).
  *
  * <p>A batch is one transaction of a few bulk statements (see {@code LedgerBatchWriter}), so the
- * cost of a commit is one fsync plus the rows, not a round trip per row. Expiry timers are written
- * in the same transaction as their pending transfers. Timestamps keep microseconds, the resolution
- * of {@code timestamptz}. Safe for concurrent use: each call takes its own pooled connection.
+ * cost of a commit is one fsync plus the rows, not a round trip per row. No timer is written for a
+ * pending transfer: its timeout is in its row, and the ledger expires it from its own schedule
+ * ({@code Ledger.expireDue}). Timestamps keep microseconds, the resolution of {@code timestamptz}.
+ * Safe for concurrent use: each call takes its own pooled connection.
  */
 public final class PgLedgerStore implements LedgerStore {
-  /** Timer kind of a pending transfer's expiry; the payload is the pending transfer id. */
-  public static final String EXPIRY_TIMER_KIND = "ledger.pending-expiry";
-
   private static final int FETCH_SIZE = 10_000;
   private static final String ALL_ACCOUNTS =
       "SELECT %s FROM ledger_account ORDER BY id".formatted(ACCOUNT_COLUMNS);
@@ -64,13 +60,6 @@ public final class PgLedgerStore implements LedgerStore {
   /** A store on the migrated database behind {@code dataSource}. */
   public PgLedgerStore(DataSource dataSource) {
     this.dataSource = dataSource;
-  }
-
-  /** The durable timer that expires a pending transfer, as {@link #commit} writes it. */
-  public static Timer expiryTimer(PendingExpiry expiry) {
-    String pendingId = expiry.pendingId().value();
-    return new Timer(
-        EXPIRY_TIMER_KIND + ":" + pendingId, EXPIRY_TIMER_KIND, pendingId, expiry.dueAt());
   }
 
   /** Reads everything from one snapshot. */
@@ -116,7 +105,7 @@ public final class PgLedgerStore implements LedgerStore {
   /** Writes the batch in one transaction; on any failure it is rolled back entirely. */
   @Override
   public void commit(LedgerBatch batch) {
-    if (batch.isEmpty() && batch.expiries().isEmpty()) {
+    if (batch.isEmpty()) {
       return;
     }
     try (Connection connection = dataSource.getConnection()) {

@@ -29,9 +29,9 @@ import org.telco.time.TimerStore;
 public final class PgTimerStore implements TimerStore {
   /**
    * Timers bound as one array per column, without a conflict clause ({@link IdempotentInsert} adds
-   * one); also a clause of the ledger's one-statement write.
+   * one).
    */
-  public static final String INSERT =
+  private static final String INSERT =
       """
       INSERT INTO timer (id, kind, payload, due_at)
       SELECT u.id, u.kind, u.payload, timestamptz 'epoch' + u.due_us * interval '1 microsecond'

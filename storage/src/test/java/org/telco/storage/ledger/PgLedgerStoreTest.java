@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.telco.ledger.Account;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.Asset;
+import org.telco.ledger.Ledger;
 import org.telco.ledger.LedgerBatch;
 import org.telco.ledger.LedgerSnapshot;
 import org.telco.ledger.LedgerStore;
@@ -24,7 +25,6 @@ import org.telco.ledger.TransferId;
 import org.telco.storage.Database;
 import org.telco.storage.PostgresForTests;
 import org.telco.storage.time.PgTimerStore;
-import org.telco.time.Timer;
 
 /** The ledger store contract on PostgreSQL, plus what only the durable store does. */
 class PgLedgerStoreTest extends LedgerStoreContract {
@@ -48,32 +48,35 @@ class PgLedgerStoreTest extends LedgerStoreContract {
   }
 
   @Test
-  void pendingExpiriesBecomeTimersInTheSameCommit() {
-    Transfer pending = pending("p1", 5);
-    LedgerBatch batch =
+  void aPendingTransferKeepsItsTimeoutInItsRowAndWritesNoTimer() {
+    Transfer copied = pending("p1", 5);
+    store.commit(
         new LedgerBatch(
             List.of(account(A, 0, 0), account(B, 0, 0)),
-            List.of(pending),
-            List.of(account(A, 5, 0), account(B, 0, 5)),
-            List.of(new PendingExpiry(pending.id(), pending.expiresAt())));
+            List.of(copied),
+            List.of(account(A, 5, 0), account(B, 0, 5))));
+    Transfer oneStatement = pending("p2", 3);
+    store.commit(
+        new LedgerBatch(
+            List.of(), List.of(oneStatement), List.of(account(A, 8, 0), account(B, 0, 8))));
 
-    store.commit(batch);
+    LedgerSnapshot loaded = store.load();
 
-    PgTimerStore timers = new PgTimerStore(database.dataSource());
-    assertThat(timers.due(T0.plusSeconds(60), 10))
+    assertThat(loaded.transfers()).containsExactly(copied, oneStatement);
+    assertThat(Ledger.restore(loaded).pendingExpiries())
         .containsExactly(
-            new Timer(
-                "ledger.pending-expiry:p1", "ledger.pending-expiry", "p1", T0.plusSeconds(60)));
+            new PendingExpiry(copied.id(), T0.plusSeconds(60)),
+            new PendingExpiry(oneStatement.id(), T0.plusSeconds(60)));
+    assertThat(new PgTimerStore(database.dataSource()).pendingCount()).isZero();
   }
 
   @Test
   void balancesOfAnAccountThatIsNotOpenFailTheWholeBatch() {
-    store.commit(new LedgerBatch(List.of(account(A, 0, 0)), List.of(), List.of(), List.of()));
+    store.commit(new LedgerBatch(List.of(account(A, 0, 0)), List.of(), List.of()));
     Transfer transfer =
         new Transfer(new TransferId("t1"), A, B, 5, null, Set.of(), 0, 0, Asset.CNY_FEN, T0);
     LedgerBatch bad =
-        new LedgerBatch(
-            List.of(), List.of(transfer), List.of(account(A, 5, 0), account(B, 0, 5)), List.of());
+        new LedgerBatch(List.of(), List.of(transfer), List.of(account(A, 5, 0), account(B, 0, 5)));
 
     assertThatThrownBy(() -> store.commit(bad)).isInstanceOf(LedgerStoreException.class);
 
@@ -82,35 +85,25 @@ class PgLedgerStoreTest extends LedgerStoreContract {
   }
 
   @Test
-  void aSmallBatchWritesItsTransfersTimersAndBalancesAtOnce() {
+  void aSmallBatchWritesItsTransfersAndBalancesAtOnce() {
     store.commit(
-        new LedgerBatch(
-            List.of(account(A, 0, 0), account(B, 0, 0)), List.of(), List.of(), List.of()));
+        new LedgerBatch(List.of(account(A, 0, 0), account(B, 0, 0)), List.of(), List.of()));
     Transfer pending = pending("p1", 5);
     Transfer posted = transfer("t1", 7);
     Account a = new Account(A, Asset.CNY_FEN, Set.of(), "account:" + A, 5, 7, 0, 0, T0);
     Account b = new Account(B, Asset.CNY_FEN, Set.of(), "account:" + B, 0, 0, 5, 7, T0);
 
-    store.commit(
-        new LedgerBatch(
-            List.of(),
-            List.of(pending, posted),
-            List.of(b, a),
-            List.of(new PendingExpiry(pending.id(), pending.expiresAt()))));
+    store.commit(new LedgerBatch(List.of(), List.of(pending, posted), List.of(b, a)));
 
     LedgerSnapshot loaded = store.load();
     assertThat(loaded.transfers()).containsExactly(pending, posted);
     assertThat(loaded.accounts()).containsExactlyInAnyOrder(a, b);
-    assertThat(new PgTimerStore(database.dataSource()).due(T0.plusSeconds(60), 10))
-        .extracting(Timer::id)
-        .containsExactly("ledger.pending-expiry:p1");
   }
 
   @Test
   void smallAndLargeBatchesLoadBackInTheOrderTheyWereCommitted() {
     store.commit(
-        new LedgerBatch(
-            List.of(account(A, 0, 0), account(B, 0, 0)), List.of(), List.of(), List.of()));
+        new LedgerBatch(List.of(account(A, 0, 0), account(B, 0, 0)), List.of(), List.of()));
     List<Transfer> all = new ArrayList<>();
     long moved = 0;
     for (int size : new int[] {3, 300, 2, 256, 257}) {
@@ -120,8 +113,7 @@ class PgLedgerStoreTest extends LedgerStoreContract {
       }
       moved += size;
       store.commit(
-          new LedgerBatch(
-              List.of(), batch, List.of(account(A, moved, 0), account(B, 0, moved)), List.of()));
+          new LedgerBatch(List.of(), batch, List.of(account(A, moved, 0), account(B, 0, moved))));
       all.addAll(batch);
     }
 
@@ -134,25 +126,19 @@ class PgLedgerStoreTest extends LedgerStoreContract {
   @Test
   void aSmallBatchReusingACommittedTransferIdWritesNothing() {
     store.commit(
-        new LedgerBatch(
-            List.of(account(A, 0, 0), account(B, 0, 0)), List.of(), List.of(), List.of()));
+        new LedgerBatch(List.of(account(A, 0, 0), account(B, 0, 0)), List.of(), List.of()));
     Transfer first = transfer("t1", 5);
     store.commit(
-        new LedgerBatch(
-            List.of(), List.of(first), List.of(account(A, 5, 0), account(B, 0, 5)), List.of()));
+        new LedgerBatch(List.of(), List.of(first), List.of(account(A, 5, 0), account(B, 0, 5))));
     Transfer pending = pending("p2", 3);
     LedgerBatch reusing =
         new LedgerBatch(
-            List.of(),
-            List.of(pending, first),
-            List.of(account(A, 10, 0), account(B, 0, 10)),
-            List.of(new PendingExpiry(pending.id(), pending.expiresAt())));
+            List.of(), List.of(pending, first), List.of(account(A, 10, 0), account(B, 0, 10)));
 
     assertThatThrownBy(() -> store.commit(reusing)).isInstanceOf(LedgerStoreException.class);
 
     assertThat(store.load().transfers()).containsExactly(first);
     assertThat(store.account(A)).contains(account(A, 5, 0));
-    assertThat(new PgTimerStore(database.dataSource()).due(T0.plusSeconds(600), 10)).isEmpty();
   }
 
   /** A pending transfer from A to B that times out after 60 s. */
