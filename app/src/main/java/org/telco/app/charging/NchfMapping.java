@@ -2,7 +2,6 @@ package org.telco.app.charging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.telco.app.nchf.MultipleUnitUsage;
 import org.telco.app.nchf.ProblemDetails;
 import org.telco.app.nchf.RequestedUnit;
 import org.telco.app.nchf.ResultCode;
+import org.telco.app.nchf.Rfc3339;
 import org.telco.app.nchf.UsedUnitContainer;
 import org.telco.charging.ChargingRequest;
 import org.telco.charging.UnitAnswer;
@@ -73,12 +73,7 @@ final class NchfMapping {
 
   /** The domain's view of the request. */
   static ChargingRequest request(ChargingDataRequest wire) throws Rejected {
-    Instant at;
-    try {
-      at = Instant.parse(wire.invocationTimeStamp());
-    } catch (DateTimeParseException e) {
-      at = java.time.OffsetDateTime.parse(wire.invocationTimeStamp()).toInstant();
-    }
+    Instant at = Rfc3339.instant(wire.invocationTimeStamp());
     List<UnitRequest> units = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     List<MultipleUnitUsage> usages = wire.unitUsages();

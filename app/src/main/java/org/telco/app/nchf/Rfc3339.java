@@ -1,23 +1,32 @@
 package org.telco.app.nchf;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
 /**
  * Whether a string is an RFC 3339 date-time that {@link java.time.OffsetDateTime#parse} accepts,
- * decided by reading its characters once. Every Nchf request carries at least one date-time ({@code
- * invocationTimeStamp}), and the regular expression plus a trial parse that this replaces was the
- * single largest cost of reading a request.
+ * decided by reading its characters once, and the instant it names ({@link #instant}): {@code
+ * Instant.parse} took 4% of a charging node's CPU for the one date-time each request carries. Every
+ * Nchf request carries at least one date-time ({@code invocationTimeStamp}), and the regular
+ * expression plus a trial parse that this replaces was the single largest cost of reading a
+ * request.
  *
  * <p>Accepted: {@code yyyy-MM-ddTHH:mm:ss}, an optional fraction of 1 to 9 digits, then {@code Z}
  * or an offset {@code +HH:MM} / {@code -HH:MM} of at most 18 hours; {@code T} and {@code Z} in
  * either case; a real calendar day (29 February only in leap years), hours to 23, minutes and
  * seconds to 59 (no leap second).
  */
-final class Rfc3339 {
+public final class Rfc3339 {
+  private static final int SECONDS_PER_DAY = 86_400;
+  private static final int FRACTION_DIGITS = 9;
+
   private static final int[] DAYS_IN_MONTH = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   private static final int MAX_OFFSET_HOURS = 18;
 
   private Rfc3339() {}
 
-  static boolean isDateTime(String text) {
+  /** Whether {@code text} is an RFC 3339 date-time, as described above. */
+  public static boolean isDateTime(String text) {
     int length = text.length();
     if (length < 20
         || text.charAt(4) != '-'
@@ -50,6 +59,40 @@ final class Rfc3339 {
       }
     }
     return isOffset(text, at);
+  }
+
+  /**
+   * The instant a date-time names, the same as {@code OffsetDateTime.parse(text).toInstant()}.
+   *
+   * @throws IllegalArgumentException if {@link #isDateTime} does not accept {@code text}
+   */
+  public static Instant instant(String text) {
+    if (!isDateTime(text)) {
+      throw new IllegalArgumentException("not an RFC 3339 date-time: " + text);
+    }
+    long day =
+        LocalDate.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)).toEpochDay();
+    long seconds =
+        day * SECONDS_PER_DAY
+            + digits(text, 11, 2) * 3_600L
+            + digits(text, 14, 2) * 60L
+            + digits(text, 17, 2);
+    int at = 19;
+    long nanos = 0;
+    if (text.charAt(at) == '.') {
+      int start = ++at;
+      while (isDigit(text.charAt(at))) {
+        nanos = nanos * 10 + (text.charAt(at++) - '0');
+      }
+      for (int scale = at - start; scale < FRACTION_DIGITS; scale++) {
+        nanos *= 10;
+      }
+    }
+    if (text.length() - at == 6) {
+      long offset = digits(text, at + 1, 2) * 3_600L + digits(text, at + 4, 2) * 60L;
+      seconds += text.charAt(at) == '+' ? -offset : offset;
+    }
+    return Instant.ofEpochSecond(seconds, nanos);
   }
 
   private static boolean isOffset(String text, int at) {

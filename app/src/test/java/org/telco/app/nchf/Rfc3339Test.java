@@ -1,7 +1,9 @@
 package org.telco.app.nchf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The one-pass date-time check against the definition it replaced: the RFC 3339 shape as a regular
  * expression, then {@link OffsetDateTime#parse}. Both must agree on every string, edge cases and
- * random near-misses alike.
+ * random near-misses alike, and on the instant every accepted string names.
  */
 class Rfc3339Test {
   private static final Pattern SHAPE =
@@ -31,6 +33,10 @@ class Rfc3339Test {
     } catch (DateTimeParseException e) {
       return false;
     }
+  }
+
+  private static Instant byParse(String text) {
+    return OffsetDateTime.parse(text.toUpperCase(Locale.ROOT)).toInstant();
   }
 
   @Test
@@ -69,6 +75,12 @@ class Rfc3339Test {
             "");
     for (String text : cases) {
       assertThat(Rfc3339.isDateTime(text)).as(text).isEqualTo(byDefinition(text));
+      if (byDefinition(text)) {
+        assertThat(Rfc3339.instant(text)).as(text).isEqualTo(byParse(text));
+      } else {
+        assertThatThrownBy(() -> Rfc3339.instant(text))
+            .isInstanceOf(IllegalArgumentException.class);
+      }
     }
   }
 
@@ -108,6 +120,8 @@ class Rfc3339Test {
       accepted += expected ? 1 : 0;
       if (Rfc3339.isDateTime(candidate) != expected) {
         disagreements.add(candidate);
+      } else if (expected && !Rfc3339.instant(candidate).equals(byParse(candidate))) {
+        disagreements.add(candidate + " names " + Rfc3339.instant(candidate));
       }
     }
     assertThat(disagreements).isEmpty();
