@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Checks the information elements (IEs) of a JSON tree one field at a time and collects what is
- * wrong as 3GPP invalid parameters, each named by its JSON pointer.
+ * Checks the information elements (IEs) of a JSON tree one field at a time, answers each one's
+ * value (null when absent or wrong), and collects what is wrong as 3GPP invalid parameters, each
+ * named by its JSON pointer.
  *
  * <p>An IE is mandatory when the specification lists it as required in the object that holds it,
  * whether or not that object is itself optional: a rating group without {@code ratingGroup} is
@@ -77,15 +78,15 @@ final class IeChecks {
     return value;
   }
 
-  /** The elements of an array field, empty when it is absent or not an array. */
+  /** The elements of an array field, or null when it is absent or not an array. */
   List<JsonNode> array(JsonNode parent, String pointer, String name, Need need) {
     JsonNode value = field(parent, pointer, name, need);
     if (value == null) {
-      return List.of();
+      return null;
     }
     if (!value.isArray()) {
       incorrect(pointer + "/" + name, need, "must be an array");
-      return List.of();
+      return null;
     }
     List<JsonNode> elements = new ArrayList<>();
     value.forEach(elements::add);
@@ -102,13 +103,14 @@ final class IeChecks {
   }
 
   /** A Uint32: an integer from 0 to 4294967295. */
-  void uint32(JsonNode parent, String pointer, String name, Need need) {
-    integer(parent, pointer, name, need, 0, UINT32_MAX, "must be a Uint32 (0 to 4294967295)");
+  Long uint32(JsonNode parent, String pointer, String name, Need need) {
+    return integer(
+        parent, pointer, name, need, 0, UINT32_MAX, "must be a Uint32 (0 to 4294967295)");
   }
 
   /** A Uint64 that fits a signed 64-bit long, the largest amount this CHF handles. */
-  void uint64(JsonNode parent, String pointer, String name, Need need) {
-    integer(
+  Long uint64(JsonNode parent, String pointer, String name, Need need) {
+    return integer(
         parent,
         pointer,
         name,
@@ -119,66 +121,75 @@ final class IeChecks {
   }
 
   /** An integer that fits a signed 64-bit long. */
-  void int64(JsonNode parent, String pointer, String name, Need need) {
-    integer(
+  Long int64(JsonNode parent, String pointer, String name, Need need) {
+    return integer(
         parent, pointer, name, need, Long.MIN_VALUE, Long.MAX_VALUE, "must be a 64-bit integer");
   }
 
   /** A string. */
-  void string(JsonNode parent, String pointer, String name, Need need) {
-    text(parent, pointer, name, need);
+  String string(JsonNode parent, String pointer, String name, Need need) {
+    return text(parent, pointer, name, need);
   }
 
   /** A non-empty string, such as a SUPI. */
-  void nonEmptyString(JsonNode parent, String pointer, String name, Need need) {
+  String nonEmptyString(JsonNode parent, String pointer, String name, Need need) {
     String text = text(parent, pointer, name, need);
     if (text != null && text.isEmpty()) {
       incorrect(pointer + "/" + name, need, "must not be empty");
     }
+    return text;
   }
 
   /** A string of hexadecimal digits, such as supported features. */
-  void hex(JsonNode parent, String pointer, String name, Need need) {
-    matching(parent, pointer, name, need, HEX, "must be hexadecimal digits");
+  String hex(JsonNode parent, String pointer, String name, Need need) {
+    return matching(parent, pointer, name, need, HEX, "must be hexadecimal digits");
   }
 
   /** A UUID, such as an NF instance id. */
-  void uuid(JsonNode parent, String pointer, String name, Need need) {
-    matching(parent, pointer, name, need, UUID, "must be a UUID");
+  String uuid(JsonNode parent, String pointer, String name, Need need) {
+    return matching(parent, pointer, name, need, UUID, "must be a UUID");
   }
 
   /** A string matching a pattern, such as the digits of an MCC. */
-  void matching(
+  String matching(
       JsonNode parent, String pointer, String name, Need need, Pattern pattern, String reason) {
     String text = text(parent, pointer, name, need);
     if (text != null && !pattern.matcher(text).matches()) {
       incorrect(pointer + "/" + name, need, reason);
     }
+    return text;
   }
 
   /** A boolean. */
-  void bool(JsonNode parent, String pointer, String name, Need need) {
+  Boolean bool(JsonNode parent, String pointer, String name, Need need) {
     JsonNode value = field(parent, pointer, name, need);
-    if (value != null && !value.isBoolean()) {
-      incorrect(pointer + "/" + name, need, "must be true or false");
+    if (value == null) {
+      return null;
     }
+    if (!value.isBoolean()) {
+      incorrect(pointer + "/" + name, need, "must be true or false");
+      return null;
+    }
+    return value.booleanValue();
   }
 
   /** An RFC 3339 date-time with an offset, such as {@code 2024-05-01T08:00:00Z}. */
-  void dateTime(JsonNode parent, String pointer, String name, Need need) {
+  String dateTime(JsonNode parent, String pointer, String name, Need need) {
     String text = text(parent, pointer, name, need);
     if (text != null) {
       checkDateTime(text, pointer + "/" + name, need);
     }
+    return text;
   }
 
   /** A date-time that is an array element. */
-  void dateTimeElement(JsonNode element, String at, Need need) {
+  String dateTimeElement(JsonNode element, String at, Need need) {
     if (!element.isTextual()) {
       incorrect(at, need, "must be an RFC 3339 date-time string");
-      return;
+      return null;
     }
     checkDateTime(element.asText(), at, need);
+    return element.asText();
   }
 
   private void checkDateTime(String text, String at, Need need) {
@@ -199,11 +210,11 @@ final class IeChecks {
     return value.asText();
   }
 
-  private void integer(
+  private Long integer(
       JsonNode parent, String pointer, String name, Need need, long min, long max, String reason) {
     JsonNode value = field(parent, pointer, name, need);
     if (value == null) {
-      return;
+      return null;
     }
     // Every range checked lies within 64 bits, so an integer that does not fit a long is out of it.
     boolean valid =
@@ -213,7 +224,9 @@ final class IeChecks {
             && value.longValue() <= max;
     if (!valid) {
       incorrect(pointer + "/" + name, need, reason);
+      return null;
     }
+    return value.longValue();
   }
 
   /** Reports an incorrect IE with the cause its need gives. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.telco.app.nchf.IeChecks.Need;
@@ -51,23 +52,19 @@ public final class NchfRequests {
       return malformed("the body must be a JSON object");
     }
     IeChecks checks = new IeChecks();
-    checkRequest(checks, tree);
-    if (checks.cause() != null) {
-      List<InvalidParam> params = checks.invalidParams();
-      InvalidParam first = params.getFirst();
-      String detail =
-          first.param()
-              + " "
-              + first.reason()
-              + (params.size() > 1 ? " (and " + (params.size() - 1) + " more)" : "");
-      return new ChargingDataReading.Invalid(
-          ProblemDetails.badRequest(checks.cause(), detail, params));
+    ChargingDataRequest request = request(checks, tree);
+    if (checks.cause() == null) {
+      return new ChargingDataReading.Valid(request);
     }
-    try {
-      return new ChargingDataReading.Valid(MAPPER.treeToValue(tree, ChargingDataRequest.class));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a checked request must bind: " + e.getOriginalMessage(), e);
-    }
+    List<InvalidParam> params = checks.invalidParams();
+    InvalidParam first = params.getFirst();
+    String detail =
+        first.param()
+            + " "
+            + first.reason()
+            + (params.size() > 1 ? " (and " + (params.size() - 1) + " more)" : "");
+    return new ChargingDataReading.Invalid(
+        ProblemDetails.badRequest(checks.cause(), detail, params));
   }
 
   private static ChargingDataReading malformed(String detail) {
@@ -75,98 +72,165 @@ public final class NchfRequests {
         ProblemDetails.badRequest(ProblemDetails.INVALID_MSG_FORMAT, detail, List.of()));
   }
 
-  private static void checkRequest(IeChecks checks, JsonNode request) {
-    checks.nonEmptyString(request, "", "subscriberIdentifier", OPTIONAL);
+  /**
+   * Checks the request's IEs and builds it from their values in the same walk, as Jackson would
+   * bind the tree; meaningful only when the checks found nothing wrong. Binding the checked tree
+   * again with Jackson cost as much as parsing it.
+   */
+  private static ChargingDataRequest request(IeChecks checks, JsonNode request) {
+    String subscriber = checks.nonEmptyString(request, "", "subscriberIdentifier", OPTIONAL);
     JsonNode consumer = checks.object(request, "", "nfConsumerIdentification", MANDATORY);
-    if (consumer != null) {
-      checkNfIdentification(checks, consumer, "/nfConsumerIdentification");
-    }
-    checks.dateTime(request, "", "invocationTimeStamp", MANDATORY);
-    checks.uint32(request, "", "invocationSequenceNumber", MANDATORY);
-    checks.bool(request, "", "retransmissionIndicator", OPTIONAL);
-    checks.bool(request, "", "oneTimeEvent", OPTIONAL);
-    checks.string(request, "", "notifyUri", OPTIONAL);
-    checks.hex(request, "", "supportedFeatures", OPTIONAL);
-    List<JsonNode> usages = checks.array(request, "", "multipleUnitUsage", OPTIONAL);
-    for (int i = 0; i < usages.size(); i++) {
-      String at = "/multipleUnitUsage/" + i;
-      if (checks.isObject(usages.get(i), at, OPTIONAL)) {
-        checkUnitUsage(checks, usages.get(i), at);
+    NFIdentification identification =
+        consumer == null ? null : nfIdentification(checks, consumer, "/nfConsumerIdentification");
+    String timeStamp = checks.dateTime(request, "", "invocationTimeStamp", MANDATORY);
+    Long sequence = checks.uint32(request, "", "invocationSequenceNumber", MANDATORY);
+    Boolean retransmission = checks.bool(request, "", "retransmissionIndicator", OPTIONAL);
+    Boolean oneTimeEvent = checks.bool(request, "", "oneTimeEvent", OPTIONAL);
+    String notifyUri = checks.string(request, "", "notifyUri", OPTIONAL);
+    String features = checks.hex(request, "", "supportedFeatures", OPTIONAL);
+    List<JsonNode> usageNodes = checks.array(request, "", "multipleUnitUsage", OPTIONAL);
+    List<MultipleUnitUsage> usages = null;
+    if (usageNodes != null) {
+      usages = new ArrayList<>(usageNodes.size());
+      for (int i = 0; i < usageNodes.size(); i++) {
+        String at = "/multipleUnitUsage/" + i;
+        if (checks.isObject(usageNodes.get(i), at, OPTIONAL)) {
+          usages.add(unitUsage(checks, usageNodes.get(i), at));
+        }
       }
     }
-    checkTriggers(checks, request, "", OPTIONAL);
-    checks.object(request, "", "pDUSessionChargingInformation", OPTIONAL);
+    List<Trigger> triggers = triggers(checks, request, "", OPTIONAL);
+    JsonNode session = checks.object(request, "", "pDUSessionChargingInformation", OPTIONAL);
+    return new ChargingDataRequest(
+        subscriber,
+        identification,
+        timeStamp,
+        sequence == null ? 0 : sequence,
+        retransmission,
+        oneTimeEvent,
+        notifyUri,
+        features,
+        usages,
+        triggers,
+        session);
   }
 
-  private static void checkNfIdentification(IeChecks checks, JsonNode consumer, String at) {
-    checks.uuid(consumer, at, "nFName", OPTIONAL);
-    checks.string(consumer, at, "nFIPv4Address", OPTIONAL);
-    checks.string(consumer, at, "nFIPv6Address", OPTIONAL);
-    JsonNode plmn = checks.object(consumer, at, "nFPLMNID", OPTIONAL);
-    if (plmn != null) {
-      checks.matching(plmn, at + "/nFPLMNID", "mcc", MANDATORY, MCC, "must be three digits");
-      checks.matching(plmn, at + "/nFPLMNID", "mnc", MANDATORY, MNC, "must be 2 or 3 digits");
+  private static NFIdentification nfIdentification(IeChecks checks, JsonNode consumer, String at) {
+    String name = checks.uuid(consumer, at, "nFName", OPTIONAL);
+    String ipv4 = checks.string(consumer, at, "nFIPv4Address", OPTIONAL);
+    String ipv6 = checks.string(consumer, at, "nFIPv6Address", OPTIONAL);
+    JsonNode plmnNode = checks.object(consumer, at, "nFPLMNID", OPTIONAL);
+    PlmnId plmn = null;
+    if (plmnNode != null) {
+      String plmnAt = at + "/nFPLMNID";
+      plmn =
+          new PlmnId(
+              checks.matching(plmnNode, plmnAt, "mcc", MANDATORY, MCC, "must be three digits"),
+              checks.matching(plmnNode, plmnAt, "mnc", MANDATORY, MNC, "must be 2 or 3 digits"));
     }
-    checks.string(consumer, at, "nodeFunctionality", MANDATORY);
-    checks.string(consumer, at, "nFFqdn", OPTIONAL);
+    String functionality = checks.string(consumer, at, "nodeFunctionality", MANDATORY);
+    String fqdn = checks.string(consumer, at, "nFFqdn", OPTIONAL);
+    return new NFIdentification(
+        name,
+        ipv4,
+        ipv6,
+        plmn,
+        functionality == null ? null : new NodeFunctionality(functionality),
+        fqdn);
   }
 
-  private static void checkUnitUsage(IeChecks checks, JsonNode usage, String at) {
-    checks.uint32(usage, at, "ratingGroup", MANDATORY);
-    JsonNode requested = checks.object(usage, at, "requestedUnit", OPTIONAL);
-    if (requested != null) {
+  private static MultipleUnitUsage unitUsage(IeChecks checks, JsonNode usage, String at) {
+    Long ratingGroup = checks.uint32(usage, at, "ratingGroup", MANDATORY);
+    JsonNode requestedNode = checks.object(usage, at, "requestedUnit", OPTIONAL);
+    RequestedUnit requested = null;
+    if (requestedNode != null) {
       String unitAt = at + "/requestedUnit";
-      checks.uint32(requested, unitAt, "time", OPTIONAL);
-      checkVolumes(checks, requested, unitAt);
+      requested =
+          new RequestedUnit(
+              checks.uint32(requestedNode, unitAt, "time", OPTIONAL),
+              checks.uint64(requestedNode, unitAt, "totalVolume", OPTIONAL),
+              checks.uint64(requestedNode, unitAt, "uplinkVolume", OPTIONAL),
+              checks.uint64(requestedNode, unitAt, "downlinkVolume", OPTIONAL),
+              checks.uint64(requestedNode, unitAt, "serviceSpecificUnits", OPTIONAL));
     }
-    List<JsonNode> containers = checks.array(usage, at, "usedUnitContainer", OPTIONAL);
-    for (int j = 0; j < containers.size(); j++) {
-      String containerAt = at + "/usedUnitContainer/" + j;
-      if (checks.isObject(containers.get(j), containerAt, OPTIONAL)) {
-        checkUsedUnitContainer(checks, containers.get(j), containerAt);
+    List<JsonNode> containerNodes = checks.array(usage, at, "usedUnitContainer", OPTIONAL);
+    List<UsedUnitContainer> containers = null;
+    if (containerNodes != null) {
+      containers = new ArrayList<>(containerNodes.size());
+      for (int j = 0; j < containerNodes.size(); j++) {
+        String containerAt = at + "/usedUnitContainer/" + j;
+        if (checks.isObject(containerNodes.get(j), containerAt, OPTIONAL)) {
+          containers.add(usedUnitContainer(checks, containerNodes.get(j), containerAt));
+        }
       }
     }
-    checks.uuid(usage, at, "uPFID", OPTIONAL);
+    String upfId = checks.uuid(usage, at, "uPFID", OPTIONAL);
+    return new MultipleUnitUsage(
+        ratingGroup == null ? 0 : ratingGroup, requested, containers, upfId);
   }
 
-  private static void checkUsedUnitContainer(IeChecks checks, JsonNode container, String at) {
-    checks.uint32(container, at, "serviceId", OPTIONAL);
-    checks.string(container, at, "quotaManagementIndicator", OPTIONAL);
-    checkTriggers(checks, container, at, OPTIONAL);
-    checks.dateTime(container, at, "triggerTimestamp", OPTIONAL);
-    checks.uint32(container, at, "time", OPTIONAL);
-    checkVolumes(checks, container, at);
-    List<JsonNode> stamps = checks.array(container, at, "eventTimeStamps", OPTIONAL);
-    for (int k = 0; k < stamps.size(); k++) {
-      checks.dateTimeElement(stamps.get(k), at + "/eventTimeStamps/" + k, OPTIONAL);
+  private static UsedUnitContainer usedUnitContainer(
+      IeChecks checks, JsonNode container, String at) {
+    Long serviceId = checks.uint32(container, at, "serviceId", OPTIONAL);
+    String indicator = checks.string(container, at, "quotaManagementIndicator", OPTIONAL);
+    List<Trigger> triggers = triggers(checks, container, at, OPTIONAL);
+    String triggerTimestamp = checks.dateTime(container, at, "triggerTimestamp", OPTIONAL);
+    Long time = checks.uint32(container, at, "time", OPTIONAL);
+    Long total = checks.uint64(container, at, "totalVolume", OPTIONAL);
+    Long uplink = checks.uint64(container, at, "uplinkVolume", OPTIONAL);
+    Long downlink = checks.uint64(container, at, "downlinkVolume", OPTIONAL);
+    Long units = checks.uint64(container, at, "serviceSpecificUnits", OPTIONAL);
+    List<JsonNode> stampNodes = checks.array(container, at, "eventTimeStamps", OPTIONAL);
+    List<String> stamps = null;
+    if (stampNodes != null) {
+      stamps = new ArrayList<>(stampNodes.size());
+      for (int k = 0; k < stampNodes.size(); k++) {
+        stamps.add(
+            checks.dateTimeElement(stampNodes.get(k), at + "/eventTimeStamps/" + k, OPTIONAL));
+      }
     }
-    checks.int64(container, at, "localSequenceNumber", MANDATORY);
-    checks.object(container, at, "pDUContainerInformation", OPTIONAL);
+    Long localSequence = checks.int64(container, at, "localSequenceNumber", MANDATORY);
+    JsonNode information = checks.object(container, at, "pDUContainerInformation", OPTIONAL);
+    return new UsedUnitContainer(
+        serviceId,
+        indicator == null ? null : new QuotaManagementIndicator(indicator),
+        triggers,
+        triggerTimestamp,
+        time,
+        total,
+        uplink,
+        downlink,
+        units,
+        stamps,
+        localSequence == null ? 0 : localSequence,
+        information);
   }
 
-  private static void checkVolumes(IeChecks checks, JsonNode units, String at) {
-    checks.uint64(units, at, "totalVolume", OPTIONAL);
-    checks.uint64(units, at, "uplinkVolume", OPTIONAL);
-    checks.uint64(units, at, "downlinkVolume", OPTIONAL);
-    checks.uint64(units, at, "serviceSpecificUnits", OPTIONAL);
-  }
-
-  private static void checkTriggers(IeChecks checks, JsonNode parent, String at, Need need) {
-    List<JsonNode> triggers = checks.array(parent, at, "triggers", need);
-    for (int i = 0; i < triggers.size(); i++) {
+  private static List<Trigger> triggers(IeChecks checks, JsonNode parent, String at, Need need) {
+    List<JsonNode> nodes = checks.array(parent, at, "triggers", need);
+    if (nodes == null) {
+      return null;
+    }
+    List<Trigger> triggers = new ArrayList<>(nodes.size());
+    for (int i = 0; i < nodes.size(); i++) {
       String triggerAt = at + "/triggers/" + i;
-      JsonNode trigger = triggers.get(i);
+      JsonNode trigger = nodes.get(i);
       if (!checks.isObject(trigger, triggerAt, need)) {
         continue;
       }
-      checks.string(trigger, triggerAt, "triggerType", OPTIONAL);
-      checks.string(trigger, triggerAt, "triggerCategory", MANDATORY);
-      checks.int64(trigger, triggerAt, "timeLimit", OPTIONAL);
-      checks.uint32(trigger, triggerAt, "volumeLimit", OPTIONAL);
-      checks.uint64(trigger, triggerAt, "volumeLimit64", OPTIONAL);
-      checks.uint32(trigger, triggerAt, "eventLimit", OPTIONAL);
-      checks.uint32(trigger, triggerAt, "maxNumberOfccc", OPTIONAL);
-      checks.dateTime(trigger, triggerAt, "tariffTimeChange", OPTIONAL);
+      String type = checks.string(trigger, triggerAt, "triggerType", OPTIONAL);
+      String category = checks.string(trigger, triggerAt, "triggerCategory", MANDATORY);
+      triggers.add(
+          new Trigger(
+              type == null ? null : new TriggerType(type),
+              category == null ? null : new TriggerCategory(category),
+              checks.int64(trigger, triggerAt, "timeLimit", OPTIONAL),
+              checks.uint32(trigger, triggerAt, "volumeLimit", OPTIONAL),
+              checks.uint64(trigger, triggerAt, "volumeLimit64", OPTIONAL),
+              checks.uint32(trigger, triggerAt, "eventLimit", OPTIONAL),
+              checks.uint32(trigger, triggerAt, "maxNumberOfccc", OPTIONAL),
+              checks.dateTime(trigger, triggerAt, "tariffTimeChange", OPTIONAL)));
     }
+    return triggers;
   }
 }
