@@ -1,6 +1,7 @@
 package org.telco.bench;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 
 /** Prints the figures of the runs, each on its own and then side by side. */
@@ -17,13 +18,14 @@ final class BenchReport {
     this.out = out;
   }
 
-  /** The machine the figures come from: cores, JVM and heap. */
+  /** The machine the figures come from: cores, JVM, heap and the JVM's options. */
   void machine() {
     out.printf(
-        "machine: %d cores, JVM %s, max heap %,d MB%n",
+        "machine: %d cores, JVM %s, max heap %,d MB, options %s%n",
         Runtime.getRuntime().availableProcessors(),
         Runtime.version(),
-        Runtime.getRuntime().maxMemory() >> 20);
+        Runtime.getRuntime().maxMemory() >> 20,
+        String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
   }
 
   /**
