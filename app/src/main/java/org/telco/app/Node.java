@@ -316,7 +316,7 @@ public final class Node implements AutoCloseable {
    * same call); called by the poller and after the clock is advanced.
    */
   public synchronized void fireDueTimers() {
-    while (ledger.expireDue(EXPIRIES_PER_SHARD).join() > 0 || poller.pollDue() > 0) {
+    while (ledger.expireDue(EXPIRIES_PER_SHARD).join().size() + poller.pollDue() > 0) {
       // Keep going while anything fires: one firing may make another due.
     }
     if (operator != null) {

@@ -35,13 +35,14 @@ public final class ApiKeys {
   /**
    * A SHA-256 digest cloned from a prototype. Every authenticated request hashes its key, and
    * looking the algorithm up among the security providers each time ({@code
-   * MessageDigest.getInstance}) cost eight times the hashing itself.
+   * MessageDigest.getInstance}) cost eight times the hashing itself. A provider whose digests
+   * cannot be cloned (some hardware or FIPS providers) is asked for a new one each time.
    */
   private static MessageDigest freshDigest() {
     try {
       return (MessageDigest) SHA_256.clone();
     } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("the JDK's SHA-256 digest can be cloned", e);
+      return prototype();
     }
   }
 

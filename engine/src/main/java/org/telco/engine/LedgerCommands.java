@@ -74,8 +74,8 @@ final class LedgerCommands {
   }
 
   /**
-   * Expires a pending transfer; with {@code recall} off (the durable timer), one no longer held is
-   * answered without a store read.
+   * Expires a pending transfer; with {@code recall} off (a timer row written before the expiry
+   * schedule), one no longer held is answered without a store read.
    */
   static final class Expire extends ShardCommand<TransferResult> {
     private final TransferId pendingId;

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
+import java.util.logging.Logger;
 import org.telco.ledger.Account;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.AccountResult;
@@ -39,6 +40,8 @@ import org.telco.ledger.TransferResult;
  * <p>Every answer arrives after the change is durable in the store.
  */
 public final class ShardedLedger implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(ShardedLedger.class.getName());
+
   private final LedgerStore store;
   private final ShardRouting routing;
 
@@ -88,8 +91,8 @@ public final class ShardedLedger implements AutoCloseable {
 
   /**
    * Routes the pending transfers still pending on a (re)built shard to it: a rebuild after a commit
-   * whose answer was lost may hold pending transfers no caller has heard of, and their timers must
-   * still find them.
+   * whose answer was lost may hold pending transfers no caller has heard of, and a post, a void or
+   * a timer row written before the expiry schedule must still find them.
    */
   private Ledger routed(Ledger ledger, int shard) {
     for (TransferId open : ledger.openPendings()) {
@@ -150,21 +153,33 @@ public final class ShardedLedger implements AutoCloseable {
    * Expires, on every shard, the pending transfers whose timeout has passed by the engine's clock,
    * at most {@code maxPerShard} per shard, earliest first. A node calls it on each tick of its
    * timer loop: a shard holds every pending transfer still pending and its timeout, so no timer row
-   * is written per reservation.
+   * is written per reservation. A shard that cannot expire now (its batch failed, or it is
+   * rebuilding or stopped) adds nothing and is asked again on the next tick; its failure is logged,
+   * not passed on, so that it never holds back the rest of the loop.
    *
-   * @return how many were expired; when a shard expired {@code maxPerShard}, more may be due
+   * @return the voids committed, each after its commit; when a shard expired {@code maxPerShard},
+   *     more may be due
    */
-  public CompletableFuture<Integer> expireDue(int maxPerShard) {
-    List<CompletableFuture<Integer>> counts = new ArrayList<>(shards.length);
+  public CompletableFuture<List<TransferResult>> expireDue(int maxPerShard) {
+    List<CompletableFuture<List<TransferResult>>> answers = new ArrayList<>(shards.length);
     for (Shard shard : shards) {
-      counts.add(
+      answers.add(
           shard
               .enqueue(new LedgerCommands.ExpireDue(maxPerShard, this::remember))
               .answer()
-              .thenApply(List::size));
+              .exceptionally(
+                  failure -> {
+                    LOG.warning(() -> "a shard could not expire reservations now: " + failure);
+                    return List.of();
+                  }));
     }
-    return CompletableFuture.allOf(counts.toArray(CompletableFuture<?>[]::new))
-        .thenApply(done -> counts.stream().mapToInt(CompletableFuture::join).sum());
+    return CompletableFuture.allOf(answers.toArray(CompletableFuture<?>[]::new))
+        .thenApply(
+            done -> {
+              List<TransferResult> expired = new ArrayList<>();
+              answers.forEach(answer -> expired.addAll(answer.join()));
+              return expired;
+            });
   }
 
   /**

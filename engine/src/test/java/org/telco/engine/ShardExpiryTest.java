@@ -13,8 +13,12 @@ import org.telco.ledger.Account;
 import org.telco.ledger.AccountFlag;
 import org.telco.ledger.AccountId;
 import org.telco.ledger.Asset;
+import org.telco.ledger.ForwardingLedgerStore;
 import org.telco.ledger.InMemoryLedgerStore;
+import org.telco.ledger.LedgerBatch;
+import org.telco.ledger.LedgerStoreException;
 import org.telco.ledger.NewAccount;
+import org.telco.ledger.Transfer;
 import org.telco.ledger.TransferId;
 import org.telco.ledger.TransferRejection;
 import org.telco.ledger.TransferRequest;
@@ -33,7 +37,7 @@ class ShardExpiryTest {
   private static final AccountId USER_2 = ShardRouting.member(2, 1);
 
   private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-11-23T00:00:00Z"));
-  private final InMemoryLedgerStore store = new InMemoryLedgerStore();
+  private final FailingStore store = new FailingStore();
   private ShardedLedger ledger = ShardedLedger.start(store, clock, EngineSettings.DEFAULT);
 
   @BeforeEach
@@ -62,11 +66,13 @@ class ShardExpiryTest {
         TransferRequest.pending(id("a"), USER_1, HOUSE_1, 100, 60, 0),
         TransferRequest.pending(id("b"), USER_2, HOUSE_2, 200, 60, 0),
         TransferRequest.pending(id("c"), USER_1, HOUSE_1, 300, 600, 0));
-    assertThat(ledger.expireDue(100).join()).as("nothing due yet").isZero();
+    assertThat(ledger.expireDue(100).join()).as("nothing due yet").isEmpty();
 
     clock.advance(Duration.ofSeconds(61));
 
-    assertThat(ledger.expireDue(100).join()).isEqualTo(2);
+    assertThat(ledger.expireDue(100).join())
+        .extracting(ShardExpiryTest::voided)
+        .containsExactlyInAnyOrder("a", "b");
     assertThat(user(USER_1).debitsPending()).isEqualTo(300);
     assertThat(user(USER_2).debitsPending()).isZero();
     assertThat(store.transfer(id("expiry:a"))).isPresent();
@@ -74,7 +80,7 @@ class ShardExpiryTest {
     assertThat(submit(TransferRequest.postPending(id("late"), id("a"), 100)))
         .containsExactly(
             new TransferResult.Rejected(id("late"), TransferRejection.PENDING_TRANSFER_EXPIRED));
-    assertThat(ledger.expireDue(100).join()).isZero();
+    assertThat(ledger.expireDue(100).join()).isEmpty();
   }
 
   @Test
@@ -84,8 +90,12 @@ class ShardExpiryTest {
     }
     clock.advance(Duration.ofMinutes(5));
 
-    assertThat(ledger.expireDue(2).join()).isEqualTo(2);
-    assertThat(ledger.expireDue(2).join()).isEqualTo(1);
+    assertThat(ledger.expireDue(2).join())
+        .extracting(ShardExpiryTest::voided)
+        .containsExactly("p0", "p1");
+    assertThat(ledger.expireDue(2).join())
+        .extracting(ShardExpiryTest::voided)
+        .containsExactly("p2");
     assertThat(user(USER_1).debitsPending()).isZero();
   }
 
@@ -99,12 +109,39 @@ class ShardExpiryTest {
     ledger = ShardedLedger.start(store, clock, EngineSettings.DEFAULT);
     clock.advance(Duration.ofMinutes(2));
 
-    assertThat(ledger.expireDue(100).join()).isEqualTo(1);
+    assertThat(ledger.expireDue(100).join())
+        .extracting(ShardExpiryTest::voided)
+        .containsExactly("kept");
 
     assertThat(user(USER_2).debitsPending()).isZero();
     assertThat(user(USER_2).debitsPosted()).isEqualTo(40);
     assertThat(store.transfer(id("expiry:kept"))).isPresent();
     assertThat(store.transfer(id("expiry:taken"))).isEmpty();
+  }
+
+  @Test
+  void aShardWhoseCommitFailsExpiresNothingNowWithoutFailingTheCallAndExpiresOnTheNextTick() {
+    submit(
+        TransferRequest.pending(id("one"), USER_1, HOUSE_1, 100, 60, 0),
+        TransferRequest.pending(id("two"), USER_2, HOUSE_2, 100, 60, 0));
+    clock.advance(Duration.ofMinutes(2));
+    store.failCommits(true);
+
+    assertThat(ledger.expireDue(100).join()).as("both shards' commits failed").isEmpty();
+
+    store.failCommits(false);
+    assertThat(ledger.expireDue(100).join())
+        .extracting(ShardExpiryTest::voided)
+        .containsExactlyInAnyOrder("one", "two");
+    assertThat(user(USER_1).debitsPending()).isZero();
+    assertThat(user(USER_2).debitsPending()).isZero();
+    ledger.checkInvariants().join();
+  }
+
+  private static String voided(TransferResult result) {
+    Transfer expiry = ((TransferResult.Accepted) result).transfer();
+    assertThat(expiry.id().value()).isEqualTo("expiry:" + expiry.pendingId().value());
+    return expiry.pendingId().value();
   }
 
   private List<TransferResult> submit(TransferRequest... requests) {
@@ -122,5 +159,26 @@ class ShardExpiryTest {
 
   private static TransferId id(String value) {
     return new TransferId(value);
+  }
+
+  /** The reference store, refusing every commit while told to. */
+  private static final class FailingStore extends ForwardingLedgerStore {
+    private volatile boolean failing;
+
+    FailingStore() {
+      super(new InMemoryLedgerStore());
+    }
+
+    void failCommits(boolean fail) {
+      failing = fail;
+    }
+
+    @Override
+    public void commit(LedgerBatch batch) {
+      if (failing && !batch.isEmpty()) {
+        throw new LedgerStoreException("refused for the test");
+      }
+      super.commit(batch);
+    }
   }
 }

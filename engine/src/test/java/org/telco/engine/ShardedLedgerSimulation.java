@@ -65,7 +65,11 @@ class ShardedLedgerSimulation {
           ledger = ShardedLedger.start(store, clock, settings);
         } else if (action < 12) {
           clock.advance(Duration.ofSeconds(random.nextInt(120)));
-          expireDue(ledger, pendings, acknowledged);
+          if (random.nextBoolean()) {
+            expireScheduled(ledger, random, acknowledged);
+          } else {
+            expireDue(ledger, pendings, acknowledged);
+          }
         } else {
           submitRandomBatch(ledger, random, step, pendings, acknowledged, store);
         }
@@ -170,6 +174,7 @@ class ShardedLedgerSimulation {
     return credit;
   }
 
+  /** Expires every known pending transfer by name, as a caller or an old timer row does. */
   private static void expireDue(
       ShardedLedger ledger, List<TransferId> pendings, Set<TransferId> acknowledged) {
     for (TransferId pending : pendings) {
@@ -179,9 +184,24 @@ class ShardedLedgerSimulation {
           acknowledged.add(accepted.id());
         }
       } catch (CompletionException injected) {
-        // The durable timer would fire again; the next expiry round retries it.
+        // A commit fault; the next expiry round asks again.
       }
     }
+  }
+
+  /**
+   * Lets the shards expire from their schedules, a few at a time, as a node's timer loop does; a
+   * shard whose commit fails expires nothing now and is asked again next round.
+   */
+  private static void expireScheduled(
+      ShardedLedger ledger, Random random, Set<TransferId> acknowledged) {
+    List<TransferResult> expired;
+    do {
+      expired = ledger.expireDue(1 + random.nextInt(3)).join();
+      for (TransferResult result : expired) {
+        acknowledged.add(result.id());
+      }
+    } while (!expired.isEmpty());
   }
 
   private static void checkAfterStep(

@@ -171,6 +171,9 @@ public final class Ledger {
    */
   public List<TransferResult> expireDue(Instant now, int max) {
     Objects.requireNonNull(now, "now");
+    if (max < 1) {
+      throw new IllegalArgumentException("expire at least one at a time: " + max);
+    }
     List<TransferResult> expired = new ArrayList<>();
     for (Transfer pending : state.pendings.due(now, max)) {
       expired.add(commitExpiry(pending, now));
@@ -201,8 +204,8 @@ public final class Ledger {
    * Expires a pending transfer as {@link #expire} does, but answers PENDING_TRANSFER_NOT_FOUND at
    * once for one the ledger no longer holds instead of asking the store how it ended. Pending
    * transfers still pending are always held, so there is nothing to expire either way; this is for
-   * the durable timer, which fires for every pending transfer, mostly long after a client resolved
-   * it, and only needs to know that nothing is left to do.
+   * timer rows written before the expiry schedule, one per pending transfer, which fire mostly long
+   * after a client resolved it and only need to know that nothing is left to do.
    */
   public TransferResult expireIfHeld(TransferId pendingId, Instant now) {
     return expire(pendingId, now, false);
@@ -372,13 +375,15 @@ public final class Ledger {
 
   /**
    * Checks that, per asset, posted debits equal posted credits and pending debits equal pending
-   * credits, and that no account breaches its limit flag. Linear in the number of accounts; meant
-   * for tests and startup.
+   * credits, that no account breaches its limit flag, and that the expiry schedule holds exactly
+   * the pending transfers still pending that have a timeout. Linear in the number of accounts and
+   * pending transfers; meant for tests and startup.
    *
    * @throws IllegalStateException naming the first invariant that does not hold
    */
   public void checkInvariants() {
     Conservation.check(state.accounts.values());
+    state.pendings.checkSchedule();
   }
 
   private static TransferResult rejected(TransferId id, TransferRejection reason) {

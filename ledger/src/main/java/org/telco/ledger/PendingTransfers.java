@@ -102,6 +102,32 @@ final class PendingTransfers {
   }
 
   /**
+   * Checks that the schedule holds exactly the pending transfers still pending that have a timeout.
+   *
+   * @throws IllegalStateException if it does not
+   */
+  void checkSchedule() {
+    long expected =
+        byId.values().stream()
+            .filter(e -> e.status() == PendingStatus.PENDING && e.expiresAt() != null)
+            .count();
+    for (PendingTransfer entry : schedule) {
+      if (entry.status() != PendingStatus.PENDING || byId.get(entry.transfer().id()) != entry) {
+        throw new IllegalStateException(
+            "the expiry schedule holds " + entry.transfer().id() + ", which is " + entry.status());
+      }
+    }
+    if (schedule.size() != expected) {
+      throw new IllegalStateException(
+          "the expiry schedule holds "
+              + schedule.size()
+              + " pending transfers, but "
+              + expected
+              + " are pending with a timeout");
+    }
+  }
+
+  /**
    * The expiry schedule: every pending transfer still pending that has a timeout, earliest first.
    */
   List<PendingExpiry> scheduledExpiries() {

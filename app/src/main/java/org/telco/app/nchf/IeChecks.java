@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * Checks the information elements (IEs) of a JSON tree one field at a time, answers each one's
- * value (null when absent or wrong), and collects what is wrong as 3GPP invalid parameters, each
- * named by its JSON pointer.
+ * value, and collects what is wrong as 3GPP invalid parameters, each named by its JSON pointer. A
+ * value is null when the IE is absent or of the wrong JSON type; a string that fails a finer check
+ * (a pattern, a date-time) is still answered as read. Either way the problem is reported, and a
+ * caller uses the values only when nothing was.
  *
  * <p>An IE is mandatory when the specification lists it as required in the object that holds it,
  * whether or not that object is itself optional: a rating group without {@code ratingGroup} is

@@ -18,9 +18,9 @@ import org.telco.ledger.Transfer;
 
 /**
  * Writes one {@link LedgerBatch} with a handful of statements, whatever its size: transfers with a
- * binary {@code COPY} ({@link TransferCopy}); accounts, balances and timers bound as one array per
- * column and expanded with {@code unnest} on the server. Ten thousand transfers thus cost a few
- * round trips, not ten thousand. A small batch that opens no account is one statement ({@link
+ * binary {@code COPY} ({@link TransferCopy}); accounts and balances bound as one array per column
+ * and expanded with {@code unnest} on the server. Ten thousand transfers thus cost a few round
+ * trips, not ten thousand. A small batch that opens no account is one statement ({@link
  * OneStatementWrite}).
  */
 final class LedgerBatchWriter {
