@@ -88,18 +88,10 @@ public final class NchfRequests {
     Boolean oneTimeEvent = checks.bool(request, "", "oneTimeEvent", OPTIONAL);
     String notifyUri = checks.string(request, "", "notifyUri", OPTIONAL);
     String features = checks.hex(request, "", "supportedFeatures", OPTIONAL);
-    List<JsonNode> usageNodes = checks.array(request, "", "multipleUnitUsage", OPTIONAL);
-    List<MultipleUnitUsage> usages = null;
-    if (usageNodes != null) {
-      usages = new ArrayList<>(usageNodes.size());
-      for (int i = 0; i < usageNodes.size(); i++) {
-        String at = "/multipleUnitUsage/" + i;
-        if (checks.isObject(usageNodes.get(i), at, OPTIONAL)) {
-          usages.add(unitUsage(checks, usageNodes.get(i), at));
-        }
-      }
-    }
-    List<Trigger> triggers = triggers(checks, request, "", OPTIONAL);
+    List<MultipleUnitUsage> usages =
+        objects(checks, request, "", "multipleUnitUsage", OPTIONAL, NchfRequests::unitUsage);
+    List<Trigger> triggers =
+        objects(checks, request, "", "triggers", OPTIONAL, NchfRequests::trigger);
     JsonNode session = checks.object(request, "", "pDUSessionChargingInformation", OPTIONAL);
     return new ChargingDataRequest(
         subscriber,
@@ -153,17 +145,8 @@ public final class NchfRequests {
               checks.uint64(requestedNode, unitAt, "downlinkVolume", OPTIONAL),
               checks.uint64(requestedNode, unitAt, "serviceSpecificUnits", OPTIONAL));
     }
-    List<JsonNode> containerNodes = checks.array(usage, at, "usedUnitContainer", OPTIONAL);
-    List<UsedUnitContainer> containers = null;
-    if (containerNodes != null) {
-      containers = new ArrayList<>(containerNodes.size());
-      for (int j = 0; j < containerNodes.size(); j++) {
-        String containerAt = at + "/usedUnitContainer/" + j;
-        if (checks.isObject(containerNodes.get(j), containerAt, OPTIONAL)) {
-          containers.add(usedUnitContainer(checks, containerNodes.get(j), containerAt));
-        }
-      }
-    }
+    List<UsedUnitContainer> containers =
+        objects(checks, usage, at, "usedUnitContainer", OPTIONAL, NchfRequests::usedUnitContainer);
     String upfId = checks.uuid(usage, at, "uPFID", OPTIONAL);
     return new MultipleUnitUsage(
         ratingGroup == null ? 0 : ratingGroup, requested, containers, upfId);
@@ -173,7 +156,8 @@ public final class NchfRequests {
       IeChecks checks, JsonNode container, String at) {
     Long serviceId = checks.uint32(container, at, "serviceId", OPTIONAL);
     String indicator = checks.string(container, at, "quotaManagementIndicator", OPTIONAL);
-    List<Trigger> triggers = triggers(checks, container, at, OPTIONAL);
+    List<Trigger> triggers =
+        objects(checks, container, at, "triggers", OPTIONAL, NchfRequests::trigger);
     String triggerTimestamp = checks.dateTime(container, at, "triggerTimestamp", OPTIONAL);
     Long time = checks.uint32(container, at, "time", OPTIONAL);
     Long total = checks.uint64(container, at, "totalVolume", OPTIONAL);
@@ -206,31 +190,47 @@ public final class NchfRequests {
         information);
   }
 
-  private static List<Trigger> triggers(IeChecks checks, JsonNode parent, String at, Need need) {
-    List<JsonNode> nodes = checks.array(parent, at, "triggers", need);
+  /** Reads one object of an array IE, whose JSON pointer is {@code at}. */
+  private interface ElementReader<T> {
+    T read(IeChecks checks, JsonNode element, String at);
+  }
+
+  /**
+   * The elements of an array of objects, each read by {@code reader}; null when the IE is absent or
+   * not an array, and an element that is not an object reported and left out.
+   */
+  private static <T> List<T> objects(
+      IeChecks checks,
+      JsonNode parent,
+      String at,
+      String name,
+      Need need,
+      ElementReader<T> reader) {
+    List<JsonNode> nodes = checks.array(parent, at, name, need);
     if (nodes == null) {
       return null;
     }
-    List<Trigger> triggers = new ArrayList<>(nodes.size());
+    List<T> elements = new ArrayList<>(nodes.size());
     for (int i = 0; i < nodes.size(); i++) {
-      String triggerAt = at + "/triggers/" + i;
-      JsonNode trigger = nodes.get(i);
-      if (!checks.isObject(trigger, triggerAt, need)) {
-        continue;
+      String elementAt = at + "/" + name + "/" + i;
+      if (checks.isObject(nodes.get(i), elementAt, need)) {
+        elements.add(reader.read(checks, nodes.get(i), elementAt));
       }
-      String type = checks.string(trigger, triggerAt, "triggerType", OPTIONAL);
-      String category = checks.string(trigger, triggerAt, "triggerCategory", MANDATORY);
-      triggers.add(
-          new Trigger(
-              type == null ? null : new TriggerType(type),
-              category == null ? null : new TriggerCategory(category),
-              checks.int64(trigger, triggerAt, "timeLimit", OPTIONAL),
-              checks.uint32(trigger, triggerAt, "volumeLimit", OPTIONAL),
-              checks.uint64(trigger, triggerAt, "volumeLimit64", OPTIONAL),
-              checks.uint32(trigger, triggerAt, "eventLimit", OPTIONAL),
-              checks.uint32(trigger, triggerAt, "maxNumberOfccc", OPTIONAL),
-              checks.dateTime(trigger, triggerAt, "tariffTimeChange", OPTIONAL)));
     }
-    return triggers;
+    return elements;
+  }
+
+  private static Trigger trigger(IeChecks checks, JsonNode trigger, String at) {
+    String type = checks.string(trigger, at, "triggerType", OPTIONAL);
+    String category = checks.string(trigger, at, "triggerCategory", MANDATORY);
+    return new Trigger(
+        type == null ? null : new TriggerType(type),
+        category == null ? null : new TriggerCategory(category),
+        checks.int64(trigger, at, "timeLimit", OPTIONAL),
+        checks.uint32(trigger, at, "volumeLimit", OPTIONAL),
+        checks.uint64(trigger, at, "volumeLimit64", OPTIONAL),
+        checks.uint32(trigger, at, "eventLimit", OPTIONAL),
+        checks.uint32(trigger, at, "maxNumberOfccc", OPTIONAL),
+        checks.dateTime(trigger, at, "tariffTimeChange", OPTIONAL));
   }
 }
