@@ -19,14 +19,28 @@ import org.telco.ledger.TransferResult;
 final class LedgerCommands {
   private LedgerCommands() {}
 
+  /** A command whose result is also told to a listener once committed, before it is answered. */
+  abstract static class Reported<R> extends ShardCommand<R> {
+    private final Consumer<R> onCommitted;
+
+    Reported(Consumer<R> onCommitted) {
+      this.onCommitted = onCommitted;
+    }
+
+    @Override
+    void acknowledge() {
+      onCommitted.accept(result());
+      super.acknowledge();
+    }
+  }
+
   /** Opens accounts. */
-  static final class Open extends ShardCommand<List<AccountResult>> {
+  static final class Open extends Reported<List<AccountResult>> {
     private final List<NewAccount> accounts;
-    private final Consumer<List<AccountResult>> onCommitted;
 
     Open(List<NewAccount> accounts, Consumer<List<AccountResult>> onCommitted) {
+      super(onCommitted);
       this.accounts = accounts;
-      this.onCommitted = onCommitted;
     }
 
     @Override
@@ -38,22 +52,15 @@ final class LedgerCommands {
     List<AccountResult> run(Ledger ledger, Instant now) {
       return ledger.open(accounts, now);
     }
-
-    @Override
-    void acknowledge() {
-      onCommitted.accept(result());
-      super.acknowledge();
-    }
   }
 
   /** Submits transfers; tells the router where accepted pending transfers live. */
-  static final class Submit extends ShardCommand<List<TransferResult>> {
+  static final class Submit extends Reported<List<TransferResult>> {
     private final List<TransferRequest> requests;
-    private final Consumer<List<TransferResult>> onCommitted;
 
     Submit(List<TransferRequest> requests, Consumer<List<TransferResult>> onCommitted) {
+      super(onCommitted);
       this.requests = requests;
-      this.onCommitted = onCommitted;
     }
 
     @Override
@@ -64,12 +71,6 @@ final class LedgerCommands {
     @Override
     List<TransferResult> run(Ledger ledger, Instant now) {
       return ledger.submit(requests, now);
-    }
-
-    @Override
-    void acknowledge() {
-      onCommitted.accept(result());
-      super.acknowledge();
     }
   }
 
@@ -101,13 +102,12 @@ final class LedgerCommands {
    * Expires up to {@code max} of the shard's pending transfers whose timeout has passed, earliest
    * first ({@link Ledger#expireDue}); tells the router once their voids are committed.
    */
-  static final class ExpireDue extends ShardCommand<List<TransferResult>> {
+  static final class ExpireDue extends Reported<List<TransferResult>> {
     private final int max;
-    private final Consumer<List<TransferResult>> onCommitted;
 
     ExpireDue(int max, Consumer<List<TransferResult>> onCommitted) {
+      super(onCommitted);
       this.max = max;
-      this.onCommitted = onCommitted;
     }
 
     @Override
@@ -118,12 +118,6 @@ final class LedgerCommands {
     @Override
     List<TransferResult> run(Ledger ledger, Instant now) {
       return ledger.expireDue(now, max);
-    }
-
-    @Override
-    void acknowledge() {
-      onCommitted.accept(result());
-      super.acknowledge();
     }
   }
 
